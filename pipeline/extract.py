@@ -1,0 +1,119 @@
+"""From an analysed document (normalized text, sentences, numerals, word tokens)
+to indicator records with their semantics, in offsets of the text as read."""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from .lexicon import load_json
+from .quantities import Quantity, read_quantities
+from .records import Indicator
+from .semantics import change, comparator, concept, locations, periods, reference
+from .tokenizer import Analysis
+
+HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
+
+
+@cache
+def _not_counted() -> frozenset[str]:
+    return frozenset(load_json("context.json")["not_counted"])
+
+
+def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
+    """The counted noun after a count or ratio, from the word tokens: `57 đảng viên`, `1.500 hộ nghèo`."""
+    starts = [s for s, _ in a.tokens]
+    k = bisect.bisect_left(starts, q.end)
+    low = a.norm.lower
+    words: list[str] = []
+    while k < len(a.tokens) and len(words) < 2:
+        s, e = a.tokens[k]
+        if s >= hi:
+            break
+        gap = low[(a.tokens[k - 1][1] if words else q.end) : s]
+        if gap.strip():
+            break
+        w = low[s:e]
+        if not w[0].isalpha() or w in _not_counted():
+            break
+        if words and (len(words[0].split()) > 1 or len(w.split()) > 1 and False):
+            break
+        words.append(w)
+        k += 1
+    if not words:
+        return None
+    return " ".join(words)
+
+
+def _inherit(spans_by_sentence: list[list[tuple[int, int]]], sent_index: int, q: Quantity, a: Analysis) -> tuple[int, int] | None:
+    own = spans_by_sentence[sent_index]
+    before = [sp for sp in own if sp[1] <= q.start]
+    if before:
+        return before[-1]
+    after = [sp for sp in own if sp[0] >= q.end]
+    if after:
+        return after[0]
+    para = a.sentences[sent_index].paragraph
+    for j in range(sent_index - 1, -1, -1):
+        if a.sentences[j].paragraph != para:
+            break
+        if spans_by_sentence[j]:
+            return spans_by_sentence[j][-1]
+    first = a.sentences[0]
+    n_paragraphs = a.sentences[-1].paragraph + 1
+    if n_paragraphs > 1 and para != 0:
+        heads = [sp for j, s in enumerate(a.sentences) if s.paragraph == 0 for sp in spans_by_sentence[j]]
+        line_len = sum(s.end - s.start for s in a.sentences if s.paragraph == 0)
+        if heads and line_len <= HEADLINE_MAX and first.paragraph == 0:
+            return heads[-1]
+    return None
+
+
+def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
+    """Records for the analysed document; `all_kinds` also returns dates, years, ordinals …"""
+    norm = a.norm
+    text, low = norm.text, norm.lower
+    period_spans = [periods(low, s.start, s.end) for s in a.sentences]
+    location_spans = [locations(text, s.start, s.end) for s in a.sentences]
+    out: list[Indicator] = []
+    n_index = 0
+    nums = a.numerals
+    for si, sent in enumerate(a.sentences):
+        mine = []
+        while n_index < len(nums) and nums[n_index].start < sent.end:
+            if nums[n_index].start >= sent.start:
+                mine.append(nums[n_index])
+            n_index += 1
+        for q in read_quantities(text, low, sent.start, sent.end, mine):
+            if not q.is_indicator and not all_kinds:
+                continue
+            clause = next(((lo, hi) for lo, hi in sent.clauses if lo <= q.start < hi), (sent.start, sent.end))
+            noun = None
+            if q.kind in ("count", "ratio") and q.unit is None:
+                noun = counted_noun(a, q, sent.end)
+                if noun:
+                    q.unit = noun
+                elif q.kind == "count":
+                    q.kind = "number"
+            rs, re_ = norm.to_raw(q.start, q.end)
+            rec = Indicator(start=rs, end=re_, text=norm.raw[rs:re_], kind=q.kind, value=q.value,
+                            value_max=q.value_max, denominator=q.denominator, unit=q.unit,
+                            sentence=norm.to_raw(sent.start, sent.end))
+            if not q.is_indicator:
+                rec.extra["why"] = q.why
+                out.append(rec)
+                continue
+            rec.comparator = comparator(low, q, clause[0])
+            rec.change = change(low, q, clause[0])
+            rec.reference = reference(low, text, q, clause[1])
+            rec.concept = concept(text, low, q, clause[0], noun, period_spans[si])
+            p = _inherit(period_spans, si, q, a)
+            if p:
+                ps, pe = norm.to_raw(*p)
+                rec.period = norm.raw[ps:pe]
+            loc = _inherit(location_spans, si, q, a)
+            if loc:
+                ls, le = norm.to_raw(*loc)
+                rec.location = norm.raw[ls:le]
+            out.append(rec)
+    return out

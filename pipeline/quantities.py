@@ -1,0 +1,367 @@
+"""Decide what each numeral is: an indicator quantity (count, percent, ratio,
+money, measure, number) with its value and unit, or something else (date,
+year, time, duration, ordinal, identifier …).
+
+Works on the lower-cased normalized text of one sentence at a time; all
+vocabularies come from `models/units.json` and `models/context.json`.
+The counted noun of a count is filled in later from the word tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import load_json
+from .numerals import Numeral
+
+INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
+
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%|\$|€|°c", re.UNICODE)
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_SPACES = re.compile(r"\s*")
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    kind: str
+    value: float
+    value_max: float | None = None
+    denominator: float | None = None
+    unit: str | None = None
+    comparator: str = "="
+    why: str | None = None  # for kinds that are not indicators
+    numeral_end: int = 0  # where the number (before its unit) ends: counted nouns start here
+    word_numeral: bool = False
+
+    @property
+    def is_indicator(self) -> bool:
+        return self.kind in INDICATOR_KINDS
+
+
+@cache
+def _units() -> tuple[dict[str, list[str]], int]:
+    after = load_json("units.json")["after"]
+    return after, max(len(k) for k in after)
+
+
+@cache
+def _ctx() -> dict:
+    return load_json("context.json")
+
+
+def _phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) -> str | None:
+    """The longest phrase of `phrases` that ends right before `start` (whole words)."""
+    left = low[lo:start].rstrip()
+    best = None
+    for p in phrases:
+        if left.endswith(p) and (len(left) == len(p) or not left[-len(p) - 1].isalnum()):
+            if best is None or len(p) > len(best):
+                best = p
+    return best
+
+
+def _phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str | None:
+    """The longest phrase of `phrases` that starts right after `end` (whole words)."""
+    right = low[end:hi]
+    stripped = right.lstrip(" ")
+    best = None
+    for p in phrases:
+        if stripped.startswith(p):
+            after = stripped[len(p) : len(p) + 1]
+            if after and (after.isalnum() or after == "-") and p[-1].isalnum():
+                continue
+            if best is None or len(p) > len(best):
+                best = p
+    return best
+
+
+def _words_before(low: str, start: int, lo: int, n: int) -> list[str]:
+    return [m.group() for m in _WORD.finditer(low, lo, start)][-n:]
+
+
+def _next_word(low: str, end: int, hi: int) -> str | None:
+    m = _WORD.search(low, end, hi)
+    if m is None or low[end : m.start()].strip():
+        return None
+    return m.group()
+
+
+class SentenceReader:
+    """Reads the numerals of one sentence `[lo, hi)` of the normalized text."""
+
+    def __init__(self, text: str, low: str, lo: int, hi: int, numerals: list[Numeral]):
+        self.text, self.low, self.lo, self.hi = text, low, lo, hi
+        self.nums = numerals
+        self.ctx = _ctx()
+
+    # -- units ---------------------------------------------------------------------------
+    def unit_after(self, end: int) -> tuple[str, str, int] | None:
+        """(kind, canonical unit, end offset) of a unit written right after `end`."""
+        after, _ = _units()
+        low = self.low
+        pos = end
+        while pos < self.hi and low[pos] == " ":
+            pos += 1
+        if pos - end > 1:
+            return None
+        best = None
+        for surface, (kind, unit, _gloss) in after.items():
+            if not low.startswith(surface, pos):
+                continue
+            stop = pos + len(surface)
+            nxt = low[stop : stop + 1]
+            if surface[-1].isalnum() and nxt and (nxt.isalnum() or nxt == "²" or nxt == "³"):
+                continue
+            if pos == end and surface[0].isalpha() and kind not in ("measure", "money"):
+                continue
+            if best is None or len(surface) > len(best[3]):
+                best = (kind, unit, stop, surface)
+        if best is None:
+            return None
+        kind, unit, stop, surface = best
+        blocked = load_json("units.json")["not_after"].get(surface)
+        if blocked and _phrase_after(low, stop, self.hi, blocked):
+            return None
+        if kind == "money":
+            stop = self._rate_end(stop)
+        return kind, unit, stop
+
+    def _rate_end(self, stop: int) -> int:
+        """`50.000 đồng/người`: a rate keeps its `/người` in the span."""
+        if self.low.startswith("/", stop):
+            m = _WORD.match(self.low, stop + 1)
+            if m:
+                return m.end()
+        return stop
+
+    def currency_in_context(self) -> str | None:
+        """A currency written elsewhere in the sentence (`… tỷ đồng … đạt hơn 3.111 tỷ`)."""
+        after, _ = _units()
+        seg = self.low[self.lo : self.hi]
+        for surface, (kind, unit, _g) in sorted(after.items(), key=lambda kv: -len(kv[0])):
+            if kind == "money" and len(surface) > 1 and re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", seg):
+                if surface == "đồng" and not re.search(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)", seg):
+                    continue
+                return unit
+        return None
+
+    def money_context(self, start: int) -> bool:
+        words = load_json("units.json")["money_context"]
+        seg = self.low[self.lo : start]
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", seg) for w in words)
+
+    # -- traps ---------------------------------------------------------------------------
+    def glued(self, n: Numeral) -> str | None:
+        """Digits glued to letters: names and codes (G20, Covid-19, QL1A), times (14h30)."""
+        low = self.low
+        before = low[n.start - 1] if n.start > 0 else " "
+        if n.has_digits and before.isalpha():
+            return "identifier"
+        if before == "-" and n.start > 1 and low[n.start - 2].isalpha():
+            return "identifier"
+        if n.end < len(low) and low[n.end].isalpha():
+            m = _WORD.match(low, n.end)
+            word = m.group() if m else ""
+            if re.fullmatch(r"h\d*|g\d*|giờ", word):
+                return "time"
+            if word in _units()[0] or n.multiplied:
+                return None
+            return "identifier"
+        return None
+
+    def context_trap(self, n: Numeral) -> str | None:
+        ctx = self.ctx
+        low = self.low
+        before = _phrase_before(low, n.start, self.lo, ctx["date_before"])
+        if before:
+            prev = _words_before(low, n.start, self.lo, 3)
+            quantity_before = ctx.get("quantity_before", [])
+            if not _phrase_before(low, n.start, self.lo, quantity_before) and not (
+                len(prev) >= 2 and prev[-2] in ("mỗi", "hàng", "hằng", "một", "trong")
+            ):
+                return ctx["date_before"][before][0]
+        after = _phrase_after(low, n.end, self.hi, ctx["duration_after"])
+        if after and not _phrase_after(low, n.end, self.hi, ctx.get("duration_not", [])):
+            return ctx["duration_after"][after][0]
+        name = _phrase_after(low, n.end, self.hi, ctx["name_after"])
+        if name:
+            return ctx["name_after"][name][0]
+        return None
+
+    def is_year(self, n: Numeral) -> bool:
+        s = self.low[n.start : n.end]
+        return n.has_digits and bool(_YEAR.fullmatch(s)) and self.unit_after(n.end) is None
+
+    # -- shapes ----------------------------------------------------------------------------
+    def slash(self, i: int) -> Quantity | None | str:
+        """`a/b` (ratio or date), `a/b/c` (date), `123/QĐ-UBND` (document). Returns a Quantity, a trap kind, or None."""
+        n = self.nums[i]
+        low = self.low
+        if not (n.end < len(low) and low[n.end] == "/"):
+            return None
+        nxt = self.nums[i + 1] if i + 1 < len(self.nums) else None
+        if nxt is None or nxt.start != n.end + 1:
+            return "identifier" if low[n.end + 1 : n.end + 2].isalpha() else None
+        a, b = n.value, nxt.value
+        tail = low[nxt.end : nxt.end + 1]
+        if tail == "/" or (tail == "-" and low[nxt.end + 1 : nxt.end + 2].isalpha()):
+            return "date" if tail == "/" and not low[nxt.end + 1 : nxt.end + 2].isalpha() else "identifier"
+        if tail.isalpha() and not nxt.multiplied:
+            return "identifier"
+        b_text = low[nxt.start : nxt.end]
+        if _YEAR.fullmatch(b_text) and a <= 12:
+            return "date"
+        date_like = a == int(a) and b == int(b) and 1 <= a <= 31 and 1 <= b <= 12 and not nxt.multiplied
+        if date_like:
+            if a > b or _phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
+                return "date"
+            word = _next_word(low, nxt.end, self.hi)
+            if word is None or word in self.ctx["not_counted"] or word in ("vừa", "tới", "qua", "tại", "nay"):
+                return "date"
+        if nxt.multiplied and not n.multiplied:
+            a *= nxt.value / _bare(low, nxt)
+        q = Quantity(n.start, nxt.end, "ratio", a, denominator=nxt.value, numeral_end=nxt.end)
+        unit = self.unit_after(nxt.end)
+        if unit and unit[0] in ("money", "measure"):
+            q.unit, q.end = unit[1], unit[2]
+        return q
+
+    def range_end(self, i: int) -> tuple[Numeral, int] | None:
+        """The second numeral of a range `5-7`, `5 - 7`, `5 đến 7`, `5%-7%`; with its index."""
+        n = self.nums[i]
+        if i + 1 >= len(self.nums):
+            return None
+        nxt = self.nums[i + 1]
+        gap = self.low[n.end : nxt.start]
+        unit = self.unit_after(n.end)
+        if unit and unit[2] <= nxt.start:
+            gap = self.low[unit[2] : nxt.start]
+        if gap.strip() not in ("-", "–", "—", "đến", "tới", "đến khoảng", "-", "~") or len(gap) > 12:
+            return None
+        if nxt.value <= n.value and not (nxt.multiplied and not n.multiplied):
+            return None
+        if self.low[nxt.end : nxt.end + 1] == "/":
+            return None  # 13 - 14/4 is a date
+        return nxt, i + 1
+
+    # -- main ------------------------------------------------------------------------------
+    def read(self) -> list[Quantity]:
+        out: list[Quantity] = []
+        i = 0
+        nums = self.nums
+        while i < len(nums):
+            n = nums[i]
+            q, used = self.read_one(i)
+            if q is not None:
+                out.append(q)
+            i += max(used, 1)
+            # drop numerals swallowed by this quantity's unit (`m2`, `km2`)
+            while q is not None and i < len(nums) and nums[i].start < q.end:
+                i += 1
+        return out
+
+    def trap(self, n: Numeral, why: str) -> Quantity:
+        return Quantity(n.start, n.end, why, n.value, why=why, numeral_end=n.end)
+
+    def read_one(self, i: int) -> tuple[Quantity | None, int]:
+        n = self.nums[i]
+        low = self.low
+        if not n.has_digits:
+            q = self.word_numeral(i)
+            if q is None:
+                return None, 1
+        glued = self.glued(n)
+        if glued:
+            return self.trap(n, glued), 1
+        if n.end < len(low) and low[n.end] == ":" and low[n.end + 1 : n.end + 2].isdigit():
+            return self.trap(n, "time"), 2
+        sl = self.slash(i)
+        if isinstance(sl, Quantity):
+            return sl, 2
+        if isinstance(sl, str):
+            return self.trap(n, sl), 2
+        rng = self.range_end(i)
+        if rng and (self.is_year(n) or (n.value <= 31 and self.low[rng[0].end : rng[0].end + 1] in ("/", "-"))):
+            return self.trap(n, "period" if self.is_year(n) else "date"), 2
+        if self.is_year(n):
+            return self.trap(n, "year"), 1
+        trap = self.context_trap(n if rng is None else rng[0]) if rng else self.context_trap(n)
+        if trap and not (rng and trap in ("duration", "time")):
+            return self.trap(n, trap), 1 if rng is None else 2
+        if trap:
+            return self.trap(n, trap), 2
+        last = rng[0] if rng else n
+        q = Quantity(n.start, last.end, "number", n.value, numeral_end=last.end, word_numeral=not n.has_digits)
+        if rng:
+            q.value_max = last.value
+            if last.multiplied and not n.multiplied:
+                q.value = n.value * (last.value / _bare(low, last))
+        unit = self.unit_after(last.end)
+        if rng and unit is None:
+            first_unit = self.unit_after(n.end)
+            if first_unit:
+                unit = self.unit_after(last.end) or first_unit
+        if unit:
+            q.kind, q.unit, q.end = unit[0], unit[1], unit[2]
+            if q.kind == "number" and q.unit == "lần":
+                pass
+        elif low[max(self.lo, n.start - 1) : n.start] == "$" or _phrase_before(low, n.start, self.lo, ["usd", "us$"]):
+            q.kind, q.unit = "money", "USD"
+        elif n.multiplied and (last.value >= 1e6 or n.value >= 1e6):
+            currency = self.currency_in_context()
+            if currency or self.money_context(n.start):
+                q.kind, q.unit = "money", currency or "VND"
+            else:
+                q.kind = "count"
+        else:
+            q.kind = "count"  # the counted noun, if any, comes from the word tokens
+        return q, 2 if rng else 1
+
+    def word_numeral(self, i: int) -> Quantity | None:
+        """Number words stand for a quantity only where a unit or noun follows (`ba xã`), never as `một` alone."""
+        n = self.nums[i]
+        low = self.low
+        words = low[n.start : n.end].split()
+        raw = self.text[n.start : n.end]
+        if raw[:1].isupper() and n.start > self.lo and not n.multiplied:
+            return None  # Ba Đình, Hai Bà Trưng
+        if len(words) == 1 and words[0] in ("một", "năm", "tư", "không", "mười", "nửa", "mốt", "lăm"):
+            if words[0] == "một" and low.startswith(" nửa", n.end):
+                return Quantity(n.start, n.end + 4, "ratio", 1, denominator=2, numeral_end=n.end + 4)
+            if words[0] not in ("năm", "một", "tư", "nửa") and self.unit_after(n.end):
+                return Quantity(n.start, n.end, "count", n.value)
+            return None
+        before = _phrase_before(low, n.start, self.lo, self.ctx["not_quantity_before"])
+        if before:
+            return None
+        nxt = _next_word(low, n.end, self.hi)
+        if nxt is None or nxt in self.ctx["not_counted"]:
+            if not n.multiplied and self.unit_after(n.end) is None:
+                return None
+        back = self.ctx["back_reference_after"]
+        m = _WORD.search(low, n.end, self.hi)
+        if m:
+            m2 = _WORD.search(low, m.end(), self.hi)
+            m3 = _WORD.search(low, m2.end(), self.hi) if m2 else None
+            near = [x.group() for x in (m2, m3) if x is not None]
+            if any(w in back for w in near):
+                return None
+        return Quantity(n.start, n.end, "count", n.value)
+
+
+def _bare(low: str, n: Numeral) -> float:
+    """The value of a multiplied numeral without its multipliers (`3 triệu` -> 3)."""
+    from .numerals import parse_digits
+
+    first = low[n.start : n.end].split()[0]
+    v = parse_digits(re.sub(r"[^\d.,]", "", first)) if first[0].isdigit() else None
+    return v if v else n.value
+
+
+def read_quantities(text: str, low: str, lo: int, hi: int, numerals: list[Numeral]) -> list[Quantity]:
+    """Quantities of the sentence `[lo, hi)`, given its numerals."""
+    return SentenceReader(text, low, lo, hi, numerals).read()

@@ -1,0 +1,85 @@
+"""Split a document into paragraphs, sentences and clauses, as offsets.
+
+Paragraphs are lines (underthesea's `sent_tokenize` would glue a headline,
+a dateline and the body together); sentences come from `sent_tokenize`
+aligned back to the text; clauses are the stretches between `,;:()` and
+dashes, the unit that goes to the word tokenizer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from underthesea import sent_tokenize
+
+_LINE = re.compile(r"[^\n]+")
+# a clause ends at , ; : ( ) [ ] — or a spaced dash; a comma between digits is a decimal mark
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]\"“”…]| [-–—] ")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as `(start, end)`, surrounding spaces trimmed."""
+    out = []
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _align(text: str, start: int, end: int, pieces: list[str]) -> list[tuple[int, int]] | None:
+    spans, pos = [], start
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = text.find(piece, pos, end)
+        if at < 0:
+            return None
+        spans.append((at, at + len(piece)))
+        pos = at + len(piece)
+    return spans
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of `text[start:end]` (separators left out, spaces trimmed)."""
+    out, pos = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of the (normalized) text with their paragraph index and clauses."""
+    out: list[Sentence] = []
+    for p, (ps, pe) in enumerate(paragraphs(text)):
+        spans = _align(text, ps, pe, sent_tokenize(text[ps:pe])) or [(ps, pe)]
+        # keep every character inside some sentence: stretch each to the next one's start
+        for k, (s, e) in enumerate(spans):
+            s = ps if k == 0 else s
+            e = pe if k == len(spans) - 1 else e
+            out.append(Sentence(s, e, p, clauses(text, s, e)))
+    return out

@@ -1,0 +1,201 @@
+"""What a quantity measures: comparator, change vs. level, reference, period,
+location and concept, read from the words around it (SPEC section 2)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import load_json
+from .quantities import Quantity
+
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%", re.UNICODE)
+
+
+@cache
+def _ctx() -> dict:
+    return load_json("context.json")
+
+
+@cache
+def _phrase_re(key: str) -> re.Pattern[str]:
+    words = sorted(_ctx()[key], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _words(low: str, lo: int, hi: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(low, lo, hi))
+
+
+def comparator(low: str, q: Quantity, lo: int) -> str:
+    """The first of the qualifiers written right before the number decides (`khoảng hơn` -> ~)."""
+    ctx = _ctx()
+    table = ctx["comparators"]
+    found = None
+    pos = q.start
+    while True:
+        left = low[lo:pos].rstrip()
+        match = None
+        for p in table:
+            if left.endswith(p) and (len(left) == len(p) or not left[-len(p) - 1].isalnum()):
+                if match is None or len(p) > len(match):
+                    match = p
+        if match is None:
+            break
+        start = len(left) - len(match)
+        before = left[:start].split()[-1:] if left[:start].strip() else []
+        if match == "hơn" and before and before[0] in ctx["comparative_words"]:
+            break  # cao hơn 0,7: a comparison, not a comparator
+        found = match
+        pos = lo + start
+    after = low[q.end : q.end + 12].lstrip()
+    for p, (sym, _g) in ctx["after_comparators"].items():
+        if after.startswith(p):
+            return sym
+    if found is None or found == "từ":
+        return "="
+    return table[found][0]
+
+
+def change(low: str, q: Quantity, lo: int) -> str | None:
+    """`increase`/`decrease` when the number is the size of a rise or fall; None for a level."""
+    ctx = _ctx()
+    seg = low[lo : q.start]
+    hits = list(_phrase_re("change_triggers").finditer(seg))
+    if not hits:
+        return None
+    hit = hits[-1]
+    between = seg[hit.end() :]
+    if len(between.split()) > 6:
+        return None
+    if _phrase_re("level_markers").search(between):
+        return None
+    before = seg[: hit.start()].split()[-2:]
+    if any(w in ("tốc", "độ", "mức", "tiêu") for w in before) and hit.group().startswith("tăng trưởng"):
+        return None
+    if q.kind == "number" and q.unit == "lần":
+        return None
+    return ctx["change_triggers"][hit.group()][0]
+
+
+_REF_AFTER = re.compile(r"\s*(?:so với|so|bằng)\s+((?:[^\W\d_]+\s?){1,4})")
+
+
+def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
+    """What a percent or change is relative to: `so với cùng kỳ`, `114% kế hoạch`."""
+    if q.kind not in ("percent", "ratio") and q.kind not in ("money", "count", "measure", "number"):
+        return None
+    right = low[q.end : hi]
+    m = _REF_AFTER.match(right)
+    if m:
+        s = q.end + m.start(1)
+        words = text[s : q.end + m.end(1)].split()
+        return " ".join(words[:4]).strip(" ,.") or None
+    refs = _ctx()["references"]
+    stripped = right.lstrip()
+    off = len(right) - len(stripped)
+    best = None
+    for r in refs:
+        if stripped.startswith(r) and (len(stripped) == len(r) or not stripped[len(r)].isalnum()):
+            if best is None or len(r) > len(best):
+                best = r
+    if best and q.kind == "percent":
+        return text[q.end + off : q.end + off + len(best)]
+    return None
+
+
+_PERIOD = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:\d+|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: (?:19|20)\d\d| nay| qua| ngoái)?"
+    r"|quý (?:i{1,3}|iv|[1-4])(?:/| năm | )(?:19|20)\d\d"
+    r"|(?:nửa|học kỳ) (?:đầu|cuối) năm(?: (?:19|20)\d\d)?"
+    r"|(?:giai đoạn|nhiệm kỳ|niên khóa|thời kỳ) (?:19|20)\d\d ?[-–] ?(?:19|20)\d\d"
+    r"|tháng (?:\d{1,2}|giêng|chạp)[/-](?:19|20)\d\d"
+    r"|(?:cuối |đầu |trong |hết )?năm (?:19|20)\d\d"
+    r"|(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d"
+    r"|năm (?:nay|qua|ngoái|trước)"
+    r")(?!\w)"
+)
+_TRIM_PERIOD = re.compile(r"^(?:trong|cuối|đầu|hết) ")
+
+
+def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Period phrases in `[lo, hi)` as spans, without leading `trong`."""
+    out = []
+    for m in _PERIOD.finditer(low, lo, hi):
+        s = m.start()
+        t = _TRIM_PERIOD.match(m.group())
+        if t and t.group().strip() == "trong":
+            s += t.end()
+        out.append((s, m.end()))
+    return out
+
+
+_ADMIN = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|tp\.?|thị xã|phường|quận|thị trấn)\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[\w'’\-]+\.?")
+_NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đội", "trưởng", "phó"}
+
+
+def locations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Administrative units with their capitalized names: `huyện Ia H'Drai`, `TP. HCM`, `quận 1`."""
+    out = []
+    for m in _ADMIN.finditer(text, lo, hi):
+        pos, end, n = m.end(), None, 0
+        while n < 4:
+            w = _NAME_WORD.match(text, pos)
+            if not w or not (w.group()[0].isupper() or (n == 0 and w.group()[0].isdigit())):
+                break
+            if n == 0 and w.group().lower().rstrip(".") in _NOT_PLACE:
+                break
+            end, n = w.end(), n + 1
+            pos = end + 1 if text[end : end + 1] == " " else end
+            if text[end : end + 1] != " ":
+                break
+        if end is None:
+            continue
+        while end > m.end() and not text[end - 1].isalnum():
+            end -= 1
+        out.append((m.start(), end))
+    return out
+
+
+_CONCEPT_DROP_LEFT = re.compile(
+    r"^(?:(?:trong đó|trong|theo đó|theo|riêng|đến nay|hiện nay|hiện|cụ thể|tính đến|qua|ngoài ra|bên cạnh đó|đồng thời|"
+    r"với|và|nhưng|còn|cũng|đã|sẽ|đang|có|toàn huyện|toàn tỉnh|toàn thành phố|cả nước|toàn quốc)\s+)+"
+)
+_CONCEPT_DROP_RIGHT = re.compile(
+    r"(?:\s+(?:là|đạt|có|chiếm|với|ở mức|mức|lên|xuống|còn|khoảng|gần|hơn|trên|dưới|tới|đến|ước|ước đạt|ước tính|"
+    r"dự kiến|tăng|giảm|tăng thêm|vượt|bằng|cho|của|được|gấp|từ|chỉ|đã|sẽ|thêm|và|với|tối thiểu|tối đa|ít nhất|"
+    r"không quá|xấp xỉ|chừng|chưa đến|nâng tổng số|nâng|tổng cộng|tổng|cả|thu hút|gồm)\b)+\s*$"
+)
+
+
+def concept(text: str, low: str, q: Quantity, clause_lo: int, counted_noun: str | None, period_spans: list) -> str | None:
+    """What is measured: the words before the number in its clause (predicate or subject),
+    without time, place and function words, plus the counted noun."""
+    lo = clause_lo
+    for s, e in period_spans:
+        if lo <= s < q.start and e <= q.start:
+            if s - lo <= 3:
+                lo = e
+    left = text[lo : q.start]
+    left_low = low[lo : q.start]
+    cut = re.split(r"\d", left_low)
+    if len(cut) > 1:
+        keep = len(left_low) - len(cut[-1])
+        left, left_low = left[keep:], left_low[keep:]
+        left = re.sub(r"^[^\w]*\w*[%]?\s*", "", left) if left[:1] in ",.%" else left
+    left = left.strip(" ,;:()-–")
+    for _ in range(3):
+        new = _CONCEPT_DROP_RIGHT.sub("", left)
+        new = _CONCEPT_DROP_LEFT.sub("", new.lower()) if _CONCEPT_DROP_LEFT.match(new.lower()) else new
+        if new == left:
+            break
+        left = new if new.lower() != left.lower() else left
+        if _CONCEPT_DROP_LEFT.match(left.lower()):
+            left = left[_CONCEPT_DROP_LEFT.match(left.lower()).end() :]  # type: ignore[union-attr]
+    words = left.split()[-7:]
+    phrase = " ".join(words)
+    if counted_noun and counted_noun.lower() not in phrase.lower():
+        phrase = f"{phrase} {counted_noun}".strip()
+    return phrase or None
