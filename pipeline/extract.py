@@ -21,28 +21,60 @@ def _not_counted() -> frozenset[str]:
 
 
 def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
-    """The counted noun after a count or ratio, from the word tokens: `57 đảng viên`, `1.500 hộ nghèo`."""
+    """The counted noun after a count or ratio, from the word tokens, as written
+    (lower-cased): `57 đảng viên`, `1.500 hộ nghèo`, `3 "nghi phạm"`."""
     starts = [s for s, _ in a.tokens]
     k = bisect.bisect_left(starts, q.end)
     low = a.norm.lower
-    words: list[str] = []
-    while k < len(a.tokens) and len(words) < 2:
+    picked: list[tuple[int, int]] = []
+    prev_end = q.end
+    while k < len(a.tokens) and len(picked) < 2:
         s, e = a.tokens[k]
         if s >= hi:
             break
-        gap = low[(a.tokens[k - 1][1] if words else q.end) : s]
-        if gap.strip():
+        gap = low[prev_end:s]
+        if gap.strip(" \"“”") or (picked and gap.strip()):
             break
         w = low[s:e]
-        if not w[0].isalpha() or w in _not_counted():
+        if not w[0].isalpha():
+            if not picked and w in ("\"", "“"):
+                prev_end, k = e, k + 1
+                continue
             break
-        if words and (len(words[0].split()) > 1 or len(w.split()) > 1 and False):
+        if w in _not_counted():
             break
-        words.append(w)
+        if picked and len(low[picked[0][0] : picked[0][1]].split()) > 1:
+            break  # `cán bộ` is a whole noun; a one-syllable head takes one more word (`hộ nghèo`)
+        picked.append((s, e))
+        prev_end = e
         k += 1
-    if not words:
+    if not picked:
         return None
-    return " ".join(words)
+    rs, _ = a.norm.to_raw(picked[0][0], picked[0][1])
+    _, re_ = a.norm.to_raw(picked[-1][0], picked[-1][1])
+    return " ".join(a.norm.raw[rs:re_].lower().split())
+
+
+@cache
+def _links() -> tuple[str, ...]:
+    return tuple(load_json("context.json")["elided_noun_links"])
+
+
+def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
+    """A count written without its noun borrows it from a neighbour in the sentence:
+    `khiển trách 91, cảnh cáo 16` after `111 đảng viên`; `11 trong tổng số 24 quận`."""
+    for idx, (q, noun) in enumerate(records):
+        if q.kind != "number" or q.unit is not None or noun is not None:
+            continue
+        nxt = records[idx + 1] if idx + 1 < len(records) else None
+        if nxt and nxt[0].kind == "count" and nxt[0].unit:
+            between = low[q.end : nxt[0].start].strip(" ,")
+            if between in _links() or between.startswith(("trong tổng số", "trên tổng số")):
+                q.kind, q.unit = "count", nxt[0].unit
+                continue
+        prev = [r for r, _ in records[:idx] if r.kind == "count" and r.unit]
+        if prev and q.value == int(q.value) and not q.multiplied_words():
+            q.kind, q.unit = "count", prev[-1].unit
 
 
 def _inherit(spans_by_sentence: list[list[tuple[int, int]]], sent_index: int, q: Quantity, a: Analysis) -> tuple[int, int] | None:
@@ -84,10 +116,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if nums[n_index].start >= sent.start:
                 mine.append(nums[n_index])
             n_index += 1
+        found: list[tuple[Quantity, str | None]] = []
         for q in read_quantities(text, low, sent.start, sent.end, mine):
-            if not q.is_indicator and not all_kinds:
-                continue
-            clause = next(((lo, hi) for lo, hi in sent.clauses if lo <= q.start < hi), (sent.start, sent.end))
             noun = None
             if q.kind in ("count", "ratio") and q.unit is None:
                 noun = counted_noun(a, q, sent.end)
@@ -95,6 +125,12 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.unit = noun
                 elif q.kind == "count":
                     q.kind = "number"
+            found.append((q, noun))
+        elided_nouns(found, low)
+        for q, noun in found:
+            if not q.is_indicator and not all_kinds:
+                continue
+            clause = next(((lo, hi) for lo, hi in sent.clauses if lo <= q.start < hi), (sent.start, sent.end))
             rs, re_ = norm.to_raw(q.start, q.end)
             rec = Indicator(start=rs, end=re_, text=norm.raw[rs:re_], kind=q.kind, value=q.value,
                             value_max=q.value_max, denominator=q.denominator, unit=q.unit,

@@ -159,7 +159,7 @@ class _Parser:
             m, j = mult
             multiplied = True
             if top and m > top:
-                total = (total + current) * m  # `hai nghìn tỷ`
+                total = (total + current) * m  # `hai nghìn tỷ`, `1.350 nghìn tỷ`
             else:
                 total += current * m
             top = max(top, m)
@@ -169,6 +169,8 @@ class _Parser:
                 total += 0.5 * m
                 j += 1
                 break
+            if self._multiplier(j - 1) is not None:
+                continue  # `nghìn tỷ`: the next multiplier scales all so far
             # another chunk with a smaller multiplier: `2 tỷ 300 triệu`, `ba triệu hai trăm nghìn`
             if self.joined(j - 1):
                 nxt = self.chunk(j)
@@ -202,8 +204,7 @@ class _Parser:
         if nxt.is_digits:
             return None
         if gap == "" and self.atoms[i].is_digits and nxt.text in self.lex["digit_multipliers"]:
-            if nxt.text in ("k", "tr") or True:
-                return self.lex["digit_multipliers"][nxt.text], i + 2
+            return self.lex["digit_multipliers"][nxt.text], i + 2
         if gap == " " and nxt.text in self.lex["multipliers"]:
             return self.lex["multipliers"][nxt.text], i + 2
         if gap == " " and nxt.text == "tr" and self.atoms[i].is_digits:

@@ -37,6 +37,10 @@ class Quantity:
     numeral_end: int = 0  # where the number (before its unit) ends: counted nouns start here
     word_numeral: bool = False
 
+    def multiplied_words(self) -> bool:
+        """True for a word numeral (`ba`, `hai mươi`): those never borrow a noun."""
+        return self.word_numeral
+
     @property
     def is_indicator(self) -> bool:
         return self.kind in INDICATOR_KINDS
@@ -138,6 +142,11 @@ class SentenceReader:
                 return m.end()
         return stop
 
+    def noun_follows(self, end: int) -> bool:
+        """A counted noun (any word that is not a function word) right after `end`."""
+        word = _next_word(self.low, end, self.hi)
+        return word is not None and word[0].isalpha() and word not in self.ctx["not_counted"]
+
     def currency_in_context(self) -> str | None:
         """A currency written elsewhere in the sentence (`… tỷ đồng … đạt hơn 3.111 tỷ`)."""
         after, _ = _units()
@@ -181,7 +190,7 @@ class SentenceReader:
             prev = _words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
             if not _phrase_before(low, n.start, self.lo, quantity_before) and not (
-                len(prev) >= 2 and prev[-2] in ("mỗi", "hàng", "hằng", "một", "trong")
+                len(prev) >= 2 and prev[-2] in ("mỗi", "hàng", "hằng", "một")
             ):
                 return ctx["date_before"][before][0]
         after = _phrase_after(low, n.end, self.hi, ctx["duration_after"])
@@ -191,6 +200,59 @@ class SentenceReader:
         if name:
             return ctx["name_after"][name][0]
         return None
+
+    def day_month(self, i: int) -> bool:
+        """`18-6`, `1-11`, `6-2018`, `26-6-2019`: dates written with hyphens, not ranges."""
+        n = self.nums[i]
+        low = self.low
+        if i + 1 >= len(self.nums) or not n.has_digits:
+            return False
+        nxt = self.nums[i + 1]
+        if low[n.end : nxt.start] not in ("-", ".") or not nxt.has_digits:
+            return False
+        a, b = n.value, nxt.value
+        b_text = low[nxt.start : nxt.end]
+        if a <= 12 and _YEAR.fullmatch(b_text):
+            return True  # tháng 6-2018, quý 3-2020
+        if not (a == int(a) and b == int(b) and 1 <= a <= 31 and 1 <= b <= 12):
+            return False
+        if self.unit_after(nxt.end) is not None:
+            return False  # 5-7%, 2-3 triệu đồng
+        if low[nxt.end : nxt.end + 1] in ("-", "/") or a > b:
+            return True
+        if _phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
+            return True
+        word = _next_word(low, nxt.end, self.hi)
+        return word is None or word in ("tới", "vừa", "qua", "này", "nay", "tại", "năm")
+
+    def named(self, n: Numeral) -> str | None:
+        """Numbers that are part of a name: `Cách mạng công nghiệp 4.0`, `cầu Mỹ Thuận 2`, `3 "cao"`."""
+        raw = self.text[n.start : n.end]
+        if re.fullmatch(r"\d\.0", raw):
+            return "identifier"
+        after = self.text[n.end : n.end + 2]
+        if after[:1] in "“\"" and after[:1] and after[1:2].isalpha():
+            return "name"
+        if after.startswith(" “") or after.startswith(' "'):
+            return "name"
+        if not n.has_digits or self.unit_after(n.end) is not None:
+            return None
+        prev = list(_WORD.finditer(self.text, self.lo, n.start))
+        if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
+            nxt = _next_word(self.low, n.end, self.hi)
+            if nxt is None or nxt in self.ctx["not_counted"]:
+                return "name"
+        return None
+
+    def back_reference(self, q: Quantity) -> bool:
+        """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back."""
+        words = [m.group() for m in _WORD.finditer(self.low, q.end, min(self.hi, q.end + 40))][:5]
+        text = " ".join(words)
+        return any(
+            re.search(r"(?<!\w)" + re.escape(b) + r"(?!\w)", " ".join(words[1 : 2 + k + len(b.split())]))
+            for k in range(2)
+            for b in self.ctx["back_reference_after"]
+        ) and bool(text)
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]
@@ -249,20 +311,31 @@ class SentenceReader:
         return nxt, i + 1
 
     # -- main ------------------------------------------------------------------------------
+    def multiples_in_words(self) -> list[Quantity]:
+        """`gấp đôi` = 2 times, `gấp rưỡi` = 1.5 times (no numeral to anchor them)."""
+        out = []
+        for m in re.finditer(r"(?<!\w)gấp (đôi|rưỡi|ba|bốn|năm|mười)(?!\w)", self.low[self.lo : self.hi]):
+            if m.group(1) in ("đôi", "rưỡi"):
+                s = self.lo + m.start()
+                out.append(Quantity(s, self.lo + m.end(), "number", 2.0 if m.group(1) == "đôi" else 1.5, unit="lần"))
+        return out
+
     def read(self) -> list[Quantity]:
-        out: list[Quantity] = []
+        out: list[Quantity] = self.multiples_in_words()
         i = 0
         nums = self.nums
         while i < len(nums):
             n = nums[i]
             q, used = self.read_one(i)
+            if q is not None and q.is_indicator and q.kind in ("count", "number") and self.back_reference(q):
+                q.kind, q.why = "back-reference", "back-reference"
             if q is not None:
                 out.append(q)
             i += max(used, 1)
             # drop numerals swallowed by this quantity's unit (`m2`, `km2`)
             while q is not None and i < len(nums) and nums[i].start < q.end:
                 i += 1
-        return out
+        return sorted(out, key=lambda q: q.start)
 
     def trap(self, n: Numeral, why: str) -> Quantity:
         return Quantity(n.start, n.end, why, n.value, why=why, numeral_end=n.end)
@@ -279,6 +352,16 @@ class SentenceReader:
             return self.trap(n, glued), 1
         if n.end < len(low) and low[n.end] == ":" and low[n.end + 1 : n.end + 2].isdigit():
             return self.trap(n, "time"), 2
+        if self.day_month(i):
+            return self.trap(n, "date"), 2
+        before = _phrase_before(low, n.start, self.lo, self.ctx["date_before"])
+        if before and self.ctx["date_before"][before][0] in ("ordinal", "identifier"):
+            trap = self.context_trap(n)
+            if trap:
+                return self.trap(n, trap), 2 if low[n.end : n.end + 1] == "/" else 1
+        named = self.named(n)
+        if named:
+            return self.trap(n, named), 1
         sl = self.slash(i)
         if isinstance(sl, Quantity):
             return sl, 2
@@ -311,9 +394,10 @@ class SentenceReader:
                 pass
         elif low[max(self.lo, n.start - 1) : n.start] == "$" or _phrase_before(low, n.start, self.lo, ["usd", "us$"]):
             q.kind, q.unit = "money", "USD"
-        elif n.multiplied and (last.value >= 1e6 or n.value >= 1e6):
+        elif n.multiplied and (last.value >= 1e6 or n.value >= 1e6) and not self.noun_follows(last.end):
             currency = self.currency_in_context()
-            if currency or self.money_context(n.start):
+            scale = re.search(r"(tỷ|tỉ)$", low[last.start : last.end])
+            if currency or scale or self.money_context(n.start):
                 q.kind, q.unit = "money", currency or "VND"
             else:
                 q.kind = "count"

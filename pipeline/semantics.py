@@ -48,11 +48,16 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
             break  # cao hơn 0,7: a comparison, not a comparator
         found = match
         pos = lo + start
-    after = low[q.end : q.end + 12].lstrip()
-    for p, (sym, _g) in ctx["after_comparators"].items():
-        if after.startswith(p):
-            return sym
-    if found is None or found == "từ":
+    # `80.000 người trở lên`: the qualifier may follow the counted noun
+    after_words = low[q.end : q.end + 40].split()[:5]
+    for k in range(0, 4):
+        tail = " ".join(after_words[k : k + 2])
+        for p, (sym, _g) in ctx["after_comparators"].items():
+            if tail.startswith(p):
+                return sym
+        if k < len(after_words) and not after_words[k][:1].isalpha():
+            break
+    if found is None:
         return "="
     return table[found][0]
 
