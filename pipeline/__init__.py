@@ -1,8 +1,8 @@
 """chiso: numeric indicators from Vietnamese news.
 
-    >>> import pipeline
-    >>> [r.text for r in pipeline.extract("Toàn huyện kết nạp mới 57 đảng viên, đạt 114% kế hoạch.")]
-    ['57', '114%']
+>>> import pipeline
+>>> [r.text for r in pipeline.extract("Toàn huyện kết nạp mới 57 đảng viên, đạt 114% kế hoạch.")]
+['57', '114%']
 """
 
 from __future__ import annotations

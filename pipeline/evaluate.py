@@ -16,10 +16,24 @@ from .quantities import INDICATOR_KINDS
 
 REL_TOL = 1e-6
 _UNIT_SYNONYMS = {
-    "đồng": "vnd", "đ": "vnd", "vnđ": "vnd", "vnd": "vnd", "việt nam đồng": "vnd",
-    "đô la": "usd", "đô-la": "usd", "usd": "usd", "$": "usd",
-    "cây số": "km", "héc-ta": "ha", "hecta": "ha", "độ c": "°c", "phần trăm": "%",
-    "m²": "m2", "km²": "km2", "m³": "m3", "điểm %": "điểm phần trăm",
+    "đồng": "vnd",
+    "đ": "vnd",
+    "vnđ": "vnd",
+    "vnd": "vnd",
+    "việt nam đồng": "vnd",
+    "đô la": "usd",
+    "đô-la": "usd",
+    "usd": "usd",
+    "$": "usd",
+    "cây số": "km",
+    "héc-ta": "ha",
+    "hecta": "ha",
+    "độ c": "°c",
+    "phần trăm": "%",
+    "m²": "m2",
+    "km²": "km2",
+    "m³": "m3",
+    "điểm %": "điểm phần trăm",
 }
 
 
@@ -105,7 +119,14 @@ class Counts:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 FIELDS = ("kind", "value", "unit", "comparator", "change")
@@ -181,8 +202,15 @@ class Score:
         lo = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s) + 1, s - 160, 0)
         hi_candidates = [x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0]
         hi = min([*hi_candidates, e + 160, len(text)])
-        self.errors.append({"type": what, "id": doc_id, "gold": g, "pred": p,
-                            "context": text[lo:s].lstrip() + "[[" + text[s:e] + "]]" + text[e:hi]})
+        self.errors.append(
+            {
+                "type": what,
+                "id": doc_id,
+                "gold": g,
+                "pred": p,
+                "context": text[lo:s].lstrip() + "[[" + text[s:e] + "]]" + text[e:hi],
+            }
+        )
 
     def report(self) -> dict[str, Any]:
         mean = lambda xs: round(sum(xs) / len(xs), 4) if xs else None  # noqa: E731

@@ -4,6 +4,7 @@ to indicator records with their semantics, in offsets of the text as read."""
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from functools import cache
 
 from .lexicon import load_json
@@ -33,11 +34,11 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
         if s >= hi:
             break
         gap = low[prev_end:s]
-        if gap.strip(" \"“”") or (picked and gap.strip()):
+        if gap.strip(' "“”') or (picked and gap.strip()):
             break
         w = low[s:e]
         if not w[0].isalpha():
-            if not picked and w in ("\"", "“"):
+            if not picked and w in ('"', "“"):
                 prev_end, k = e, k + 1
                 continue
             break
@@ -52,7 +53,7 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
         return None
     rs, _ = a.norm.to_raw(picked[0][0], picked[0][1])
     _, re_ = a.norm.to_raw(picked[-1][0], picked[-1][1])
-    return " ".join(a.norm.raw[rs:re_].lower().split())
+    return " ".join(_written(a, rs, re_).lower().split())
 
 
 @cache
@@ -77,7 +78,14 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
             q.kind, q.unit = "count", prev[-1].unit
 
 
-def _inherit(spans_by_sentence: list[list[tuple[int, int]]], sent_index: int, q: Quantity, a: Analysis) -> tuple[int, int] | None:
+def _written(a: Analysis, rs: int, re_: int) -> str:
+    """Words as the input writes them (its tone placement), in NFC so NFD input gives the same records."""
+    return unicodedata.normalize("NFC", a.norm.raw[rs:re_])
+
+
+def _inherit(
+    spans_by_sentence: list[list[tuple[int, int]]], sent_index: int, q: Quantity, a: Analysis
+) -> tuple[int, int] | None:
     own = spans_by_sentence[sent_index]
     before = [sp for sp in own if sp[1] <= q.start]
     if before:
@@ -132,9 +140,17 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 continue
             clause = next(((lo, hi) for lo, hi in sent.clauses if lo <= q.start < hi), (sent.start, sent.end))
             rs, re_ = norm.to_raw(q.start, q.end)
-            rec = Indicator(start=rs, end=re_, text=norm.raw[rs:re_], kind=q.kind, value=q.value,
-                            value_max=q.value_max, denominator=q.denominator, unit=q.unit,
-                            sentence=norm.to_raw(sent.start, sent.end))
+            rec = Indicator(
+                start=rs,
+                end=re_,
+                text=norm.raw[rs:re_],
+                kind=q.kind,
+                value=q.value,
+                value_max=q.value_max,
+                denominator=q.denominator,
+                unit=q.unit,
+                sentence=norm.to_raw(sent.start, sent.end),
+            )
             if not q.is_indicator:
                 rec.extra["why"] = q.why
                 out.append(rec)
@@ -146,10 +162,10 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             p = _inherit(period_spans, si, q, a)
             if p:
                 ps, pe = norm.to_raw(*p)
-                rec.period = norm.raw[ps:pe]
+                rec.period = _written(a, ps, pe)
             loc = _inherit(location_spans, si, q, a)
             if loc:
                 ls, le = norm.to_raw(*loc)
-                rec.location = norm.raw[ls:le]
+                rec.location = _written(a, ls, le)
             out.append(rec)
     return out

@@ -100,7 +100,7 @@ class _Parser:
         if atom.is_digits:
             v = parse_digits(atom.text)
             return None if v is None else (v, i + 1)
-        units, tens = self.lex["units"], self.lex["tens"]
+        units = self.lex["units"]
         w = atom.text
         if w == "mười":
             nxt = self.next_word(i)

@@ -231,7 +231,7 @@ class SentenceReader:
         if re.fullmatch(r"\d\.0", raw):
             return "identifier"
         after = self.text[n.end : n.end + 2]
-        if after[:1] in "“\"" and after[:1] and after[1:2].isalpha():
+        if after[:1] in '“"' and after[:1] and after[1:2].isalpha():
             return "name"
         if after.startswith(" “") or after.startswith(' "'):
             return "name"
@@ -325,7 +325,6 @@ class SentenceReader:
         i = 0
         nums = self.nums
         while i < len(nums):
-            n = nums[i]
             q, used = self.read_one(i)
             if q is not None and q.is_indicator and q.kind in ("count", "number") and self.back_reference(q):
                 q.kind, q.why = "back-reference", "back-reference"

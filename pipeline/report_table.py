@@ -16,7 +16,15 @@ def print_score(report: dict[str, Any], console: Console | None = None) -> None:
     rows = [("strict", report["strict"]), ("detection", report["detection"]), ("value", report["value"])]
     rows += [(f"  {k}", v) for k, v in report["by_kind"].items()]
     for name, s in rows:
-        t.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["tp"]), str(s["fp"]), str(s["fn"]))
+        t.add_row(
+            name,
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s["tp"]),
+            str(s["fp"]),
+            str(s["fn"]),
+        )
     console.print(t)
     fa = report["field_accuracy"]
     fields = ", ".join(f"{k} {v:.3f}" if v is not None else f"{k} -" for k, v in fa.items())

@@ -175,7 +175,9 @@ _CONCEPT_DROP_RIGHT = re.compile(
 )
 
 
-def concept(text: str, low: str, q: Quantity, clause_lo: int, counted_noun: str | None, period_spans: list) -> str | None:
+def concept(
+    text: str, low: str, q: Quantity, clause_lo: int, counted_noun: str | None, period_spans: list
+) -> str | None:
     """What is measured: the words before the number in its clause (predicate or subject),
     without time, place and function words, plus the counted noun."""
     lo = clause_lo

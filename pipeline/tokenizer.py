@@ -71,7 +71,7 @@ def _split_at(spans: list[tuple[int, int]], cuts: set[int], text: str) -> list[t
     for s, e in spans:
         points = sorted(c for c in cuts if s < c < e)
         bounds = [s, *points, e]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in zip(bounds, bounds[1:], strict=False):
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -87,7 +87,7 @@ def analyse(raw: str, only_numeric_clauses: bool = True) -> Analysis:
     text = norm.text
     sents = sentences(text)
     numerals = find_numerals(norm.lower)
-    cuts = set()
+    cuts: set[int] = set()
     for n in numerals:
         cuts.update((n.start, n.end))
     notes: list[str] = []
@@ -121,7 +121,7 @@ class UndertheseaTokenizer:
         a = analyse(raw, self.only_numeric_clauses)
         words: list[str] = []
         spaces: list[bool] = []
-        starts: list[bool] = []
+        starts: list[bool | int | None] = []
         sent_starts = {a.norm.orig[s.start] for s in a.sentences}
         pos = 0
         for s, e in a.tokens:

@@ -1,0 +1,45 @@
+import pytest
+
+from pipeline.evaluate import Score, overlap_f1, pair, units_match
+
+
+def rec(start, end, kind="count", value=1, unit=None, **kw):
+    return {"start": start, "end": end, "kind": kind, "value": value, "unit": unit, **kw}
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "ok"),
+    [
+        ("tổ chức đảng", "tổ chức", True),
+        ("hộ nghèo", "hộ ng", False),
+        ("VND", "đồng", True),
+        ("km", "cây số", True),
+        ("%", "phần trăm", True),
+        ("ha", "km", False),
+    ],
+)
+def test_evaluate_unit_normalization_and_prefix(gold, pred, ok):
+    assert units_match(gold, pred) is ok
+
+
+def test_evaluate_pairs_largest_overlap_first():
+    gold = [rec(0, 10), rec(10, 14)]
+    pred = [rec(8, 14)]
+    assert pair(gold, pred) == [(1, 0)]
+
+
+def test_evaluate_optional_gold_neither_earns_nor_costs():
+    s = Score()
+    s.add("d", "x" * 40, [rec(0, 2, optional=True), rec(5, 7, value=3)], [rec(0, 2), rec(20, 22)])
+    assert (s.detection.tp, s.detection.fp, s.detection.fn) == (0, 1, 1)
+
+
+def test_evaluate_wrong_value_is_one_fp_and_one_fn_in_strict():
+    s = Score()
+    s.add("d", "x" * 20, [rec(0, 2, value=57, unit="đảng viên")], [rec(0, 2, value=56, unit="đảng viên")])
+    assert (s.strict.tp, s.strict.fp, s.strict.fn) == (0, 1, 1)
+    assert s.detection.tp == 1
+
+
+def test_evaluate_concept_overlap_f1():
+    assert overlap_f1("kết nạp mới đảng viên", "kết nạp đảng viên") == pytest.approx(2 * 1 * 0.8 / 1.8)

@@ -1,0 +1,17 @@
+from pipeline.segment import clauses, paragraphs, sentences
+
+
+def test_segment_paragraphs_are_lines_without_blank_ones():
+    text = "Tiêu đề\n\n26/02/2024 06:02\n\nThân bài một. Câu hai.\n"
+    assert [text[s:e] for s, e in paragraphs(text)] == ["Tiêu đề", "26/02/2024 06:02", "Thân bài một. Câu hai."]
+
+
+def test_segment_sentences_cover_paragraph_and_split_on_full_stop():
+    text = "Tiêu đề\n\nDoanh thu tăng 5%. Lợi nhuận giảm 3,2%."
+    got = [(text[s.start : s.end], s.paragraph) for s in sentences(text)]
+    assert got == [("Tiêu đề", 0), ("Doanh thu tăng 5%.", 1), ("Lợi nhuận giảm 3,2%.", 1)]
+
+
+def test_segment_clauses_do_not_split_decimal_commas():
+    text = "đạt 61,9%, tăng 5%; giảm 3 (ước)"
+    assert [text[s:e] for s, e in clauses(text, 0, len(text))] == ["đạt 61,9%", "tăng 5%", "giảm 3", "ước"]

@@ -1,0 +1,41 @@
+import unicodedata
+
+import pytest
+import spacy
+
+from pipeline.tokenizer import UndertheseaTokenizer, analyse
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return UndertheseaTokenizer(spacy.blank("xx").vocab)
+
+
+def test_tokenizer_splits_numbers_glued_by_underthesea(tokenizer):
+    doc = tokenizer("Có 21/21 thôn và 3,2 điểm.")
+    words = [t.text for t in doc]
+    assert "thôn" in words and "21" in words and "3,2" in words
+    assert "21/21 thôn" not in words and "3,2 điểm" not in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hoà Bình có 57 đảng viên.", unicodedata.normalize("NFD", "Hoà Bình có 57 đảng viên."), "a\n\n  b  57 %", "   "],
+)
+def test_tokenizer_doc_text_is_the_input(tokenizer, text):
+    assert tokenizer(text).text == text
+
+
+def test_tokenizer_keeps_compound_words():
+    a = analyse("Toàn huyện kết nạp mới 57 đảng viên.")
+    words = [a.norm.text[s:e] for s, e in a.tokens]
+    assert "đảng viên" in words and "kết nạp" in words
+
+
+def test_tokenizer_numeric_clauses_only_gives_same_records_as_everything():
+    import pipeline
+
+    text = "Năm 2023, huyện có 57 đảng viên mới, đạt 114% kế hoạch. Trời hôm nay đẹp, mọi người vui vẻ."
+    fast = [r.to_dict() for r in pipeline.extract(text)]
+    full = [r.to_dict() for r in pipeline.extract(text, only_numeric_clauses=False)]
+    assert fast == full and len(fast) == 2
