@@ -89,5 +89,101 @@ def evaluate_cmd(
         typer.echo(json.dumps(report, ensure_ascii=False))
 
 
+# --- inspecting results: show, report, table (issue #7) ---
+
+_INSPECT_INPUTS = (
+    "`chiso extract` output (.jsonl), or inputs to extract on the fly (text files, folders, .jsonl of {id, text})."
+)
+_TEXTS_HELP = (
+    "Text files or .jsonl of {id, text} holding the articles, when the output has no `text` and its `source` is gone."
+)
+
+
+def _articles(inputs: list[Path], texts: list[Path] | None, doc_id: str | None = None) -> list:
+    from .outputs import load_articles
+
+    try:
+        arts = load_articles(inputs, texts or None)
+    except InputError as e:
+        _fail(str(e))
+    if doc_id is not None:
+        arts = [a for a in arts if a.id == doc_id]
+        if not arts:
+            _fail(f"no document with id {doc_id!r}")
+    return arts
+
+
+@app.command("show")
+def show_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help=_INSPECT_INPUTS)],
+    doc_id: Annotated[str | None, typer.Option("--id", help="Show only the document with this id.")] = None,
+    texts: Annotated[list[Path] | None, typer.Option("--text", help=_TEXTS_HELP)] = None,
+    width: Annotated[int | None, typer.Option("--width", help="Terminal width in columns (default: detected).")] = None,
+) -> None:
+    """Show each article in the terminal with its indicators highlighted by kind, and its records beneath.
+
+    Example: chiso show ../shared/corpora/seed/ia-hdrai-2024-02-26.txt
+    Example: chiso show out.jsonl --id ia-hdrai-2024-02-26
+    """
+    from rich.console import Console
+
+    from .show import show
+
+    show(_articles(inputs, texts, doc_id), Console(width=width) if width else None)
+
+
+@app.command("report")
+def report_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help=_INSPECT_INPUTS)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
+    texts: Annotated[list[Path] | None, typer.Option("--text", help=_TEXTS_HELP)] = None,
+    title: Annotated[str, typer.Option("--title", help="Title of the report.")] = "chiso report",
+) -> None:
+    """Write one self-contained HTML report: highlighted articles, a filterable, sortable table, a summary.
+
+    The file needs no network to open; article text is escaped, so markup in an article shows as text.
+
+    Example: chiso report out.jsonl -o report.html
+    """
+    from .html_report import write_report
+
+    arts = _articles(inputs, texts)
+    write_report(arts, str(output), title=title, generated_from=", ".join(str(p) for p in inputs))
+    n = sum(len(a.records) for a in arts)
+    typer.echo(f"chiso: wrote {output} ({len(arts)} documents, {n} indicators)", err=True)
+
+
+@app.command("table")
+def table_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help=_INSPECT_INPUTS)],
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", help="Comma-separated keys: concept, period, location, kind, unit, reference, change, id…"
+        ),
+    ] = "concept,period,location",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, md or parquet (parquet needs -o).")] = "csv",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: stdout).")] = None,
+) -> None:
+    """Aggregate records into an analyst's table: values per concept, period and location (kind and unit kept apart).
+
+    Rows are in time order within each key, so a news archive reads as time series.
+
+    Example: chiso table out.jsonl --by concept,period,location --format md
+    """
+    from .frame import to_dataframe
+    from .outputs import records_of
+    from .table import aggregate, write_table
+
+    keys = [k.strip() for k in by.split(",") if k.strip()]
+    try:
+        table = aggregate(to_dataframe(list(records_of(_articles(inputs, None)))), keys)
+        text = write_table(table, fmt, output)
+    except ValueError as e:
+        _fail(str(e))
+    if text is not None:
+        sys.stdout.write(text)
+
+
 def main() -> None:
     app()

@@ -1,0 +1,189 @@
+"""Read `chiso extract` output back as articles: records plus the text they point into.
+
+`show`, `report` and `table` accept either that output (JSON Lines of
+`{"id", "source", "indicators", "errors"}`) or the inputs `extract` accepts
+(text files, folders, `.jsonl` of `{id, text}`), extracting on the fly. When an
+output line carries no `text`, the text is found, in order, in `--text` files
+given by the user (matched by id or file stem) or in the line's `source` (a
+file, or `file.jsonl:N` for line N of a JSONL input). A text is only used when
+every record's `text == text[start:end]`, so highlights never land on the wrong
+characters.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .read import Document, InputError, read_inputs
+
+
+@dataclass
+class Article:
+    """One document of an output: its records and, when it could be found, its text."""
+
+    id: str
+    source: str
+    records: list[dict[str, Any]]
+    text: str | None = None
+    errors: list[str] = field(default_factory=list)
+    note: str | None = None  # why the text is missing, for the reader of a view
+
+
+def is_output_file(path: Path) -> bool:
+    """True when `path` is `chiso extract` output: a `.jsonl` whose first line has `indicators`."""
+    if path.is_dir() or path.suffix.lower() != ".jsonl" or not path.exists():
+        return False
+    with open(path, encoding="utf-8-sig", errors="replace") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(obj, dict) and "indicators" in obj
+    return False
+
+
+def read_output_lines(path: Path) -> Iterator[dict[str, Any]]:
+    """The document lines of an output file; a line that is not a JSON object raises `InputError`."""
+    with open(path, encoding="utf-8-sig") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}:{n}: not JSON ({e.msg})") from None
+            if not isinstance(obj, dict) or not isinstance(obj.get("indicators"), list):
+                raise InputError(f"{path}:{n}: not a chiso extract line (no list 'indicators')")
+            yield obj
+
+
+def text_matches(text: str, records: Iterable[dict[str, Any]]) -> bool:
+    """Every record's offsets point at its own text in `text`."""
+    return all(
+        isinstance(r.get("start"), int)
+        and isinstance(r.get("end"), int)
+        and text[r["start"] : r["end"]] == r.get("text")
+        for r in records
+    )
+
+
+def _source_text(source: str) -> str | None:
+    """The text at `source`: a text file, or line N of a JSONL input written `file.jsonl:N`."""
+    path, _, line_no = source.rpartition(":")
+    if path and line_no.isdigit() and Path(path).is_file():
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for n, line in enumerate(f, 1):
+                if n == int(line_no):
+                    try:
+                        obj = json.loads(line)
+                    except json.JSONDecodeError:
+                        return None
+                    return obj.get("text") if isinstance(obj, dict) and isinstance(obj.get("text"), str) else None
+        return None
+    p = Path(source)
+    if p.is_file():
+        try:
+            return p.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+    return None
+
+
+def _texts_by_key(paths: list[Path]) -> dict[str, str]:
+    """Texts of the user's `--text` inputs, under their id and, for files, their path."""
+    out: dict[str, str] = {}
+    for doc in read_inputs(paths):
+        if doc.text is not None:
+            out.setdefault(doc.id, doc.text)
+            out.setdefault(doc.source, doc.text)
+    return out
+
+
+def article_from_line(line: dict[str, Any], texts: dict[str, str] | None = None) -> Article:
+    """An `Article` for one output line, with its text when one is found that fits the records."""
+    art = Article(
+        id=str(line.get("id", "")),
+        source=str(line.get("source", "")),
+        records=list(line["indicators"]),
+        errors=[str(e) for e in line.get("errors", [])],
+    )
+    candidates: list[tuple[str, str | None]] = [("the output line", line.get("text"))]
+    if texts:
+        candidates += [("--text", texts.get(art.id)), ("--text", texts.get(art.source))]
+    candidates.append((f"source {art.source}", _source_text(art.source) if art.source else None))
+    tried = []
+    for where, text in candidates:
+        if not isinstance(text, str):
+            continue
+        if text_matches(text, art.records):
+            art.text = text
+            return art
+        tried.append(where)
+    if tried:
+        art.note = f"text from {', '.join(tried)} does not match the record offsets; records shown without text"
+    else:
+        art.note = "text not found (not in the output, no --text, source not readable); records shown without text"
+    return art
+
+
+def article_from_document(doc: Document, all_kinds: bool = False) -> Article:
+    """Extract on the fly from an input document."""
+    from . import extract
+
+    art = Article(id=doc.id, source=doc.source, records=[], text=doc.text, errors=list(doc.errors))
+    if doc.text is not None:
+        art.records = [r.to_dict() for r in extract(doc.text, all_kinds=all_kinds)]
+    return art
+
+
+def load_articles(inputs: list[Path], texts: list[Path] | None = None, all_kinds: bool = False) -> list[Article]:
+    """Articles from outputs of `chiso extract` and/or raw inputs, in the order given.
+
+    Raises `InputError` for a missing input or an unreadable output line.
+    """
+    for p in [*inputs, *(texts or [])]:
+        if not p.exists():
+            raise InputError(f"no such file or directory: {p}")
+    by_key = _texts_by_key(texts) if texts else None
+    out: list[Article] = []
+    for p in inputs:
+        if is_output_file(p):
+            out.extend(article_from_line(line, by_key) for line in read_output_lines(p))
+        else:
+            out.extend(article_from_document(d, all_kinds) for d in read_inputs([p]))
+    return out
+
+
+def records_of(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
+    """Every record with its document's `id` and `source` in front."""
+    for a in articles:
+        for r in a.records:
+            yield {"id": a.id, "source": a.source, **r}
+
+
+def _number(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, int):
+        return f"{v:,}".replace(",", "\u202f")  # narrow no-break space: neither `.` nor `,` misreads in Vietnamese
+    return str(v)
+
+
+def value_label(record: dict[str, Any]) -> str:
+    """The value as a reader says it: `57`, `5–7`, `13/21`, `~1 500`, `>114`."""
+    v = record.get("value")
+    if v is None:
+        return ""
+    s = _number(v)
+    if record.get("value_max") is not None:
+        s += "–" + _number(record["value_max"])
+    if record.get("denominator") is not None:
+        s += "/" + _number(record["denominator"])
+    cmp = record.get("comparator")
+    return s if cmp in (None, "=") else f"{cmp}{s}"

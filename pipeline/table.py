@@ -1,0 +1,83 @@
+"""An archive of records as an analyst's table: values aggregated per concept, period, location …
+
+Rows with different kinds or units are never pooled: `kind` and `unit` are always
+part of the key, so a count of households and a percent of households stay apart.
+Rows are sorted by the key with periods in time order (`period_year`), which
+turns a news archive into time series per concept and location.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+FORMATS = ("csv", "md", "parquet")
+GROUP_FIELDS = ("concept", "period", "location", "kind", "unit", "reference", "change", "comparator", "id", "source")
+VALUE_COLUMNS = ["records", "documents", "value_min", "value_median", "value_max", "value_mean", "ids"]
+
+
+def aggregate(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """One row per key in `by` (+ kind, unit): records, documents, value min/median/max/mean, ids."""
+    unknown = [b for b in by if b not in GROUP_FIELDS]
+    if unknown:
+        raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(GROUP_FIELDS)}")
+    keys = list(dict.fromkeys([*by, "kind", "unit"]))
+    if df.empty:
+        return pd.DataFrame(columns=[*keys, *VALUE_COLUMNS])
+    work = df.copy()
+    for k in keys:  # group on missing values too; an empty period is still a row
+        work[k] = work[k].astype("string").fillna("")
+    if "period" in keys:
+        work["_year"] = work["period_year"].fillna(0)
+    g = work.groupby(keys, sort=False, dropna=False)
+    out = g.agg(
+        records=("value", "size"),
+        documents=("id", "nunique"),
+        value_min=("value", "min"),
+        value_median=("value", "median"),
+        value_max=("value", "max"),
+        value_mean=("value", "mean"),
+        ids=("id", lambda s: " ".join(dict.fromkeys(str(x) for x in s.dropna()))),
+        **({"_year": ("_year", "first")} if "period" in keys else {}),
+    ).reset_index()
+    order = [k if k != "period" else "_year" for k in keys]
+    if "period" in keys:
+        order.insert(order.index("_year") + 1, "period")
+    out = out.sort_values(order, kind="stable").drop(columns=[c for c in ["_year"] if c in out])
+    for k in keys:
+        out[k] = out[k].replace("", pd.NA).astype("string")
+    out["records"] = out["records"].astype("Int64")
+    out["documents"] = out["documents"].astype("Int64")
+    return out.reset_index(drop=True)
+
+
+def _md_cell(v: object) -> str:
+    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(df: pd.DataFrame) -> str:
+    """A GitHub-flavoured Markdown table (no `tabulate` needed)."""
+    lines = ["| " + " | ".join(df.columns) + " |", "|" + "|".join("---" for _ in df.columns) + "|"]
+    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    return "\n".join(lines) + "\n"
+
+
+def write_table(df: pd.DataFrame, fmt: str, output: Path | None) -> str | None:
+    """Write `df` as `fmt` to `output`, or return it as text when `output` is None (not for parquet)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if output is None:
+            raise ValueError("--format parquet needs -o FILE (it is binary)")
+        df.to_parquet(output, index=False)
+        return None
+    text = df.to_csv(index=False) if fmt == "csv" else to_markdown(df)
+    if output is None:
+        return text
+    output.write_text(text, encoding="utf-8")
+    return None
