@@ -11,7 +11,9 @@ import typer
 
 from . import extract
 from .evaluate import GoldError, evaluate, load_gold, load_texts
-from .read import Document, InputError, read_inputs
+from .read import Document, InputError
+from .sources import FORMATS
+from .write import OUTPUT_FORMATS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="chiso: numeric indicators from Vietnamese news.")
 
@@ -36,31 +38,67 @@ def document_record(doc: Document, all_kinds: bool = False) -> dict:
 
 @app.command("extract")
 def extract_cmd(
-    inputs: Annotated[list[Path], typer.Argument(help="Text files, folders of .txt files, or .jsonl files of {id, text}.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here (default: stdout).")] = None,
-    all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Also emit dates, years, ordinals … with their kind.")] = False,
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Files, folders (recursive), .zip/.tar.gz/.tar.bz2 archives, or - for stdin."),
+    ],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: stdout).")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="jsonl, csv or parquet (default: from -o's suffix, else jsonl).")
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option("--input-format", help=f"Read files and stdin as {', '.join(FORMATS)} (default: by suffix)."),
+    ] = None,
+    id_field: Annotated[str, typer.Option("--id-field", help="Id field of JSON, CSV, Parquet records.")] = "id",
+    text_field: Annotated[str, typer.Option("--text-field", help="Text field of JSON, CSV, Parquet records.")] = "text",
+    keep_text: Annotated[
+        bool, typer.Option("--keep-text", help="Store each document's text (offsets point into it).")
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes (default: every core).")] = 0,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run with the same -o; no document twice.")
+    ] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="dask.distributed scheduler address (with --engine dask).")
+    ] = None,
+    all_kinds: Annotated[
+        bool, typer.Option("--all-kinds", help="Also emit dates, years, ordinals … with their kind.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
-    """Extract indicator records, one JSON line per document, in input order.
+    """Extract indicator records, one JSON line per document (or one row per indicator), in input order.
 
     Example: chiso extract corpora/sample/sample-article.txt -o out.jsonl
+
+    Example: chiso extract archive.zip -o out.parquet --workers 2 --resume
     """
+    from .run import Job, run
+
+    if fmt is None:
+        fmt = output.suffix.lower().lstrip(".") if output and output.suffix.lower() in (".csv", ".parquet") else "jsonl"
+    for name, value, allowed in [("--format", fmt, OUTPUT_FORMATS), ("--input-format", input_format, FORMATS)]:
+        if value is not None and value not in allowed:
+            _fail(f"{name} {value}: choose one of {', '.join(allowed)}")
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine}: choose local or dask")
+    job = Job([str(p) for p in inputs], output, fmt, input_format, id_field, text_field, all_kinds, keep_text,
+              workers, resume, engine, scheduler)  # fmt: skip
     try:
-        docs = read_inputs(list(inputs))
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-        try:
-            for doc in docs:
-                out.write(json.dumps(document_record(doc, all_kinds), ensure_ascii=False) + "\n")
-        finally:
-            if output:
-                out.close()
-    except InputError as e:
+        summary = run(job, show_progress=None if not quiet else False)
+    except (InputError, ValueError) as e:
         _fail(str(e))
+    if not quiet:
+        typer.echo(summary.line() if summary else f"chiso: {output} is already complete; nothing to resume", err=True)
 
 
 @app.command("evaluate")
 def evaluate_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (SPEC section 3).")],
-    texts: Annotated[Path | None, typer.Option("--texts", help="JSONL of {id, text} for gold lines without text.")] = None,
+    texts: Annotated[
+        Path | None, typer.Option("--texts", help="JSONL of {id, text} for gold lines without text.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of all scores.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="List this many misses, spurious and wrong records.")] = 0,
 ) -> None:
@@ -83,7 +121,9 @@ def evaluate_cmd(
     if errors:
         for err in score.errors[:errors]:
             g, p = err["gold"], err["pred"]
-            desc = lambda r: "-" if r is None else f"{r['kind']} {r.get('value')} {r.get('unit')} {r.get('comparator') or '='}"  # noqa: E731
+            desc = lambda r: (
+                "-" if r is None else f"{r['kind']} {r.get('value')} {r.get('unit')} {r.get('comparator') or '='}"
+            )  # noqa: E731
             typer.echo(f"{err['type']:8} {err['id']}: gold {desc(g)} | pred {desc(p)}\n         {err['context']}")
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False))

@@ -1,20 +1,26 @@
-"""Read inputs into documents: `.txt` files, folders of them, `.jsonl` of `{"id", "text"}`.
+"""Read inputs into documents: text, HTML (main text), JSON Lines, JSON, CSV, Parquet, in folders, archives or stdin.
 
 A document that cannot be read carries an error and the others still come out.
+Records inside a file take their id from `id_field` (else `<file stem>:<n>`)
+and their text from `text_field`; their source is `<file>:<n>`.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Iterator
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
-TEXT_SUFFIXES = {".txt", ".md"}
+from .decode import decode
+from .sources import InputError, Member, check_inputs, members
 
-
-class InputError(Exception):
-    """An input that does not exist or cannot be opened at all (exit code 2)."""
+__all__ = ["Document", "InputError", "decode", "read_inputs", "read_members"]
 
 
 @dataclass
@@ -26,57 +32,142 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
 
-def decode(data: bytes, source: str) -> tuple[str | None, list[str]]:
-    """UTF-8 (a BOM is dropped); anything else is an error for this document."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return None, [f"{source}: not valid UTF-8 (byte {e.start}: {data[e.start:e.start + 1]!r})"]
-    return text, []
+@dataclass(frozen=True)
+class Fields:
+    id: str = "id"
+    text: str = "text"
 
 
-def read_text_file(path: Path, doc_id: str | None = None) -> Document:
-    source = str(path)
+def _whole(data: bytes, m: Member) -> Document:
+    text, errors, warnings = decode(data, m.source)
+    return Document(m.doc_id, m.source, text, errors, warnings)
+
+
+def _html(data: bytes, m: Member) -> Document:
+    doc = _whole(data, m)
+    if doc.text is not None:
+        import trafilatura
+
+        main = trafilatura.extract(doc.text, include_comments=False, include_tables=True, favor_recall=True)
+        if main is None:
+            doc.warnings.append(f"{m.source}: no main text found in the HTML")
+        doc.text = main or ""
+    return doc
+
+
+def _record(obj: Any, m: Member, n: int, f: Fields) -> Document:
+    """One record of a JSON Lines, JSON, CSV or Parquet file."""
+    source = f"{m.source}:{n}"
+    fallback = f"{m.doc_id}:{n}"
+    if not isinstance(obj, dict):
+        return Document(fallback, source, None, [f"{source}: not an object"])
+    raw_id = obj.get(f.id)
+    doc_id = fallback if raw_id is None or raw_id != raw_id else str(raw_id)  # NaN: a missing CSV/Parquet cell
+    text = obj.get(f.text)
+    if not isinstance(text, str):
+        return Document(doc_id, source, None, [f"{source}: no string field {f.text!r}"])
+    return Document(doc_id, source, unicodedata.normalize("NFC", text))
+
+
+def _jsonl(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
+    for n, raw in enumerate(stream, 1):
+        source = f"{m.source}:{n}"
+        if not raw.strip():
+            continue
+        line, errors, warnings = decode(raw, source)
+        if line is None:
+            yield Document(f"{m.doc_id}:{n}", source, None, errors)
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Document(f"{m.doc_id}:{n}", source, None, [f"{source}: not JSON ({e.msg})"])
+            continue
+        doc = _record(obj, m, n, f)
+        doc.errors[:0], doc.warnings[:0] = errors, warnings
+        yield doc
+
+
+def _json(data: bytes, m: Member, f: Fields) -> Iterator[Document]:
+    text, errors, _ = decode(data, m.source)
     try:
-        data = path.read_bytes()
+        obj = json.loads(text) if text is not None else None
+    except json.JSONDecodeError as e:
+        errors = [f"{m.source}: not JSON ({e.msg})"]
+    if text is None or errors:
+        yield Document(m.doc_id, m.source, None, errors)
+        return
+    for n, item in enumerate(obj if isinstance(obj, list) else [obj], 1):
+        yield _record(item, m, n, f)
+
+
+def _csv(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
+    csv.field_size_limit(sys.maxsize)
+    lines = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    n = 0
+    try:
+        for n, row in enumerate(csv.DictReader(lines), 1):
+            yield _record(row, m, n, f)
+    except (UnicodeDecodeError, csv.Error) as e:
+        yield Document(
+            f"{m.doc_id}:{n + 1}", f"{m.source}:{n + 1}", None, [f"{m.source}: unreadable CSV after row {n} ({e})"]
+        )
+
+
+def _parquet(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
+    import pyarrow.parquet as pq
+
+    seekable = stream if stream.seekable() else io.BytesIO(stream.read())
+    try:
+        pf = pq.ParquetFile(seekable)
+        columns = [c for c in (f.id, f.text) if c in pf.schema_arrow.names]
+        n = 0
+        for batch in pf.iter_batches(batch_size=256, columns=columns):
+            for row in batch.to_pylist():
+                n += 1
+                yield _record(row, m, n, f)
+    except Exception as e:  # pyarrow raises several types for a file that is not Parquet
+        yield Document(m.doc_id, m.source, None, [f"{m.source}: unreadable Parquet ({type(e).__name__}: {e})"])
+
+
+def read_member(m: Member, f: Fields = Fields()) -> Iterator[Document]:  # noqa: B008 - frozen default
+    """The documents of one file."""
+    if m.error:
+        yield Document(m.doc_id, m.source, None, [m.error])
+        return
+    try:
+        stream = m.open()
     except OSError as e:
-        return Document(doc_id or path.stem, source, None, [f"{source}: cannot read ({e.strerror})"])
-    text, errors = decode(data, source)
-    return Document(doc_id or path.stem, source, text, errors)
-
-
-def read_jsonl(path: Path) -> Iterator[Document]:
-    with open(path, "rb") as f:
-        for n, raw in enumerate(f, 1):
-            source = f"{path}:{n}"
-            if not raw.strip():
-                continue
-            line, errors = decode(raw, source)
-            if line is None:
-                yield Document(f"{path.stem}:{n}", source, None, errors)
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield Document(f"{path.stem}:{n}", source, None, [f"{source}: not JSON ({e.msg})"])
-                continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                doc_id = str(obj.get("id", f"{path.stem}:{n}")) if isinstance(obj, dict) else f"{path.stem}:{n}"
-                yield Document(doc_id, source, None, [f"{source}: no string field 'text'"])
-                continue
-            yield Document(str(obj.get("id", f"{path.stem}:{n}")), source, obj["text"])
-
-
-def read_inputs(paths: list[Path]) -> Iterator[Document]:
-    """Documents of every input, in the order given (folders sorted by path)."""
-    for p in paths:
-        if not p.exists():
-            raise InputError(f"no such file or directory: {p}")
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in TEXT_SUFFIXES):
-                yield read_text_file(f)
-        elif p.suffix.lower() == ".jsonl":
-            yield from read_jsonl(p)
+        yield Document(m.doc_id, m.source, None, [f"{m.source}: cannot read ({e.strerror or e})"])
+        return
+    with stream:
+        if m.fmt == "jsonl":
+            yield from _jsonl(stream, m, f)
+        elif m.fmt == "csv":
+            yield from _csv(stream, m, f)
+        elif m.fmt == "parquet":
+            yield from _parquet(stream, m, f)
+        elif m.fmt == "json":
+            yield from _json(stream.read(), m, f)
+        elif m.fmt == "html":
+            yield _html(stream.read(), m)
         else:
-            yield read_text_file(p)
+            yield _whole(stream.read(), m)
+
+
+def read_members(ms: Iterable[Member], id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
+    f = Fields(id_field, text_field)
+    for m in ms:
+        yield from read_member(m, f)
+
+
+def read_inputs(
+    paths: list[Path] | list[str], input_format: str | None = None, id_field: str = "id", text_field: str = "text"
+) -> Iterator[Document]:
+    """Documents of every input, in the order given (folders sorted by path); `-` is stdin.
+
+    Raises InputError before reading anything when an input does not exist.
+    """
+    names = [str(p) for p in paths]
+    check_inputs(names)
+    return read_members(members(names, input_format), id_field, text_field)

@@ -1,0 +1,102 @@
+"""Extract many documents on several processes, in input order, with bounded memory.
+
+Documents travel in small batches; at most a few batches per worker are in
+flight, so memory does not grow with the archive. Each worker loads the models
+once (the first `extract` it runs) and keeps them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .read import Document
+
+BATCH_DOCS = 16
+BATCH_CHARS = 64_000
+IN_FLIGHT_PER_WORKER = 3
+
+
+@dataclass
+class Options:
+    all_kinds: bool = False
+    keep_text: bool = False
+
+
+@dataclass
+class Batch:
+    """Documents with their records once extracted; `rss_kb` is the worker's peak RSS so far."""
+
+    docs: list[Document]
+    records: list[dict] | None = None
+    rss_kb: int = 0
+
+    @property
+    def chars(self) -> int:
+        return sum(len(d.text or "") for d in self.docs)
+
+
+def batches(docs: Iterable[Document], max_docs: int = BATCH_DOCS, max_chars: int = BATCH_CHARS) -> Iterator[Batch]:
+    group: list[Document] = []
+    size = 0
+    for doc in docs:
+        group.append(doc)
+        size += len(doc.text or "")
+        if len(group) >= max_docs or size >= max_chars:
+            yield Batch(group)
+            group, size = [], 0
+    if group:
+        yield Batch(group)
+
+
+def records_of(docs: list[Document], options: Options) -> tuple[list[dict], int]:
+    """The output records of a batch, and this process's peak RSS in kB (runs in the worker)."""
+    from .cli import document_record
+
+    out = []
+    for doc in docs:
+        rec = document_record(doc, options.all_kinds)
+        if options.keep_text:
+            rec["text"] = doc.text
+        out.append(rec)
+    return out, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _warm() -> None:
+    """Load the models in the worker before its first batch."""
+    from . import extract
+
+    extract("Toàn huyện có 57 đảng viên.")
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_local(stream: Iterable[Batch], workers: int, options: Options) -> Iterator[Batch]:
+    """Extract every batch, yielded in input order; `workers == 1` runs in this process."""
+    if workers <= 1:
+        for b in stream:
+            b.records, b.rss_kb = records_of(b.docs, options)
+            yield b
+        return
+    ctx = multiprocessing.get_context("forkserver")  # no fork of a process with threads (progress bar)
+    ctx.set_forkserver_preload(["pipeline.batch", "pipeline.cli"])
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm) as pool:
+        pending: deque[tuple[Batch, Future]] = deque()
+        for b in stream:
+            pending.append((b, pool.submit(records_of, b.docs, options)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield _finish(*pending.popleft())
+        while pending:
+            yield _finish(*pending.popleft())
+
+
+def _finish(b: Batch, future: Future) -> Batch:
+    b.records, b.rss_kb = future.result()
+    return b

@@ -1,0 +1,55 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, else a detected legacy encoding.
+
+Text comes out composed (NFC), so NFD input gives the same records as NFC
+input, and offsets refer to the text as decoded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+_BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Damaged UTF-8 rather than another encoding: its multi-byte sequences outnumber the invalid bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    return good > bad
+
+
+def decode(data: bytes, source: str) -> tuple[str | None, list[str], list[str]]:
+    """`(text, errors, warnings)` of one document's bytes; `text` is None when the bytes are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return unicodedata.normalize("NFC", data.decode(encoding)), [], []
+            except UnicodeDecodeError as e:
+                return None, [f"{source}: not valid {encoding} after its BOM (byte {e.start})"], []
+    try:
+        return unicodedata.normalize("NFC", data.decode("utf-8")), [], []
+    except UnicodeDecodeError as e:
+        first_bad = f"byte {e.start}: {data[e.start : e.start + 1]!r}"
+    if b"\x00" in data:
+        return None, [f"{source}: not text (binary data, NUL bytes; {first_bad})"], []
+    if _mostly_utf8(data):
+        text = data.decode("utf-8", errors="replace")
+        return (
+            unicodedata.normalize("NFC", text),
+            [f"{source}: not valid UTF-8 ({first_bad}); invalid bytes replaced by U+FFFD"],
+            [],
+        )
+    from charset_normalizer import from_bytes  # only for the rare legacy file
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None, [f"{source}: not text (no encoding fits; not valid UTF-8 at {first_bad})"], []
+    return unicodedata.normalize("NFC", str(best)), [], [f"{source}: not UTF-8; decoded as {best.encoding} (detected)"]
