@@ -44,6 +44,9 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
             break
         if w in _not_counted():
             break
+        if not picked and w == "số":
+            prev_end, k = e, k + 1  # `1/3 số hộ`: the counted noun is `hộ`
+            continue
         if picked and len(low[picked[0][0] : picked[0][1]].split()) > 1:
             break  # `cán bộ` is a whole noun; a one-syllable head takes one more word (`hộ nghèo`)
         picked.append((s, e))
@@ -51,6 +54,9 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
         k += 1
     if not picked:
         return None
+    first_s, first_e = picked[0]
+    if low.startswith("số ", first_s) and first_e - first_s > 3:
+        picked[0] = (first_s + 3, first_e)  # underthesea glued `số hộ`
     rs, _ = a.norm.to_raw(picked[0][0], picked[0][1])
     _, re_ = a.norm.to_raw(picked[-1][0], picked[-1][1])
     return " ".join(_written(a, rs, re_).lower().split())

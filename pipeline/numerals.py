@@ -107,29 +107,18 @@ class _Parser:
             if nxt in _AFTER_MUOI_TEN:
                 return 10 + units[nxt], i + 2
             return 10.0, i + 1
-        if w in ("mốt", "lăm", "nhăm", "tư", "không"):
+        if w == "không" and self.next_word(i) == "trăm":
+            return self._after_hundred(0.0, i)  # ba nghìn không trăm năm mươi
+        if w == "nửa" and self._multiplier(i) is not None:
+            return 0.5, i + 1  # nửa triệu
+        if w in ("mốt", "lăm", "nhăm", "tư", "không", "nửa"):
             return None  # only inside a numeral
         if w not in units:
             return None
         value = units[w]
         nxt = self.next_word(i)
         if nxt == "trăm":
-            value *= 100
-            j = i + 2
-            after = self.next_word(i + 1)
-            if after in self.lex["zero_filler"]:
-                digit = self.next_word(i + 2)
-                if digit in _DIGIT_WORDS:
-                    return value + units[digit], i + 4
-                return value, j
-            if after is not None and (after == "mười" or after in _DIGIT_WORDS):
-                sub = self.chunk(j)
-                if sub is not None and sub[0] < 100:
-                    if sub[1] == j + 1 and after in _DIGIT_WORDS and self.next_word(j) not in ("mươi", "chục"):
-                        # `một trăm hai` = 120 (colloquial), unless a unit word follows
-                        return value + sub[0] * 10, sub[1]
-                    return value + sub[0], sub[1]
-            return value, j
+            return self._after_hundred(value, i)
         if nxt in ("mươi", "chục") and value >= 1:
             value *= 10
             j = i + 2
@@ -142,58 +131,73 @@ class _Parser:
             return value * 10 + units[nxt], i + 2
         return value, i + 1
 
+    def _after_hundred(self, digit: float, i: int) -> tuple[float, int]:
+        """`X trăm [linh Y | Z mươi …]` from atom i (the digit before `trăm`)."""
+        units = self.lex["units"]
+        value = digit * 100
+        j = i + 2
+        after = self.next_word(i + 1)
+        if after in self.lex["zero_filler"]:
+            ones = self.next_word(i + 2)
+            if ones in _DIGIT_WORDS:
+                return value + units[ones], i + 4
+            return value, j
+        if after is not None and (after == "mười" or after in _DIGIT_WORDS):
+            sub = self.chunk(j)
+            if sub is not None and sub[0] < 100:
+                if sub[1] == j + 1 and after in _DIGIT_WORDS and self.next_word(j) not in ("mươi", "chục"):
+                    # `một trăm hai` = 120 (colloquial), unless a unit word follows
+                    return value + sub[0] * 10, sub[1]
+                return value + sub[0], sub[1]
+        return value, j
+
     def numeral(self, i: int) -> tuple[float, int, bool] | None:
-        """A whole numeral from atom i: chunks joined by multipliers, `rưỡi`. (value, next, multiplied)."""
+        """A whole numeral from atom i: chunks and multipliers, `rưỡi`. (value, next, multiplied).
+
+        Scales stack the usual way: a multiplier larger than every one used so far scales the
+        whole total (`1.350 nghìn tỷ`, `một nghìn năm trăm tỷ`), a smaller one adds
+        (`2 tỷ 300 triệu`, `3 triệu 150 ngàn`)."""
         first = self.chunk(i)
         if first is None:
             return None
-        total, j = 0.0, first[1]
-        current = first[0]
-        top = 0.0  # the largest multiplier applied so far
-        last_mult = 1.0
-        multiplied = False
+        current, j = first
+        current += self._half_of_place(j)
+        if current != first[0]:
+            j += 1
+        total, top, multiplied = 0.0, 0.0, False
         while True:
             mult = self._multiplier(j - 1)
-            if mult is None:
+            if mult is not None:
+                m, j = mult
+                multiplied = True
+                if m > top:
+                    total = (total + current) * m
+                    top = m
+                else:
+                    total += current * m
+                current = 0.0
+                if self.next_word(j - 1) in ("rưỡi", "rưởi"):
+                    total += 0.5 * m
+                    j += 1
+                continue
+            if not multiplied or not self.joined(j - 1) or current:
                 break
-            m, j = mult
-            multiplied = True
-            if top and m > top:
-                total = (total + current) * m  # `hai nghìn tỷ`, `1.350 nghìn tỷ`
-            else:
-                total += current * m
-            top = max(top, m)
-            current, last_mult = 0.0, m
-            half = self.next_word(j - 1)
-            if half in ("rưỡi", "rưởi"):
-                total += 0.5 * m
-                j += 1
+            nxt = self.chunk(j)
+            if nxt is None:
                 break
-            if self._multiplier(j - 1) is not None:
-                continue  # `nghìn tỷ`: the next multiplier scales all so far
-            # another chunk with a smaller multiplier: `2 tỷ 300 triệu`, `ba triệu hai trăm nghìn`
-            if self.joined(j - 1):
-                nxt = self.chunk(j)
-                if nxt is not None:
-                    m2 = self._multiplier(nxt[1] - 1)
-                    if m2 is not None and m2[0] < last_mult:
-                        current, j = nxt
-                        continue
-                    if nxt[0] < 1000 and not self.atoms[j].is_digits and m >= 1000 and nxt[1] - j >= 2:
-                        total += nxt[0]  # `hai nghìn ba trăm`
-                        j = nxt[1]
-                        break
-            break
-        total += current
-        if not multiplied:
-            half = self.next_word(j - 1)
-            if half in ("rưỡi", "rưởi") and not self.atoms[j - 1].is_digits:
-                # `hai trăm rưỡi` = 250: half of the last place value
-                last = self.atoms[j - 1].text
-                place = 100 if last == "trăm" else 10 if last in ("mươi", "chục") else 1
-                total += 0.5 * place
-                j += 1
-        return total, j, multiplied
+            follows = self._multiplier(nxt[1] - 1)
+            words_only = not self.atoms[j].is_digits and nxt[1] - j >= 2
+            if follows is None and not words_only:
+                break  # `5 triệu 3 người` is not one number
+            current, j = nxt
+        return total + current, j, multiplied
+
+    def _half_of_place(self, j: int) -> float:
+        """`hai trăm rưỡi` = 250: half of the last place value, when `rưỡi` follows a word chunk."""
+        if self.next_word(j - 1) not in ("rưỡi", "rưởi") or self.atoms[j - 1].is_digits:
+            return 0.0
+        last = self.atoms[j - 1].text
+        return 50.0 if last == "trăm" else 5.0 if last in ("mươi", "chục") else 0.0
 
     def _multiplier(self, i: int) -> tuple[float, int] | None:
         """A multiplier right after atom i: spaced words (`3 triệu`) or glued abbreviations (`50k`)."""
@@ -216,6 +220,20 @@ def _atoms(lower: str) -> list[_Atom]:
     return [_Atom(m.start(), m.end(), m.group()) for m in _ATOM.finditer(lower)]
 
 
+def multiplier_of(lower: str, n: Numeral) -> float:
+    """The product of the multiplier words a numeral ends with (`ba triệu` -> 1e6, `1.010 tỷ` -> 1e9)."""
+    mults = _lex()["multipliers"]
+    factor = 1.0
+    for w in reversed(lower[n.start : n.end].split()):
+        if w not in mults:
+            break
+        factor *= mults[w]
+    m = re.search(r"\d(k|tr)$", lower[n.start : n.end])
+    if m and factor == 1.0:
+        factor = _lex()["digit_multipliers"][m.group(1)]
+    return factor
+
+
 def find_numerals(lower: str) -> list[Numeral]:
     """Every numeral in the lower-cased normalized text, left to right, not overlapping."""
     atoms = _atoms(lower)
@@ -224,9 +242,11 @@ def find_numerals(lower: str) -> list[Numeral]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        if not a.is_digits and a.text not in parser.lex["units"] and a.text != "mười":
-            if a.text == "nửa":
-                out.append(Numeral(a.start, a.end, 0.5, False, 1, False))
+        if a.text == "nửa" and parser._multiplier(i) is None:
+            out.append(Numeral(a.start, a.end, 0.5, False, 1, False))  # một nửa, nửa mét
+            i += 1
+            continue
+        if not a.is_digits and a.text not in parser.lex["units"] and a.text not in ("mười", "nửa", "không"):
             i += 1
             continue
         parsed = parser.numeral(i)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import load_json
-from .numerals import Numeral
+from .numerals import Numeral, multiplier_of
 
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
@@ -142,6 +142,13 @@ class SentenceReader:
                 return m.end()
         return stop
 
+    def money_scale(self, n: Numeral) -> bool:
+        """A numeral in tỷ (billions): mostly money in the news, unless a big-count noun follows."""
+        if not re.search(r"(tỷ|tỉ)$", self.low[n.start : n.end]):
+            return False
+        word = _next_word(self.low, n.end, self.hi)
+        return word not in ("người", "lượt", "dân", "con", "cây", "lít", "viên", "liều", "sản")
+
     def noun_follows(self, end: int) -> bool:
         """A counted noun (any word that is not a function word) right after `end`."""
         word = _next_word(self.low, end, self.hi)
@@ -172,6 +179,10 @@ class SentenceReader:
             return "identifier"
         if before == "-" and n.start > 1 and low[n.start - 2].isalpha():
             return "identifier"
+        if before == "+" and n.start > 1 and low[n.start - 2].isdigit():
+            return "identifier"  # Km 42+300
+        if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(r"\d[a-z]\d? ?$|-[a-z]\d? ?$", low[max(0, n.start - 6) : n.start]):
+            return "identifier"  # plate 59-X1 234.56
         if n.end < len(low) and low[n.end].isalpha():
             m = _WORD.match(low, n.end)
             word = m.group() if m else ""
@@ -235,7 +246,7 @@ class SentenceReader:
             return "name"
         if after.startswith(" “") or after.startswith(' "'):
             return "name"
-        if not n.has_digits or self.unit_after(n.end) is not None:
+        if not n.has_digits or self.unit_after(n.end) is not None or self.low[n.end : n.end + 1] in ("-", "–", "/"):
             return None
         prev = list(_WORD.finditer(self.text, self.lo, n.start))
         if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
@@ -263,11 +274,15 @@ class SentenceReader:
         """`a/b` (ratio or date), `a/b/c` (date), `123/QĐ-UBND` (document). Returns a Quantity, a trap kind, or None."""
         n = self.nums[i]
         low = self.low
-        if not (n.end < len(low) and low[n.end] == "/"):
+        spaced = low.startswith(" / ", n.end)
+        if not (n.end < len(low) and (low[n.end] == "/" or spaced)):
             return None
         nxt = self.nums[i + 1] if i + 1 < len(self.nums) else None
-        if nxt is None or nxt.start != n.end + 1:
-            return "identifier" if low[n.end + 1 : n.end + 2].isalpha() else None
+        if nxt is None or nxt.start != n.end + (3 if spaced else 1):
+            # 123/QĐ-UBND is a document number; 50k/người is a rate
+            return "identifier" if self.text[n.end + 1 : n.end + 2].isupper() else None
+        if not nxt.has_digits:
+            return None  # 33 nghìn tỷ/năm: a rate, not a ratio
         a, b = n.value, nxt.value
         tail = low[nxt.end : nxt.end + 1]
         if tail == "/" or (tail == "-" and low[nxt.end + 1 : nxt.end + 2].isalpha()):
@@ -285,7 +300,7 @@ class SentenceReader:
             if word is None or word in self.ctx["not_counted"] or word in ("vừa", "tới", "qua", "tại", "nay"):
                 return "date"
         if nxt.multiplied and not n.multiplied:
-            a *= nxt.value / _bare(low, nxt)
+            a *= multiplier_of(low, nxt)
         q = Quantity(n.start, nxt.end, "ratio", a, denominator=nxt.value, numeral_end=nxt.end)
         unit = self.unit_after(nxt.end)
         if unit and unit[0] in ("money", "measure"):
@@ -343,56 +358,67 @@ class SentenceReader:
         n = self.nums[i]
         low = self.low
         if not n.has_digits:
-            q = self.word_numeral(i)
-            if q is None:
+            special = self.word_numeral(i)
+            if special is None:
                 return None, 1
+            if special.kind != "count":
+                return special, 1  # một nửa, gấp ba
         glued = self.glued(n)
         if glued:
             return self.trap(n, glued), 1
         if n.end < len(low) and low[n.end] == ":" and low[n.end + 1 : n.end + 2].isdigit():
             return self.trap(n, "time"), 2
+        if self.phone(i):
+            return self.trap(n, "identifier"), 1
         if self.day_month(i):
             return self.trap(n, "date"), 2
+        fraction = self.fraction(i)
+        if fraction is not None:
+            return fraction, 2
+        has_unit = self.unit_after(n.end) is not None
         before = _phrase_before(low, n.start, self.lo, self.ctx["date_before"])
-        if before and self.ctx["date_before"][before][0] in ("ordinal", "identifier"):
+        if before and self.ctx["date_before"][before][0] in ("ordinal", "identifier") and not has_unit:
             trap = self.context_trap(n)
             if trap:
-                return self.trap(n, trap), 2 if low[n.end : n.end + 1] == "/" else 1
-        named = self.named(n)
-        if named:
-            return self.trap(n, named), 1
+                joined = low[n.end : n.end + 1] in ("/", "-") or low.startswith(" - ", n.end)
+                return self.trap(n, trap), 2 if joined else 1
         sl = self.slash(i)
         if isinstance(sl, Quantity):
             return sl, 2
         if isinstance(sl, str):
             return self.trap(n, sl), 2
         rng = self.range_end(i)
+        if rng is None:
+            named = self.named(n)
+            if named:
+                return self.trap(n, named), 1
         if rng and (self.is_year(n) or (n.value <= 31 and self.low[rng[0].end : rng[0].end + 1] in ("/", "-"))):
             return self.trap(n, "period" if self.is_year(n) else "date"), 2
         if self.is_year(n):
             return self.trap(n, "year"), 1
-        trap = self.context_trap(n if rng is None else rng[0]) if rng else self.context_trap(n)
-        if trap and not (rng and trap in ("duration", "time")):
-            return self.trap(n, trap), 1 if rng is None else 2
+        trap = self.context_trap(rng[0]) if rng else self.context_trap(n)
         if trap:
-            return self.trap(n, trap), 2
+            return self.trap(n, trap), 2 if rng else 1
         last = rng[0] if rng else n
         q = Quantity(n.start, last.end, "number", n.value, numeral_end=last.end, word_numeral=not n.has_digits)
         if rng:
             q.value_max = last.value
             if last.multiplied and not n.multiplied:
-                q.value = n.value * (last.value / _bare(low, last))
+                q.value = n.value * multiplier_of(low, last)
         unit = self.unit_after(last.end)
         if rng and unit is None:
-            first_unit = self.unit_after(n.end)
-            if first_unit:
-                unit = self.unit_after(last.end) or first_unit
+            unit = self.unit_after(n.end)
         if unit:
             q.kind, q.unit, q.end = unit[0], unit[1], unit[2]
-            if q.kind == "number" and q.unit == "lần":
-                pass
+            if q.unit == "lần" and low.startswith(" rưỡi", q.end):
+                q.value += 0.5
+                q.end += 5
         elif low[max(self.lo, n.start - 1) : n.start] == "$" or _phrase_before(low, n.start, self.lo, ["usd", "us$"]):
             q.kind, q.unit = "money", "USD"
+        elif re.search(r"\dk$", low[last.start : last.end]):
+            q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
+        elif self.money_scale(last) and self.currency_in_context() == "VND":
+            q.kind, q.unit = "money", "VND"  # `70.000 tỷ đồng cho … và 10.000 tỷ dự án …`
         elif n.multiplied and (last.value >= 1e6 or n.value >= 1e6) and not self.noun_follows(last.end):
             currency = self.currency_in_context()
             scale = re.search(r"(tỷ|tỉ)$", low[last.start : last.end])
@@ -402,7 +428,54 @@ class SentenceReader:
                 q.kind = "count"
         else:
             q.kind = "count"  # the counted noun, if any, comes from the word tokens
+        self.sign(q)
         return q, 2 if rng else 1
+
+    def sign(self, q: Quantity) -> None:
+        """`âm 5 độ C`, `-3,2%`: a negative value (not a hyphen between words or numbers)."""
+        low = self.low
+        if _phrase_before(low, q.start, self.lo, ["âm"]):
+            q.value = -q.value
+        elif q.start > self.lo and low[q.start - 1] in "-−" and (q.start - 1 == self.lo or low[q.start - 2] == " "):
+            q.value = -q.value
+            q.start -= 1
+
+    def phone(self, i: int) -> bool:
+        """`0987 654 321`, `1900 6868`, `0236 3821 456`: digit groups that make a phone number."""
+        n = self.nums[i]
+        s = self.low[n.start : n.end]
+        if not s.isdigit():
+            return False
+        if s.startswith("0") and len(s) >= 3:
+            return True
+        if i > 0:
+            prev = self.nums[i - 1]
+            gap = self.low[prev.end : n.start]
+            if gap == " " and self.low[prev.start : prev.end].isdigit() and len(self.low[prev.start : prev.end]) >= 3 and len(s) >= 3:
+                return True
+        if i + 1 < len(self.nums):
+            nxt = self.nums[i + 1]
+            t = self.low[nxt.start : nxt.end]
+            if self.low[n.end : nxt.start] == " " and t.isdigit() and len(t) >= 3 and len(s) >= 3:
+                return True
+        return False
+
+    def fraction(self, i: int) -> Quantity | None:
+        """`hai phần ba số thôn`, `một phần tư`, `1 phần 3`: a ratio written with `phần`."""
+        n = self.nums[i]
+        low = self.low
+        m = re.match(r" phần (tư|\d+|ba|hai|năm|sáu|bảy|tám|chín|mười)(?!\w)", low[n.end : n.end + 12])
+        if not m or "trăm" in low[n.end : n.end + 12]:
+            return None
+        den_word = m.group(1)
+        den = 4.0 if den_word == "tư" else float(den_word) if den_word.isdigit() else None
+        if den is None:
+            nxt = self.nums[i + 1] if i + 1 < len(self.nums) else None
+            den = nxt.value if nxt is not None else None
+        if den is None or den <= n.value:
+            return None
+        end = n.end + m.end()
+        return Quantity(n.start, end, "ratio", n.value, denominator=den, numeral_end=end, word_numeral=not n.has_digits)
 
     def word_numeral(self, i: int) -> Quantity | None:
         """Number words stand for a quantity only where a unit or noun follows (`ba xã`), never as `một` alone."""
@@ -412,11 +485,26 @@ class SentenceReader:
         raw = self.text[n.start : n.end]
         if raw[:1].isupper() and n.start > self.lo and not n.multiplied:
             return None  # Ba Đình, Hai Bà Trưng
-        if len(words) == 1 and words[0] in ("một", "năm", "tư", "không", "mười", "nửa", "mốt", "lăm"):
+        after = _WORD.search(self.text, n.end, self.hi)
+        if after and after.start() == n.end + 1 and after.group()[:1].isupper() and not n.multiplied:
+            return None  # ba Thường trực: a title or a name follows
+        if _phrase_before(low, n.start, self.lo, ["gấp"]) and not self.unit_after(n.end):
+            q = Quantity(n.start, n.end, "number", n.value, unit="lần", numeral_end=n.end, word_numeral=True)
+            return q  # gấp ba (lần) = 3 times
+        if words == ["nửa"]:
+            if self.unit_after(n.end):
+                return Quantity(n.start, n.end, "count", n.value)  # nửa mét
+            if _phrase_before(low, n.start, self.lo, ["phân", "quá", "một"]):
+                start = n.start - (4 if low[n.start - 4 : n.start] == "một " else 0)
+                return Quantity(start, n.end, "ratio", 1, denominator=2, numeral_end=n.end, word_numeral=True)
+            return None
+        if re.match(r" phần (tư|hai|ba|năm|sáu|bảy|tám|chín|mười|\d+)(?!\w)", low[n.end : n.end + 12]):
+            return Quantity(n.start, n.end, "count", n.value)  # một phần ba: read as a fraction
+        if self.range_end(i) is not None:
+            return Quantity(n.start, n.end, "count", n.value)  # từ hai đến ba tấn
+        if len(words) == 1 and words[0] in ("một", "năm", "tư", "không", "mốt", "lăm"):
             if words[0] == "một" and low.startswith(" nửa", n.end):
-                return Quantity(n.start, n.end + 4, "ratio", 1, denominator=2, numeral_end=n.end + 4)
-            if words[0] not in ("năm", "một", "tư", "nửa") and self.unit_after(n.end):
-                return Quantity(n.start, n.end, "count", n.value)
+                return Quantity(n.start, n.end + 4, "ratio", 1, denominator=2, numeral_end=n.end + 4, word_numeral=True)
             return None
         before = _phrase_before(low, n.start, self.lo, self.ctx["not_quantity_before"])
         if before:
@@ -434,15 +522,6 @@ class SentenceReader:
             if any(w in back for w in near):
                 return None
         return Quantity(n.start, n.end, "count", n.value)
-
-
-def _bare(low: str, n: Numeral) -> float:
-    """The value of a multiplied numeral without its multipliers (`3 triệu` -> 3)."""
-    from .numerals import parse_digits
-
-    first = low[n.start : n.end].split()[0]
-    v = parse_digits(re.sub(r"[^\d.,]", "", first)) if first[0].isdigit() else None
-    return v if v else n.value
 
 
 def read_quantities(text: str, low: str, lo: int, hi: int, numerals: list[Numeral]) -> list[Quantity]:

@@ -32,6 +32,7 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
     ctx = _ctx()
     table = ctx["comparators"]
     found = None
+    saw_from = False
     pos = q.start
     while True:
         left = low[lo:pos].rstrip()
@@ -41,6 +42,10 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
                 if match is None or len(p) > len(match):
                     match = p
         if match is None:
+            if left.endswith(" từ") or left == "từ":
+                pos = lo + len(left) - 2  # `khoảng từ 10 đến 15`: từ is transparent
+                saw_from = True
+                continue
             break
         start = len(left) - len(match)
         before = left[:start].split()[-1:] if left[:start].strip() else []
@@ -57,9 +62,24 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
                 return sym
         if k < len(after_words) and not after_words[k][:1].isalpha():
             break
+    if found is None and saw_from and q.value_max is None:
+        # `từ 450 km2` alone is a minimum; `từ 401 xuống còn 208` is where a change starts
+        rest = low[q.end : hi] if (hi := _clause_end(low, q.end)) else ""
+        if not re.search(r"(?<!\w)(đến|tới|lên|xuống|về|sang|còn)(?!\w)", rest):
+            return ">="
     if found is None:
+        # `vốn tối thiểu … là 2 tỷ`: a limit named earlier in the clause, the number after `là`
+        if re.search(r"(?<!\w)(là|ở mức)\s*$", low[lo : q.start]):
+            limit = re.search(r"(?<!\w)(tối thiểu|tối đa|ít nhất)(?!\w)", low[lo : q.start])
+            if limit:
+                return table[limit.group(1)][0]
         return "="
     return table[found][0]
+
+
+def _clause_end(low: str, pos: int) -> int:
+    m = re.compile(r"[;,.()]|$").search(low, pos)
+    return m.start() if m else len(low)
 
 
 def change(low: str, q: Quantity, lo: int) -> str | None:

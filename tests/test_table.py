@@ -1,0 +1,109 @@
+"""`chiso table`: records aggregated per concept, period, location — kinds and units never pooled."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.frame import to_dataframe
+from pipeline.table import aggregate, to_markdown
+
+runner = CliRunner()
+
+
+def rec(value, concept="hộ nghèo", period="năm 2023", location="xã A", kind="count", unit="hộ", **kw):
+    return {"start": 0, "end": 1, "text": str(value), "kind": kind, "value": value, "value_max": None,
+            "denominator": None, "unit": unit, "comparator": "=", "change": None, "concept": concept,
+            "reference": None, "period": period, "location": location, "sentence": [0, 1], **kw}  # fmt: skip
+
+
+LINES = [
+    {"id": "a", "source": "a.txt", "errors": [], "indicators": [rec(120), rec(12.5, kind="percent", unit="%")]},
+    {"id": "b", "source": "b.txt", "errors": [], "indicators": [rec(100, period="năm 2024"), rec(130)]},
+    {"id": "c", "source": "c.txt", "errors": [], "indicators": [rec(90, period="6 tháng đầu năm 2022"), rec(7, location=None)]},
+]  # fmt: skip
+
+
+@pytest.fixture()
+def out(tmp_path):
+    p = tmp_path / "out.jsonl"
+    p.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in LINES), encoding="utf-8")
+    return p
+
+
+def test_table_aggregates_per_key_in_time_order():
+    t = aggregate(to_dataframe(LINES), ["concept", "period", "location"])
+    rows = t[["period", "location", "kind", "records", "documents", "value_min", "value_median", "value_max"]]
+    got = [tuple(None if pd.isna(v) else v for v in r) for r in rows.itertuples(index=False)]
+    assert got == [  # periods in time order; within one, a missing location first, then kinds apart
+        ("6 tháng đầu năm 2022", "xã A", "count", 1, 1, 90, 90, 90),
+        ("năm 2023", None, "count", 1, 1, 7, 7, 7),
+        ("năm 2023", "xã A", "count", 2, 2, 120, 125, 130),
+        ("năm 2023", "xã A", "percent", 1, 1, 12.5, 12.5, 12.5),
+        ("năm 2024", "xã A", "count", 1, 1, 100, 100, 100),
+    ]
+    # percent and count of the same concept never share a row
+    assert set(t.loc[t["period"] == "năm 2023", "kind"]) == {"count", "percent"}
+    assert t["records"].sum() == 6
+    assert (
+        t.loc[(t["period"] == "năm 2023") & (t["kind"] == "count") & (t["location"] == "xã A"), "ids"].item() == "a b"
+    )
+
+
+def test_table_rejects_unknown_key():
+    with pytest.raises(ValueError, match="cannot group by colour"):
+        aggregate(to_dataframe(LINES), ["colour"])
+
+
+def test_table_empty_archive_has_header_only():
+    t = aggregate(to_dataframe([]), ["concept"])
+    assert len(t) == 0 and list(t.columns[:3]) == ["concept", "kind", "unit"]
+
+
+def test_table_markdown_escapes_pipes():
+    md = to_markdown(pd.DataFrame({"concept": ["a|b"], "value": [3.0]}))
+    assert md.splitlines() == ["| concept | value |", "|---|---|", "| a\\|b | 3 |"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "md"])
+def test_table_cli_text_formats(out, fmt):
+    res = runner.invoke(app, ["table", str(out), "--by", "concept,period", "--format", fmt])
+    assert res.exit_code == 0, res.output
+    first = res.stdout.splitlines()[0]
+    assert first.startswith(
+        "concept,period,kind,unit,records" if fmt == "csv" else "| concept | period | kind | unit |"
+    )
+    assert "năm 2024" in res.stdout
+
+
+def test_table_cli_parquet(out, tmp_path):
+    target = tmp_path / "t.parquet"
+    res = runner.invoke(app, ["table", str(out), "--format", "parquet", "-o", str(target)])
+    assert res.exit_code == 0, res.output
+    back = pd.read_parquet(target)
+    assert back["records"].sum() == 6 and list(back.columns[:3]) == ["concept", "period", "location"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--format", "parquet"], "needs -o"),
+        (["--format", "xlsx"], "unknown format"),
+        (["--by", "colour"], "cannot group"),
+    ],
+)
+def test_table_cli_errors_exit_2(out, args, message):
+    res = runner.invoke(app, ["table", str(out), *args])
+    assert res.exit_code == 2 and message in res.stderr
+
+
+def test_table_cli_extracts_text_inputs_on_the_fly(tmp_path):
+    src = tmp_path / "tin.txt"
+    src.write_text("Năm 2023, xã có 57 đảng viên. Năm 2024, xã có 61 đảng viên.", encoding="utf-8")
+    res = runner.invoke(app, ["table", str(src), "--by", "period", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert [line.split(",")[0] for line in res.stdout.splitlines()[1:]] == ["Năm 2023", "Năm 2024"]
