@@ -8,12 +8,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .extract import indicators
 from .records import Indicator
 from .tokenizer import analyse
 
-__all__ = ["Indicator", "extract", "extract_many", "load", "__version__"]
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.language import Language
+
+__all__ = ["Indicator", "extract", "extract_many", "load", "to_dataframe", "__version__"]
 __version__ = "0.1.0"
 
 
@@ -30,8 +36,17 @@ def extract_many(texts: Iterable[str], **kwargs: bool) -> Iterator[list[Indicato
         yield extract(text, **kwargs)
 
 
-def load(only_numeric_clauses: bool = True):  # noqa: ANN201 - spaCy Language, imported lazily
-    """A spaCy `Language` with the underthesea tokenizer and the `chiso_indicators` component."""
+def load(only_numeric_clauses: bool = True) -> Language:
+    """A spaCy `Language` with the underthesea tokenizer and the `chiso_indicators` component
+    (`doc.spans["indicators"]`, every record field as `span._.<field>`). spaCy is imported lazily."""
     from .component import load as _load
 
     return _load(only_numeric_clauses)
+
+
+def to_dataframe(records_or_path: str | Path | Iterable[Any]) -> pd.DataFrame:
+    """Records as a pandas `DataFrame` with typed columns: from `Indicator`s, record dicts,
+    `chiso extract` output lines or a path to that output. pandas is imported lazily."""
+    from .frame import to_dataframe as _to_dataframe
+
+    return _to_dataframe(records_or_path)

@@ -187,3 +187,11 @@ def value_label(record: dict[str, Any]) -> str:
         s += "/" + _number(record["denominator"])
     cmp = record.get("comparator")
     return s if cmp in (None, "=") else f"{cmp}{s}"
+
+
+def output_schema() -> dict[str, Any]:
+    """The JSON Schema of an output line (`models/schema/indicators.schema.json`)."""
+    from .lexicon import load_json
+
+    schema: dict[str, Any] = load_json("schema/indicators.schema.json")
+    return schema

@@ -1,0 +1,135 @@
+"""`chiso report` as HTML text: one mark per record, everything escaped, nothing loaded from a network.
+
+The same report in a real browser: tests/test_report_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.html_report import highlighted_html, render_report
+from pipeline.outputs import Article
+
+runner = CliRunner()
+EVIL = 'Xã có 12 hộ <script>alert(1)</script> và <img src=x onerror="alert(2)"> "><b>35 km</b> đường.'
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, as a browser's parser sees them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    p = Tags()
+    p.feed(html)
+    return p.tags
+
+
+def record(start, end, text, kind="count", **kw):
+    base = {"start": start, "end": end, "text": text, "kind": kind, "value": 1, "value_max": None, "denominator": None,
+            "unit": None, "comparator": "=", "change": None, "concept": None, "reference": None, "period": None,
+            "location": None, "sentence": [0, 0]}  # fmt: skip
+    return {**base, **kw}
+
+
+def test_report_marks_escape_text_and_attributes():
+    s = EVIL.index("12")
+    k = EVIL.index("35 km")
+    recs = [
+        record(s, s + 2, "12", value=12, unit="hộ", concept='<img src=y onerror="alert(3)">'),
+        record(k, k + 5, "35 km", kind="measure", value=35, unit="km", concept='">'),
+    ]
+    html = highlighted_html(EVIL, recs, 0)
+    found = tags(html)
+    assert [t for t, _ in found] == ["mark", "mark"]  # nothing from the article became an element
+    assert [a["data-kind"] for _, a in found] == ["count", "measure"]
+    assert [(a["data-value"], a["data-unit"]) for _, a in found] == [("12", "hộ"), ("35", "km")]
+    assert 'concept: <img src=y onerror="alert(3)">' in found[0][1]["title"]  # tooltip: all fields, as text
+    assert "start: " in found[0][1]["title"] and "sentence: [0, 0]" in found[0][1]["title"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
+
+
+def test_report_one_element_per_record_even_when_records_overlap():
+    text = "tăng 3 triệu 150 ngàn lượt khách"
+    recs = [record(5, 21, "3 triệu 150 ngàn"), record(13, 32, "150 ngàn lượt khách"), record(5, 12, "3 triệu")]
+    html = highlighted_html(text, recs, 0)
+    assert html.count('<mark class="indicator"') == 3 and html.count("</mark>") == 3
+    assert re.sub(r"<[^>]+>", "", html) == text  # the text is intact around the marks
+
+
+def test_report_page_is_self_contained_and_locked_down():
+    art = Article("evil", "evil.txt", [record(EVIL.index("12"), EVIL.index("12") + 2, "12")], text=EVIL)
+    page = render_report([art], title="<b>t</b>")
+    found = tags(page)
+    scripts = [a for t, a in found if t == "script"]
+    assert len(scripts) == 1 and "src" not in scripts[0]  # the report's own inline script, nothing else
+    nonce = scripts[0]["nonce"]
+    csp = next(a["content"] for t, a in found if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and f"script-src 'nonce-{nonce}'" in csp
+    assert not [a for t, a in found if t in ("link", "img", "iframe", "object")]
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # no network fetch anywhere
+    assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
+
+
+def test_report_summary_counts_kinds_concepts_periods():
+    recs = [
+        record(0, 1, "1", concept="doanh thu", period="năm 2023"),
+        record(2, 3, "2", kind="percent", concept="doanh thu", period="năm 2024"),
+        record(4, 5, "3", concept="hộ nghèo", period="năm 2023"),
+    ]
+    page = render_report([Article("d", "d.txt", recs, text="1 2 3")])
+    by_kind = re.search(r'<table class="summary" id="by-kind">(.*?)</table>', page, re.S).group(1)
+    assert re.findall(r">(count|percent)</span></td><td class=\"num\">(\d+)<", by_kind) == [
+        ("count", "2"),
+        ("percent", "1"),
+    ]
+    concepts = re.search(r'<ol class="concepts" id="top-concepts">(.*?)</ol>', page, re.S).group(1)
+    assert re.findall(r'<span class="num">(\d+)</span> ([^<]+)</li>', concepts) == [
+        ("2", "doanh thu"),
+        ("1", "hộ nghèo"),
+    ]
+    chart = re.search(r'<svg id="period-chart".*?</svg>', page, re.S).group(0)
+    assert [t for t in re.findall(r'text-anchor="end">([^<]+)<', chart)] == ["năm 2023", "năm 2024"]
+
+
+@pytest.fixture()
+def out(tmp_path):
+    src = tmp_path / "tin.jsonl"
+    src.write_text(json.dumps({"id": "t1", "text": "Năm 2023, xã có 57 đảng viên, đạt 114% kế hoạch."}, ensure_ascii=False)
+                   + "\n", encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out.jsonl"
+    assert runner.invoke(app, ["extract", str(src), "-o", str(out)]).exit_code == 0
+    return out
+
+
+def test_report_cli_writes_file_with_text_from_source(out, tmp_path):
+    target = tmp_path / "r.html"
+    res = runner.invoke(app, ["report", str(out), "-o", str(target), "--title", "Tin xã"])
+    assert res.exit_code == 0, res.output
+    assert "1 documents, 2 indicators" in res.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.count('<mark class="indicator"') == 2 and "<title>Tin xã</title>" in page
+
+
+def test_report_cli_missing_input_exits_2(tmp_path):
+    res = runner.invoke(app, ["report", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r.html")])
+    assert res.exit_code == 2 and "nope.jsonl" in res.stderr
+
+
+def test_report_cli_bad_output_line_exits_2(tmp_path):
+    bad = tmp_path / "out.jsonl"
+    bad.write_text('{"id": "a", "source": "a.txt", "indicators": [], "errors": []}\nnot json\n', encoding="utf-8")
+    res = runner.invoke(app, ["report", str(bad), "-o", str(tmp_path / "r.html")])
+    assert res.exit_code == 2 and "out.jsonl:2: not JSON" in res.stderr
