@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from . import extract
-from .evaluate import GoldError, evaluate, load_gold, load_texts
+from .evaluate import GoldError, evaluate, load_gold, load_predictions, load_texts
 from .read import Document, InputError
 from .sources import FORMATS
 from .write import OUTPUT_FORMATS
@@ -101,19 +101,31 @@ def evaluate_cmd(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of all scores.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="List this many misses, spurious and wrong records.")] = 0,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            help="Score these records (JSONL of {id, indicators}: chiso output or another annotator's gold) instead of running chiso.",
+        ),
+    ] = None,
 ) -> None:
     """Score chiso on gold annotations (SPEC section 4): detection, strict, value, fields, concept, period, by kind.
 
     Example: chiso evaluate ../shared/corpora/gold/seed.jsonl --json
     """
-    for p in (gold, texts):
+    for p in (gold, texts, predictions):
         if p is not None and not p.exists():
             _fail(f"no such file: {p}")
     try:
         docs = load_gold(gold, load_texts(texts) if texts else None)
     except GoldError as e:
         _fail(str(e))
-    score = evaluate(docs, lambda t: [r.to_dict() for r in extract(t)])
+    if predictions is not None:
+        given = load_predictions(predictions)
+        by_text = {text: given.get(doc_id, []) for doc_id, text, _ in docs}
+        score = evaluate(docs, lambda t: by_text[t])
+    else:
+        score = evaluate(docs, lambda t: [r.to_dict() for r in extract(t)])
     report = score.report()
     from .report_table import print_score
 
@@ -223,6 +235,32 @@ def table_cmd(
         _fail(str(e))
     if text is not None:
         sys.stdout.write(text)
+
+
+@app.command("gate")
+def gate_cmd(
+    update: Annotated[bool, typer.Option("--update", help="Write the current scores as the new floor.")] = False,
+) -> None:
+    """Fail (exit 1) when strict F1 on a gold set falls more than 0.5 points below corpora/gold/SCORES.json.
+
+    Example: chiso gate            (check)   chiso gate --update   (raise the committed scores)
+    """
+    from . import gate
+
+    if update:
+        for name, s in gate.update().items():
+            typer.echo(f"{name}: strict F1 {s['strict_f1']:.4f} written to {gate.SCORES}")
+        return
+    failed = False
+    for r in gate.check():
+        if r.skipped:
+            typer.echo(f"{r.name}: skipped ({r.skipped})")
+            continue
+        verdict = "ok" if r.ok else "DROPPED"
+        typer.echo(f"{r.name}: strict F1 {r.now:.4f} (committed {r.committed}) {verdict}")
+        failed |= not r.ok
+    if failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

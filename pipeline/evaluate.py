@@ -265,6 +265,21 @@ def load_gold(path: Path, texts: dict[str, str] | None = None) -> list[tuple[str
     return out
 
 
+def load_predictions(path: Path) -> dict[str, list[dict]]:
+    """`{id: records}` from chiso output or a gold file used as predictions (optional ones left out)."""
+    out: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise GoldError(f"{path}:{n}: not JSON ({e.msg})") from e
+            out[str(d.get("id"))] = [r for r in d.get("indicators", []) if not r.get("optional")]
+    return out
+
+
 def evaluate(docs: Iterable[tuple[str, str, dict]], predict: Callable[[str], list[dict]]) -> Score:
     score = Score()
     for doc_id, text, gold in docs:

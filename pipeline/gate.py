@@ -1,0 +1,83 @@
+"""The regression gate: strict F1 on every gold set must not fall more than half a
+point below the scores committed in `corpora/gold/SCORES.json`.
+
+Raising the committed scores is explicit: `chiso gate --update`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .evaluate import evaluate, load_gold, load_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORES = ROOT / "corpora" / "gold" / "SCORES.json"
+SHARED = ROOT.parent / "shared"
+TOLERANCE = 0.005  # half a point of F1
+
+# name -> (gold file, texts file or None)
+GOLD_SETS: dict[str, tuple[Path, Path | None]] = {
+    "seed": (SHARED / "corpora" / "gold" / "seed.jsonl", None),
+    "news-dev": (ROOT / "corpora" / "gold" / "news-dev.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
+    "own": (ROOT / "corpora" / "gold" / "own.jsonl", None),
+}
+
+
+@dataclass
+class GateResult:
+    name: str
+    committed: float | None
+    now: float | None
+    skipped: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.skipped is not None or self.committed is None or (self.now or 0.0) >= self.committed - TOLERANCE
+
+
+def score_set(name: str) -> dict | None:
+    """The SPEC §4 report of chiso on one gold set, or None when its files are absent."""
+    import pipeline
+
+    gold, texts = GOLD_SETS[name]
+    if not gold.exists() or (texts is not None and not texts.exists()):
+        return None
+    docs = load_gold(gold, load_texts(texts) if texts else None)
+    return evaluate(docs, lambda t: [r.to_dict() for r in pipeline.extract(t)]).report()
+
+
+def committed_scores() -> dict[str, dict]:
+    return json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
+
+
+def check(names: list[str] | None = None) -> list[GateResult]:
+    committed = committed_scores()
+    out = []
+    for name in names or list(GOLD_SETS):
+        report = score_set(name)
+        if report is None:
+            out.append(GateResult(name, None, None, skipped=f"{GOLD_SETS[name][0]} or its texts are absent"))
+            continue
+        was = committed.get(name, {}).get("strict_f1")
+        out.append(GateResult(name, was, report["strict"]["f1"]))
+    return out
+
+
+def update() -> dict[str, dict]:
+    """Score every present gold set and write the scores as the new floor."""
+    scores = committed_scores()
+    for name in GOLD_SETS:
+        report = score_set(name)
+        if report is not None:
+            scores[name] = {
+                "strict_f1": report["strict"]["f1"],
+                "detection_f1": report["detection"]["f1"],
+                "value_f1": report["value"]["f1"],
+                "concept_f1": report["concept_f1"],
+                "period_f1": report["period_f1"],
+                "documents": report["documents"],
+                "gold_required": report["strict"]["tp"] + report["strict"]["fn"],
+            }
+    SCORES.write_text(json.dumps(scores, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return scores
