@@ -4,13 +4,15 @@ to indicator records with their semantics, in offsets of the text as read."""
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from functools import cache
 
 from .lexicon import load_json
-from .quantities import Quantity, read_quantities
+from .quantities import INDICATOR_KINDS, Quantity, read_quantities
 from .records import Indicator
-from .semantics import change, comparator, concept, locations, periods, reference
+from .concept import concept, phrase_after
+from .semantics import change, comparator, locations, periods, reference
 from .tokenizer import Analysis
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
@@ -164,7 +166,14 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.comparator = comparator(low, q, clause[0])
             rec.change = change(low, q, clause[0])
             rec.reference = reference(low, text, q, clause[1])
-            rec.concept = concept(text, low, q, clause[0], noun, period_spans[si])
+            skip = period_spans[si] + location_spans[si] + [(x.start, x.end) for x, _ in found if x is not q]
+            previous = next((r.concept for r in reversed(out) if r.sentence == rec.sentence and r.kind in INDICATOR_KINDS), None)
+            after = ""
+            if q.kind in ("count", "measure", "ratio"):
+                after = phrase_after(text, low, a.tokens, q.end, clause[1])
+            elif q.kind == "percent" and re.match(r" (số|tổng số) \w", low[q.end : q.end + 12]):
+                after = phrase_after(text, low, a.tokens, q.end, clause[1])
+            rec.concept = concept(text, low, a.tokens, q.start, clause[0], skip, noun, previous, rec.reference, after, q.kind)
             p = _inherit(period_spans, si, q, a)
             if p:
                 ps, pe = norm.to_raw(*p)

@@ -1,0 +1,172 @@
+"""What is measured (`concept`): the words before the number in its clause — the
+predicate or the subject noun phrase — without time, place, qualifiers and
+function words, cut at word-token boundaries, plus the counted noun.
+
+A number whose clause only says `đạt`, `tăng`, `chiếm` … measures what the
+indicator before it in the sentence measured (`thu ngân sách đạt 13.937 tỷ đồng,
+đạt 109,8% dự toán`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from .lexicon import load_json
+
+MAX_SYLLABLES = 9
+_WS = re.compile(r"\s+")
+
+
+@cache
+def _lists() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    ctx = load_json("context.json")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    left = re.compile(r"^(?:(?:" + alternation(ctx["concept_drop_left"]) + r")(?!\w)[\s,]*)+")
+    right = re.compile(r"(?:(?<!\w)(?:" + alternation(ctx["concept_drop_right"]) + r")[\s,]*)+$")
+    return left, right, frozenset(ctx["concept_level_only"])
+
+
+def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """Trim function words at both ends of `[s, e)` and anything inside `spans` touching an end."""
+    left_re, right_re, _ = _lists()
+    for _ in range(6):
+        before = (s, e)
+        while s < e and not low[s].isalnum():
+            s += 1
+        while e > s and not low[e - 1].isalnum():
+            e -= 1
+        for ps, pe in spans:
+            if ps <= s < pe:
+                s = pe
+            if ps < e <= pe:
+                e = ps
+        m = left_re.match(low, s, e)
+        if m and m.end() > s:
+            s = m.end()
+        m = right_re.search(low, s, e)
+        if m and m.start() < e:
+            e = m.start()
+        if (s, e) == before:
+            break
+    return s, e
+
+
+def _cut(tokens: list[tuple[int, int]], s: int, e: int, low: str) -> int:
+    """Move `s` right so that at most MAX_SYLLABLES syllables remain, on a token boundary."""
+    if len(low[s:e].split()) <= MAX_SYLLABLES:
+        return s
+    starts = [t[0] for t in tokens]
+    k = bisect.bisect_left(starts, s)
+    while k < len(tokens) and tokens[k][0] < e:
+        if len(low[tokens[k][0] : e].split()) <= MAX_SYLLABLES:
+            return tokens[k][0]
+        k += 1
+    words = list(re.finditer(r"\S+", low[s:e]))
+    return s + words[-MAX_SYLLABLES].start()
+
+
+MAX_AFTER = 7
+MAX_PREDICATE = 4
+
+
+@cache
+def _after_lists() -> tuple[frozenset[str], re.Pattern[str]]:
+    ctx = load_json("context.json")
+    words = sorted(ctx["existential_left"], key=len, reverse=True)
+    existential = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s*$")
+    return frozenset(ctx["concept_stop_after"]), existential
+
+
+@cache
+def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ctx = load_json("context.json")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    qualifier = re.compile(r"^(?:" + alternation(ctx["concept_qualifier_start"]) + r")(?!\w)")
+    delimiter = re.compile(r"(?<!\w)(?:" + alternation(ctx["concept_delimiters"]) + r")(?!\w)(?!.*(?<!\w)(?:" + alternation(ctx["concept_delimiters"]) + r")(?!\w))")
+    return qualifier, delimiter
+
+
+def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
+    """The noun phrase after a number and its unit: `197 người [được giới thiệu ứng cử]`."""
+    stops, _ = _after_lists()
+    starts = [t[0] for t in tokens]
+    k = bisect.bisect_left(starts, end)
+    picked_end, syllables, prev = end, 0, end
+    while k < len(tokens) and tokens[k][0] < hi:
+        s, e = tokens[k]
+        gap = low[prev:s]
+        if gap.strip():
+            break
+        w = low[s:e]
+        if not w[0].isalpha() or (w in stops and syllables > 0):
+            break
+        syllables += len(w.split())
+        if syllables > MAX_AFTER:
+            break
+        picked_end, prev = e, e
+        k += 1
+    return _WS.sub(" ", text[end:picked_end]).strip()
+
+
+def concept(
+    text: str,
+    low: str,
+    tokens: list[tuple[int, int]],
+    start: int,
+    clause_lo: int,
+    skip: list[tuple[int, int]],
+    counted_noun: str | None,
+    previous: str | None,
+    reference: str | None,
+    after_phrase: str = "",
+    kind: str = "",
+) -> str | None:
+    """The concept of the quantity starting at `start` in the clause beginning at `clause_lo`.
+
+    `skip`: periods, places and other quantities in the sentence; `previous`: the concept
+    of the indicator before this one in the sentence."""
+    s, e = _strip(low, clause_lo, start, skip)
+    inside = [sp for sp in skip if s <= sp[0] and sp[1] <= e]
+    if inside:  # a period or place in the middle: keep the part nearest the number
+        last = max(inside, key=lambda sp: sp[1])
+        if e - last[1] > 3:
+            s, e = _strip(low, last[1], e, skip)
+    _, _, level_only = _lists()
+    qualifier, delimiter = _qualifiers()
+    m = delimiter.search(low, s, e)
+    if m and len(low[m.end() : e].split()) >= 2:
+        s = m.end()  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
+    phrase_low = _WS.sub(" ", low[s:e]).strip()
+    in_brackets = low.rfind("(", clause_lo - 2, start) >= clause_lo - 2 and ")" not in low[clause_lo - 2 : start]
+    if previous and (qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets):
+        phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
+    if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
+        if previous:
+            tail = f" {reference}" if reference and phrase_low in ("đạt", "vượt", "bằng", "") else ""
+            return f"{previous}{tail}"
+        phrase = ""
+    else:
+        s = _cut(tokens, s, e, low)
+        phrase = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
+    if after_phrase and kind == "percent":
+        noun = after_phrase[4:] if after_phrase.lower().startswith("số ") else after_phrase
+        return f"tỷ lệ {noun}"  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
+    if after_phrase:
+        # a count or measure names its thing after the number: keep the verb before it, not the subject
+        _, existential = _after_lists()
+        if existential.search(phrase.lower()):
+            phrase = ""
+        words = phrase.split()
+        phrase = " ".join(words[-MAX_PREDICATE:])
+        if after_phrase.lower() not in phrase.lower():
+            phrase = f"{phrase} {after_phrase}".strip()
+    elif counted_noun and counted_noun.lower() not in phrase.lower():
+        phrase = f"{phrase} {counted_noun}".strip()
+    return phrase or None
