@@ -55,18 +55,18 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
     return s, e
 
 
-def _cut(tokens: list[tuple[int, int]], s: int, e: int, low: str) -> int:
-    """Move `s` right so that at most MAX_SYLLABLES syllables remain, on a token boundary."""
-    if len(low[s:e].split()) <= MAX_SYLLABLES:
+def _cut(tokens: list[tuple[int, int]], s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
+    """Move `s` right so that at most `limit` syllables remain, on a token boundary."""
+    if len(low[s:e].split()) <= limit:
         return s
     starts = [t[0] for t in tokens]
     k = bisect.bisect_left(starts, s)
     while k < len(tokens) and tokens[k][0] < e:
-        if len(low[tokens[k][0] : e].split()) <= MAX_SYLLABLES:
+        if len(low[tokens[k][0] : e].split()) <= limit:
             return tokens[k][0]
         k += 1
     words = list(re.finditer(r"\S+", low[s:e]))
-    return s + words[-MAX_SYLLABLES].start()
+    return s + words[-limit].start()
 
 
 MAX_AFTER = 7
@@ -99,13 +99,16 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     starts = [t[0] for t in tokens]
     k = bisect.bisect_left(starts, end)
     picked_end, syllables, prev = end, 0, end
+    copula_seen = False
     while k < len(tokens) and tokens[k][0] < hi:
         s, e = tokens[k]
         gap = low[prev:s]
         if gap.strip():
             break
         w = low[s:e]
-        if not w[0].isalpha() or (w in stops and syllables > 0):
+        if w == "là" and 0 < syllables <= 2 and not copula_seen:
+            copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
+        elif not w[0].isalpha() or (w in stops and syllables > 0):
             break
         syllables += len(w.split())
         if syllables > MAX_AFTER:
@@ -113,6 +116,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         picked_end, prev = e, e
         k += 1
     return _WS.sub(" ", text[end:picked_end]).strip()
+
+
+_CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 
 
 def concept(
@@ -123,16 +129,24 @@ def concept(
     clause_lo: int,
     skip: list[tuple[int, int]],
     counted_noun: str | None,
-    previous: str | None,
+    previous: tuple[str | None, str, int] | None,
     reference: str | None,
     after_phrase: str = "",
     kind: str = "",
-) -> str | None:
-    """The concept of the quantity starting at `start` in the clause beginning at `clause_lo`.
+) -> tuple[str | None, str]:
+    """The concept of the quantity starting at `start` in the clause beginning at `clause_lo`,
+    and the predicate it used (for the next, coordinated quantity).
 
-    `skip`: periods, places and other quantities in the sentence; `previous`: the concept
-    of the indicator before this one in the sentence."""
-    s, e = _strip(low, clause_lo, start, skip)
+    `skip`: periods, places and other quantities in the sentence; `previous`: (concept,
+    predicate, end of its noun phrase) of the indicator before this one in the sentence."""
+    prev_concept, prev_predicate, prev_end = previous if previous else (None, "", -1)
+    lo = clause_lo
+    if clause_lo <= prev_end <= start:
+        if _CONNECTOR.match(low[prev_end:start]) and prev_predicate:
+            # `kiểm tra 598 tổ chức Đảng và 605 đảng viên`: one verb, two counts
+            return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
+        lo = prev_end
+    s, e = _strip(low, lo, start, skip)
     inside = [sp for sp in skip if s <= sp[0] and sp[1] <= e]
     if inside:  # a period or place in the middle: keep the part nearest the number
         last = max(inside, key=lambda sp: sp[1])
@@ -145,28 +159,32 @@ def concept(
         s = m.end()  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     phrase_low = _WS.sub(" ", low[s:e]).strip()
     in_brackets = low.rfind("(", clause_lo - 2, start) >= clause_lo - 2 and ")" not in low[clause_lo - 2 : start]
-    if previous and (qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets):
+    if prev_concept and (qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
-        if previous:
+        if prev_concept and not after_phrase:
             tail = f" {reference}" if reference and phrase_low in ("đạt", "vượt", "bằng", "") else ""
-            return f"{previous}{tail}"
+            return f"{prev_concept}{tail}", prev_predicate
         phrase = ""
     else:
-        s = _cut(tokens, s, e, low)
-        phrase = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
+        phrase = _WS.sub(" ", text[_cut(tokens, s, e, low) : e]).strip(" ,;:-–")
     if after_phrase and kind == "percent":
         noun = after_phrase[4:] if after_phrase.lower().startswith("số ") else after_phrase
-        return f"tỷ lệ {noun}"  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
+        return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
     if after_phrase:
         # a count or measure names its thing after the number: keep the verb before it, not the subject
         _, existential = _after_lists()
-        if existential.search(phrase.lower()):
-            phrase = ""
-        words = phrase.split()
-        phrase = " ".join(words[-MAX_PREDICATE:])
-        if after_phrase.lower() not in phrase.lower():
-            phrase = f"{phrase} {after_phrase}".strip()
-    elif counted_noun and counted_noun.lower() not in phrase.lower():
-        phrase = f"{phrase} {counted_noun}".strip()
-    return phrase or None
+        predicate = ""
+        if phrase and not existential.search(phrase.lower()):
+            ps, _ = _strip(low, _cut(tokens, s, e, low, MAX_PREDICATE), e, skip)
+            predicate = _WS.sub(" ", text[ps:e]).strip(" ,;:-–")
+        return _join(predicate, after_phrase), predicate
+    if counted_noun and counted_noun.lower() not in phrase.lower():
+        return _join(phrase, counted_noun), phrase
+    return phrase or None, phrase
+
+
+def _join(predicate: str, noun: str) -> str | None:
+    if noun and noun.lower() in predicate.lower():
+        return predicate or None
+    return f"{predicate} {noun}".strip() or None

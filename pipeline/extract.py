@@ -125,6 +125,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     location_spans = [locations(text, s.start, s.end) for s in a.sentences]
     out: list[Indicator] = []
     n_index = 0
+    last_in_sentence: tuple[str | None, str, int, int] | None = None
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
         mine = []
@@ -167,13 +168,16 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.change = change(low, q, clause[0])
             rec.reference = reference(low, text, q, clause[1])
             skip = period_spans[si] + location_spans[si] + [(x.start, x.end) for x, _ in found if x is not q]
-            previous = next((r.concept for r in reversed(out) if r.sentence == rec.sentence and r.kind in INDICATOR_KINDS), None)
+            previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
             if q.kind in ("count", "measure", "ratio"):
                 after = phrase_after(text, low, a.tokens, q.end, clause[1])
             elif q.kind == "percent" and re.match(r" (số|tổng số) \w", low[q.end : q.end + 12]):
                 after = phrase_after(text, low, a.tokens, q.end, clause[1])
-            rec.concept = concept(text, low, a.tokens, q.start, clause[0], skip, noun, previous, rec.reference, after, q.kind)
+            rec.concept, predicate = concept(
+                text, low, a.tokens, q.start, clause[0], skip, noun, previous[:3] if previous else None, rec.reference, after, q.kind
+            )
+            last_in_sentence = (rec.concept, predicate, q.end + (len(after) + 1 if after else 0), si)
             p = _inherit(period_spans, si, q, a)
             if p:
                 ps, pe = norm.to_raw(*p)
