@@ -1,7 +1,8 @@
 """Read `chiso extract` output back as articles: records plus the text they point into.
 
 `show`, `report` and `table` accept either that output (JSON Lines of
-`{"id", "source", "indicators", "errors"}`) or the inputs `extract` accepts
+`{"id", "source", "indicators", "errors"}`, or its CSV/Parquet form with one row
+per indicator) or the inputs `extract` accepts
 (text files, folders, `.jsonl` of `{id, text}`), extracting on the fly. When an
 output line carries no `text`, the text is found, in order, in `--text` files
 given by the user (matched by id or file stem) or in the line's `source` (a
@@ -12,6 +13,7 @@ characters.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +33,70 @@ class Article:
     text: str | None = None
     errors: list[str] = field(default_factory=list)
     note: str | None = None  # why the text is missing, for the reader of a view
+
+
+TABLE_OUTPUT_COLUMNS = {"id", "source", "start", "end", "kind", "value", "sentence_start", "sentence_end"}
+
+
+def _table_columns(path: Path) -> set[str]:
+    """The columns of a CSV or Parquet file (empty when it has none or cannot be read)."""
+    try:
+        if path.suffix.lower() == ".parquet":
+            import pyarrow.parquet as pq
+
+            return set(pq.read_schema(path).names)
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            return set(next(csv.reader(f), []))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return set()
+
+
+def is_table_output(path: Path) -> bool:
+    """True when `path` is `chiso extract --format csv|parquet` output: one row per indicator."""
+    return (
+        path.is_file() and path.suffix.lower() in (".csv", ".parquet") and TABLE_OUTPUT_COLUMNS <= _table_columns(path)
+    )
+
+
+def read_table_output(path: Path) -> Iterator[dict[str, Any]]:
+    """The document lines (SPEC section 2) back from a CSV or Parquet output, in row order."""
+    import pandas as pd
+
+    df = (
+        pd.read_parquet(path)
+        if path.suffix.lower() == ".parquet"
+        else pd.read_csv(path, dtype=str, keep_default_na=False)
+    )
+    plain = lambda v: None if v is None or v == "" or (isinstance(v, float) and pd.isna(v)) or v is pd.NA else v  # noqa: E731
+    line: dict[str, Any] | None = None
+    for row in df.to_dict("records"):
+        row = {k: plain(v) for k, v in row.items()}
+        key = (str(row["id"]), str(row["source"]))
+        if line is None or (line["id"], line["source"]) != key:
+            if line is not None:
+                yield line
+            line = {"id": key[0], "source": key[1], "indicators": [], "errors": json.loads(row.get("errors") or "[]")}
+            if row.get("document_text") is not None:
+                line["text"] = row["document_text"]
+        if row.get("start") is None:  # a document without indicators keeps one empty row
+            continue
+        rec: dict[str, Any] = {}
+        for k in ("start", "end", "text", "kind", "value", "value_max", "denominator", "unit", "comparator", "change",
+                  "concept", "reference", "period", "location"):  # fmt: skip
+            rec[k] = row.get(k)
+        for k in ("start", "end"):
+            rec[k] = int(rec[k])
+        for k in ("value", "value_max", "denominator"):
+            rec[k] = None if rec[k] is None else _plain_number(float(rec[k]))
+        rec["sentence"] = [int(row["sentence_start"]), int(row["sentence_end"])]
+        rec.update(json.loads(row["extra"]) if row.get("extra") else {})
+        line["indicators"].append(rec)
+    if line is not None:
+        yield line
+
+
+def _plain_number(v: float) -> float | int:
+    return int(v) if v.is_integer() else v
 
 
 def is_output_file(path: Path) -> bool:
@@ -155,6 +221,8 @@ def load_articles(inputs: list[Path], texts: list[Path] | None = None, all_kinds
     for p in inputs:
         if is_output_file(p):
             out.extend(article_from_line(line, by_key) for line in read_output_lines(p))
+        elif is_table_output(p):
+            out.extend(article_from_line(line, by_key) for line in read_table_output(p))
         else:
             out.extend(article_from_document(d, all_kinds) for d in read_inputs([p]))
     return out

@@ -107,3 +107,26 @@ def test_table_cli_extracts_text_inputs_on_the_fly(tmp_path):
     res = runner.invoke(app, ["table", str(src), "--by", "period", "--format", "csv"])
     assert res.exit_code == 0, res.output
     assert [line.split(",")[0] for line in res.stdout.splitlines()[1:]] == ["Năm 2023", "Năm 2024"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_reads_extract_csv_and_parquet_outputs_like_jsonl(tmp_path, fmt):
+    from pipeline.outputs import load_articles
+
+    src = tmp_path / "tin.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "Năm 2023, xã có 57 đảng viên, đạt 114% kế hoạch."}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": "b", "text": "Không có số."}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": "c", "text": "Quý I/2024, doanh thu đạt 3,5 tỷ đồng."}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    outs = {}
+    for f in ("jsonl", fmt):
+        outs[f] = tmp_path / f"out.{f}"
+        res = runner.invoke(app, ["extract", str(src), "-o", str(outs[f]), "--format", f])
+        assert res.exit_code == 0, res.output
+    want = [a.__dict__ for a in load_articles([outs["jsonl"]])]
+    assert [a.__dict__ for a in load_articles([outs[fmt]])] == want
+    assert [len(a["records"]) for a in want] == [2, 0, 1] and all(a["text"] for a in want)
+    res = runner.invoke(app, ["table", str(outs[fmt]), "--by", "period"])
+    assert res.exit_code == 0 and "Quý I/2024" in res.stdout
