@@ -151,11 +151,16 @@ _TEXTS_HELP = (
 )
 
 
-def _articles(inputs: list[Path], texts: list[Path] | None, doc_id: str | None = None) -> list:
+_ALL_KINDS_HELP = (
+    "When extracting on the fly, also show dates, years, ordinals … (grey) with why they are not indicators."
+)
+
+
+def _articles(inputs: list[Path], texts: list[Path] | None, doc_id: str | None = None, all_kinds: bool = False) -> list:
     from .outputs import load_articles
 
     try:
-        arts = load_articles(inputs, texts or None)
+        arts = load_articles(inputs, texts or None, all_kinds)
     except InputError as e:
         _fail(str(e))
     if doc_id is not None:
@@ -171,6 +176,7 @@ def show_cmd(
     doc_id: Annotated[str | None, typer.Option("--id", help="Show only the document with this id.")] = None,
     texts: Annotated[list[Path] | None, typer.Option("--text", help=_TEXTS_HELP)] = None,
     width: Annotated[int | None, typer.Option("--width", help="Terminal width in columns (default: detected).")] = None,
+    all_kinds: Annotated[bool, typer.Option("--all-kinds", help=_ALL_KINDS_HELP)] = False,
 ) -> None:
     """Show each article in the terminal with its indicators highlighted by kind, and its records beneath.
 
@@ -181,7 +187,7 @@ def show_cmd(
 
     from .show import show
 
-    show(_articles(inputs, texts, doc_id), Console(width=width) if width else None)
+    show(_articles(inputs, texts, doc_id, all_kinds), Console(width=width) if width else None)
 
 
 @app.command("report")
@@ -190,6 +196,7 @@ def report_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
     texts: Annotated[list[Path] | None, typer.Option("--text", help=_TEXTS_HELP)] = None,
     title: Annotated[str, typer.Option("--title", help="Title of the report.")] = "chiso report",
+    all_kinds: Annotated[bool, typer.Option("--all-kinds", help=_ALL_KINDS_HELP)] = False,
 ) -> None:
     """Write one self-contained HTML report: highlighted articles, a filterable, sortable table, a summary.
 
@@ -199,7 +206,7 @@ def report_cmd(
     """
     from .html_report import write_report
 
-    arts = _articles(inputs, texts)
+    arts = _articles(inputs, texts, all_kinds=all_kinds)
     write_report(arts, str(output), title=title, generated_from=", ".join(str(p) for p in inputs))
     n = sum(len(a.records) for a in arts)
     typer.echo(f"chiso: wrote {output} ({len(arts)} documents, {n} indicators)", err=True)

@@ -238,7 +238,7 @@ def records_of(articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
 def _number(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    if isinstance(v, int):
+    if isinstance(v, int) and abs(v) >= 10_000:  # not years or 4-digit counts: 2023, 1500
         return f"{v:,}".replace(",", "\u202f")  # narrow no-break space: neither `.` nor `,` misreads in Vietnamese
     return str(v)
 

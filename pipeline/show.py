@@ -46,13 +46,16 @@ def highlighted(text: str, records: list[dict[str, Any]]) -> Text:
 
 
 def records_table(records: list[dict[str, Any]]) -> Table:
+    fields = TABLE_FIELDS + (("why",) if any(r.get("why") for r in records) else ())  # --all-kinds: why not
     t = Table(show_lines=False, header_style="bold", expand=False)
     t.add_column("#", justify="right", style="dim")
-    for f in TABLE_FIELDS:
+    for f in fields:
         t.add_column(f, justify="right" if f == "value" else "left", overflow="fold")
     for n, r in enumerate(records, 1):
-        cells = [value_label(r) if f == "value" else ("" if r.get(f) is None else str(r.get(f))) for f in TABLE_FIELDS]
-        cells[1] = Text(cells[1], style=kind_style(cells[1]))  # type: ignore[call-overload]
+        cells: list[str | Text] = [
+            value_label(r) if f == "value" else ("" if r.get(f) is None else str(r.get(f))) for f in fields
+        ]
+        cells[1] = Text(str(cells[1]), style=kind_style(str(cells[1])))
         t.add_row(str(n), *cells)
     return t
 
@@ -72,7 +75,11 @@ def article_view(art: Article) -> Panel:
         parts += [Text(""), legend(kinds), records_table(records)]
     else:
         parts.append(Text("no indicators", style="dim"))
-    title = f"[bold]{art.id}[/] — {len(records)} indicator{'s' if len(records) != 1 else ''}"
+    others = sum(1 for r in records if r.get("why"))  # --all-kinds: numbers that are not indicators
+    n = len(records) - others
+    title = f"[bold]{art.id}[/] — {n} indicator{'s' if n != 1 else ''}" + (
+        f" + {others} other numbers" if others else ""
+    )
     return Panel(Group(*parts), title=title, subtitle=art.source, title_align="left", subtitle_align="right")
 
 

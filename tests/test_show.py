@@ -93,3 +93,25 @@ def test_show_empty_document_and_errors():
     show([Article("e", "e.txt", [], text="", errors=["e.txt: not valid UTF-8"])], console)
     out = console.export_text()
     assert "no indicators" in out and "not valid UTF-8" in out and "0 indicators" in out
+
+
+def test_show_all_kinds_adds_the_other_kinds_and_why(tmp_path):
+    src = tmp_path / "tin.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = runner.invoke(app, ["show", str(src), "--all-kinds", "--width", "240"])
+    assert res.exit_code == 0, res.output
+    assert "2023[1]" in res.stdout and "2 indicators + 1 other numbers" in res.stdout and "┃ why" in res.stdout
+    res = runner.invoke(app, ["show", str(src), "--width", "240"])
+    assert "2023[1]" not in res.stdout and "why" not in res.stdout
+
+
+@pytest.mark.parametrize(
+    "record, label",
+    [({"value": 57}, "57"), ({"value": 2023}, "2023"), ({"value": 3500000}, "3\u202f500\u202f000"),
+     ({"value": 5, "value_max": 7}, "5–7"), ({"value": 13, "denominator": 21}, "13/21"),
+     ({"value": 61.9, "comparator": ">"}, ">61.9"), ({"value": 1500.0, "comparator": "~"}, "~1500")],
+)  # fmt: skip
+def test_show_value_label(record, label):
+    from pipeline.outputs import value_label
+
+    assert value_label(record) == label
