@@ -8,11 +8,13 @@ import re
 import unicodedata
 from functools import cache
 
-from .lexicon import load_json
-from .quantities import INDICATOR_KINDS, Quantity, read_quantities
-from .records import Indicator
 from .concept import concept, phrase_after
-from .semantics import change, comparator, locations, periods, reference
+from .lexicon import load_json
+from .period import choose, is_reference, periods
+from .period import normalize as normalize_period
+from .quantities import Quantity, read_quantities
+from .records import Indicator
+from .semantics import change, comparator, locations, reference
 from .tokenizer import Analysis
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
@@ -91,22 +93,31 @@ def _written(a: Analysis, rs: int, re_: int) -> str:
     return unicodedata.normalize("NFC", a.norm.raw[rs:re_])
 
 
-def _inherit(
-    spans_by_sentence: list[list[tuple[int, int]]], sent_index: int, q: Quantity, a: Analysis
+def _inherit_period(
+    spans_by_sentence: list[list[tuple[int, int]]], si: int, q: Quantity, a: Analysis, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
-    own = spans_by_sentence[sent_index]
-    before = [sp for sp in own if sp[1] <= q.start]
-    if before:
-        return before[-1]
-    after = [sp for sp in own if sp[0] >= q.end]
-    if after:
-        return after[0]
-    para = a.sentences[sent_index].paragraph
-    for j in range(sent_index - 1, -1, -1):
+    """Clause, sentence, earlier sentences of the paragraph, then the headline."""
+    low = a.norm.lower
+    sent = a.sentences[si]
+    own = choose(low, spans_by_sentence[si], q.start, q.end, clause, sent.start)
+    if own:
+        return own
+    return _from_context(spans_by_sentence, si, a, skip_references=True)
+
+
+def _from_context(
+    spans_by_sentence: list[list[tuple[int, int]]], si: int, a: Analysis, skip_references: bool = False
+) -> tuple[int, int] | None:
+    low = a.norm.lower
+    para = a.sentences[si].paragraph
+    for j in range(si - 1, -1, -1):
         if a.sentences[j].paragraph != para:
             break
-        if spans_by_sentence[j]:
-            return spans_by_sentence[j][-1]
+        spans = [
+            sp for sp in spans_by_sentence[j] if not (skip_references and is_reference(low, sp, a.sentences[j].start))
+        ]
+        if spans:
+            return spans[-1]
     first = a.sentences[0]
     n_paragraphs = a.sentences[-1].paragraph + 1
     if n_paragraphs > 1 and para != 0:
@@ -115,6 +126,19 @@ def _inherit(
         if heads and line_len <= HEADLINE_MAX and first.paragraph == 0:
             return heads[-1]
     return None
+
+
+def _inherit_location(
+    spans_by_sentence: list[list[tuple[int, int]]], si: int, q: Quantity, a: Analysis
+) -> tuple[int, int] | None:
+    own = spans_by_sentence[si]
+    before = [sp for sp in own if sp[1] <= q.start]
+    if before:
+        return before[-1]
+    after = [sp for sp in own if sp[0] >= q.end]
+    if after:
+        return after[0]
+    return _from_context(spans_by_sentence, si, a)
 
 
 def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
@@ -175,14 +199,25 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             elif q.kind == "percent" and re.match(r" (số|tổng số) \w", low[q.end : q.end + 12]):
                 after = phrase_after(text, low, a.tokens, q.end, clause[1])
             rec.concept, predicate = concept(
-                text, low, a.tokens, q.start, clause[0], skip, noun, previous[:3] if previous else None, rec.reference, after, q.kind
+                text,
+                low,
+                a.tokens,
+                q.start,
+                clause[0],
+                skip,
+                noun,
+                previous[:3] if previous else None,
+                rec.reference,
+                after,
+                q.kind,
             )
             last_in_sentence = (rec.concept, predicate, q.end + (len(after) + 1 if after else 0), si)
-            p = _inherit(period_spans, si, q, a)
+            p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
                 rec.period = _written(a, ps, pe)
-            loc = _inherit(location_spans, si, q, a)
+                rec.period_norm = normalize_period(rec.period)
+            loc = _inherit_location(location_spans, si, q, a)
             if loc:
                 ls, le = norm.to_raw(*loc)
                 rec.location = _written(a, ls, le)

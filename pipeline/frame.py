@@ -27,10 +27,10 @@ CHANGES = ["increase", "decrease"]
 
 INT_COLUMNS = ["start", "end", "sentence_start", "sentence_end", "period_year"]
 FLOAT_COLUMNS = ["value", "value_max", "denominator"]
-STRING_COLUMNS = ["id", "source", "text", "unit", "concept", "reference", "period", "location"]
+STRING_COLUMNS = ["id", "source", "text", "unit", "concept", "reference", "period", "period_norm", "location"]
 COLUMNS = [
     "id", "source", "start", "end", "text", "kind", "value", "value_max", "denominator", "unit", "comparator",
-    "change", "concept", "reference", "period", "period_year", "location", "sentence_start", "sentence_end",
+    "change", "concept", "reference", "period", "period_norm", "period_year", "location", "sentence_start", "sentence_end",
 ]  # fmt: skip
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")

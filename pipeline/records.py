@@ -23,6 +23,7 @@ class Indicator:
     concept: str | None = None
     reference: str | None = None
     period: str | None = None
+    period_norm: str | None = None  # `2023`, `2024-Q1`, `2024-H1`, `2024-03`, `2021/2025`
     location: str | None = None
     sentence: tuple[int, int] = (0, 0)
     extra: dict[str, Any] = field(default_factory=dict)

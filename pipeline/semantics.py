@@ -129,33 +129,6 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     return None
 
 
-_PERIOD = re.compile(
-    r"(?<!\w)(?:"
-    r"(?:\d+|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: (?:19|20)\d\d| nay| qua| ngoái)?"
-    r"|quý (?:i{1,3}|iv|[1-4])(?:/| năm | )(?:19|20)\d\d"
-    r"|(?:nửa|học kỳ) (?:đầu|cuối) năm(?: (?:19|20)\d\d)?"
-    r"|(?:giai đoạn|nhiệm kỳ|niên khóa|thời kỳ) (?:19|20)\d\d ?[-–] ?(?:19|20)\d\d"
-    r"|tháng (?:\d{1,2}|giêng|chạp)[/-](?:19|20)\d\d"
-    r"|(?:cuối |đầu |trong |hết )?năm (?:19|20)\d\d"
-    r"|(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d"
-    r"|năm (?:nay|qua|ngoái|trước)"
-    r")(?!\w)"
-)
-_TRIM_PERIOD = re.compile(r"^(?:trong|cuối|đầu|hết) ")
-
-
-def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Period phrases in `[lo, hi)` as spans, without leading `trong`."""
-    out = []
-    for m in _PERIOD.finditer(low, lo, hi):
-        s = m.start()
-        t = _TRIM_PERIOD.match(m.group())
-        if t and t.group().strip() == "trong":
-            s += t.end()
-        out.append((s, m.end()))
-    return out
-
-
 _ADMIN = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|tp\.?|thị xã|phường|quận|thị trấn)\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[\w'’\-]+\.?")
 _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đội", "trưởng", "phó"}

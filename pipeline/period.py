@@ -1,0 +1,103 @@
+"""When a number holds (`period`), as written, and its normalized form (`period_norm`).
+
+The period of a number is the nearest one in its clause, else in its sentence, else
+the nearest earlier one in its paragraph, else the headline's. Periods that only
+name what a number is compared with (`so với năm 2015`, `từ 14 tỉ USD năm 1985`)
+are passed over while another is at hand."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import load_json
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@cache
+def _grammar() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    data = load_json("periods.json")
+    alternatives = sorted((p for p, _gloss in data["patterns"]), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in alternatives) + r")(?![\w/])")
+    return pattern, tuple(data["reference_before"])
+
+
+_LEAD = re.compile(r"^(?:trong|tính đến|đến) ")
+
+
+def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Period phrases in `[lo, hi)`, without a leading `trong`/`đến`."""
+    pattern, _ = _grammar()
+    out = []
+    for m in pattern.finditer(low, lo, hi):
+        s = m.start()
+        lead = _LEAD.match(m.group())
+        if lead and (m.group().startswith("trong ") or re.match(r"(?:tính )?đến năm \d", m.group())):
+            s += lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
+        out.append((s, m.end()))
+    return out
+
+
+def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
+    """`so với năm 2015`, `… năm 1985 lên …`: a period that dates a compared value."""
+    _, before = _grammar()
+    left = low[max(lo, span[0] - 40) : span[0]].rstrip()
+    words = left.split()
+    near = " ".join(words[-4:])
+    return any(re.search(r"(?<!\w)" + re.escape(b) + r"(?!\w)", near) for b in before[:2]) or (
+        bool(re.search(r"(?<!\w)từ(?!\w)", " ".join(words[-6:]))) and bool(re.match(r"\s*(lên|xuống|đến|về)\b", low[span[1] : span[1] + 8]))
+    )
+
+
+def choose(
+    low: str,
+    own: list[tuple[int, int]],
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    sentence_lo: int,
+) -> tuple[int, int] | None:
+    """The period of the number at `[start, end)` among its sentence's periods `own`."""
+    usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)] or []
+    in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]
+    for group in (in_clause, usable):
+        before = [sp for sp in group if sp[1] <= start]
+        if before:
+            return before[-1]
+        after = [sp for sp in group if sp[0] >= end]
+        if after:
+            return after[0]
+    return None
+
+
+def normalize(period: str) -> str | None:
+    """`năm 2023` -> `2023`, `quý I/2024` -> `2024-Q1`, `6 tháng đầu năm 2024` -> `2024-H1`,
+    `tháng 3/2024` -> `2024-03`, `giai đoạn 2021-2025` -> `2021/2025`; None when no year is written."""
+    p = period.lower()
+    years = re.findall(r"(?:19|20)\d\d", p)
+    if not years:
+        return None
+    if len(years) >= 2 and re.search(r"[-–]|đến|tới", p) and "tháng" not in p:
+        return f"{years[0]}/{years[-1]}"
+    y = years[-1]
+    m = re.search(r"quý (i{1,3}|iv|[1-4])", p)
+    if m:
+        q = m.group(1)
+        return f"{y}-Q{_ROMAN.get(q, q)}"
+    m = re.search(r"(\d+|sáu|chín|ba) tháng (đầu|cuối) năm", p)
+    if m:
+        n = {"sáu": 6, "chín": 9, "ba": 3}.get(m.group(1)) or int(m.group(1))
+        if n == 6:
+            return f"{y}-H1" if m.group(2) == "đầu" else f"{y}-H2"
+        return f"{y}-01/{y}-{n:02d}" if m.group(2) == "đầu" else f"{y}-{13 - n:02d}/{y}-12"
+    m = re.search(r"(nửa|học kỳ) (đầu|cuối) năm", p)
+    if m:
+        return f"{y}-H1" if m.group(2) == "đầu" else f"{y}-H2"
+    m = re.search(r"tháng (\d{1,2})", p)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return f"{y}-{int(m.group(1)):02d}"
+    m = re.search(r"ngày (\d{1,2})[/-](\d{1,2})[/-]", p)
+    if m:
+        return f"{y}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    return y
