@@ -256,7 +256,9 @@ JS = """
   var kind = document.getElementById("kind-filter");
   var shown = document.getElementById("shown");
   function norm(s) { return s.normalize("NFC").toLowerCase(); }
-  rows.forEach(function (r) { r.dataset.search = norm(r.textContent); });
+  rows.forEach(function (r) {  // cell by cell, so words of two cells never run together
+    r.dataset.search = norm(Array.prototype.map.call(r.cells, function (c) { return c.textContent; }).join(" "));
+  });
   function apply() {
     var terms = norm(filter.value).split(/\\s+/).filter(Boolean);
     var k = kind.value, n = 0;
