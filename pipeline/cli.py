@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from . import extract
+from .checks import consistency_checks
 from .evaluate import GoldError, evaluate, load_gold, load_predictions, load_texts
 from .read import Document, InputError
 from .sources import FORMATS
@@ -31,6 +32,7 @@ def document_record(doc: Document, all_kinds: bool = False) -> dict:
     if doc.text is not None:
         try:
             out["indicators"] = [r.to_dict() for r in extract(doc.text, all_kinds=all_kinds)]
+            out["checks"] = consistency_checks(doc.text, out["indicators"])
         except Exception as e:  # one bad document must not stop the batch
             out["errors"].append(f"{doc.source}: extraction failed: {type(e).__name__}: {e}")
     return out
@@ -242,6 +244,48 @@ def table_cmd(
         _fail(str(e))
     if text is not None:
         sys.stdout.write(text)
+
+
+@app.command("checks")
+def checks_cmd(
+    results: Annotated[Path, typer.Argument(help="Output of `chiso extract` (JSON Lines).")],
+    show_all: Annotated[bool, typer.Option("--all", help="List the checks that agree too.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per listed check.")] = False,
+) -> None:
+    """List the failing consistency checks of an archive: ratio vs. percent, parts vs. total, change vs. levels.
+
+    Example: chiso extract news/ -o out.jsonl && chiso checks out.jsonl
+    """
+    if not results.exists():
+        _fail(f"no such file: {results}")
+    shown = failing = total = 0
+    with open(results, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+            except json.JSONDecodeError as e:
+                _fail(f"{results}:{n}: not JSON ({e.msg})")
+            recs = doc.get("indicators", [])
+            checks = doc.get("checks")
+            if checks is None and isinstance(doc.get("text"), str):
+                checks = consistency_checks(doc["text"], recs)
+            for c in checks or []:
+                total += 1
+                failing += not c["ok"]
+                if c["ok"] and not show_all:
+                    continue
+                shown += 1
+                texts = [recs[i]["text"] for i in c["records"] if i < len(recs)]
+                if as_json:
+                    typer.echo(json.dumps({"id": doc.get("id"), **c, "texts": texts}, ensure_ascii=False))
+                else:
+                    verdict = "ok  " if c["ok"] else "FAIL"
+                    typer.echo(
+                        f"{verdict} {doc.get('id')}: {c['type']} {' / '.join(texts)}: expected {c['expected']}, stated {c['stated']}"
+                    )
+    typer.echo(f"{total} checks, {failing} failing", err=True)
 
 
 @app.command("gate")
