@@ -65,7 +65,7 @@ def parts_sum(text: str, recs: list[dict]) -> list[dict[str, Any]]:
             continue
         inner_start = r["end"] + m.start(1)
         items = [x for x in _SPLIT_ITEMS.split(m.group(1)) if x.strip()]
-        values = []
+        values: list[float] = []
         for item in items:
             if "%" in item or "phần trăm" in item:
                 values = []

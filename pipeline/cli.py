@@ -254,7 +254,7 @@ def checks_cmd(
 ) -> None:
     """List the failing consistency checks of an archive: ratio vs. percent, parts vs. total, change vs. levels.
 
-    Example: chiso extract news/ -o out.jsonl && chiso checks out.jsonl
+    Example: chiso checks out.jsonl   (after: chiso extract news/ -o out.jsonl)
     """
     if not results.exists():
         _fail(f"no such file: {results}")
