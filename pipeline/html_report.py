@@ -125,8 +125,11 @@ def _summary_concepts(records: list[dict[str, Any]]) -> str:
 def period_chart(records: list[dict[str, Any]]) -> str:
     """Indicators by period as an inline SVG: one stacked bar per period (in time order), a colour per kind."""
     by_period: dict[str, Counter[str]] = {}
+    labels: dict[str, str] = {}
     for r in records:
-        by_period.setdefault(str(r.get("period") or "(no period)"), Counter())[str(r.get("kind"))] += 1
+        written = str(r.get("period") or "(no period)")
+        label = labels.setdefault(" ".join(written.casefold().split()), written)  # `Năm 2023` is `năm 2023`
+        by_period.setdefault(label, Counter())[str(r.get("kind"))] += 1
     if not by_period:
         return "<p>No records.</p>"
     chosen = sorted(by_period, key=lambda p: -sum(by_period[p].values()))[:MAX_PERIODS]

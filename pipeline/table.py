@@ -14,11 +14,17 @@ import pandas as pd
 
 FORMATS = ("csv", "md", "parquet")
 GROUP_FIELDS = ("concept", "period", "location", "kind", "unit", "reference", "change", "comparator", "id", "source")
+UNDATED, NO_PERIOD = 10_000.0, 10_001.0  # sort keys after every real year
 VALUE_COLUMNS = ["records", "documents", "value_min", "value_median", "value_max", "value_mean", "ids"]
 
 
 def aggregate(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """One row per key in `by` (+ kind, unit): records, documents, value min/median/max/mean, ids."""
+    """One row per key in `by` (+ kind, unit): records, documents, value min/median/max/mean, ids.
+
+    Keys compare without case and extra spaces (`Năm 2023` at a sentence start is
+    `năm 2023`); a row shows the form written first. A missing key is a row too,
+    sorted after the present ones.
+    """
     unknown = [b for b in by if b not in GROUP_FIELDS]
     if unknown:
         raise ValueError(f"cannot group by {', '.join(unknown)}; choose from {', '.join(GROUP_FIELDS)}")
@@ -26,30 +32,37 @@ def aggregate(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=[*keys, *VALUE_COLUMNS])
     work = df.copy()
-    for k in keys:  # group on missing values too; an empty period is still a row
+    group_cols = []
+    for k in keys:
         work[k] = work[k].astype("string").fillna("")
-    if "period" in keys:
-        work["_year"] = work["period_year"].fillna(0)
-    g = work.groupby(keys, sort=False, dropna=False)
-    out = g.agg(
-        records=("value", "size"),
-        documents=("id", "nunique"),
-        value_min=("value", "min"),
-        value_median=("value", "median"),
-        value_max=("value", "max"),
-        value_mean=("value", "mean"),
-        ids=("id", lambda s: " ".join(dict.fromkeys(str(x) for x in s.dropna()))),
-        **({"_year": ("_year", "first")} if "period" in keys else {}),
-    ).reset_index()
-    order = [k if k != "period" else "_year" for k in keys]
-    if "period" in keys:
-        order.insert(order.index("_year") + 1, "period")
-    out = out.sort_values(order, kind="stable").drop(columns=[c for c in ["_year"] if c in out])
+        if k == "period":  # dated periods in time order, then undated ones (`hiện nay`), then none
+            year = work["period_year"].astype("Float64")
+            work["_year"] = year.fillna(UNDATED).where(work["period"] != "", NO_PERIOD)
+            group_cols.append("_year")
+        else:
+            work[f"_missing_{k}"] = work[k] == ""
+            group_cols.append(f"_missing_{k}")
+        work[f"_key_{k}"] = work[k].str.casefold().str.split().str.join(" ")
+        group_cols.append(f"_key_{k}")
+    out = (
+        work.groupby(group_cols, sort=True, dropna=False)
+        .agg(
+            **{k: (k, "first") for k in keys},
+            records=("value", "size"),
+            documents=("id", "nunique"),
+            value_min=("value", "min"),
+            value_median=("value", "median"),
+            value_max=("value", "max"),
+            value_mean=("value", "mean"),
+            ids=("id", lambda s: " ".join(dict.fromkeys(str(x) for x in s.dropna()))),
+        )
+        .reset_index(drop=True)
+    )
     for k in keys:
         out[k] = out[k].replace("", pd.NA).astype("string")
     out["records"] = out["records"].astype("Int64")
     out["documents"] = out["documents"].astype("Int64")
-    return out.reset_index(drop=True)
+    return out
 
 
 def _md_cell(v: object) -> str:

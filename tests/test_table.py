@@ -39,11 +39,11 @@ def test_table_aggregates_per_key_in_time_order():
     t = aggregate(to_dataframe(LINES), ["concept", "period", "location"])
     rows = t[["period", "location", "kind", "records", "documents", "value_min", "value_median", "value_max"]]
     got = [tuple(None if pd.isna(v) else v for v in r) for r in rows.itertuples(index=False)]
-    assert got == [  # periods in time order; within one, a missing location first, then kinds apart
+    assert got == [  # periods in time order; kinds apart; a missing location after the present ones
         ("6 tháng đầu năm 2022", "xã A", "count", 1, 1, 90, 90, 90),
-        ("năm 2023", None, "count", 1, 1, 7, 7, 7),
         ("năm 2023", "xã A", "count", 2, 2, 120, 125, 130),
         ("năm 2023", "xã A", "percent", 1, 1, 12.5, 12.5, 12.5),
+        ("năm 2023", None, "count", 1, 1, 7, 7, 7),
         ("năm 2024", "xã A", "count", 1, 1, 100, 100, 100),
     ]
     # percent and count of the same concept never share a row
@@ -52,6 +52,18 @@ def test_table_aggregates_per_key_in_time_order():
     assert (
         t.loc[(t["period"] == "năm 2023") & (t["kind"] == "count") & (t["location"] == "xã A"), "ids"].item() == "a b"
     )
+
+
+def test_table_keys_ignore_case_and_spacing_and_undated_periods_come_last():
+    lines = [
+        {"id": "a", "source": "a", "errors": [], "indicators": [rec(1, period="Năm 2023"), rec(2, period="hiện nay")]},
+        {"id": "b", "source": "b", "errors": [], "indicators": [rec(3, period="năm  2023"), rec(4, period=None)]},
+        {"id": "c", "source": "c", "errors": [], "indicators": [rec(5, period="năm 2021", location="Xã a")]},
+    ]
+    t = aggregate(to_dataframe(lines), ["period", "location"])
+    got = [(None if pd.isna(p) else p, r) for p, r in zip(t["period"], t["records"], strict=True)]
+    assert got == [("năm 2021", 1), ("Năm 2023", 2), ("hiện nay", 1), (None, 1)]
+    assert t["location"].tolist()[0] == "Xã a"
 
 
 def test_table_rejects_unknown_key():
