@@ -1,15 +1,18 @@
 """Extract many documents on several processes, in input order, with bounded memory.
 
 Documents travel in small batches; at most a few batches per worker are in
-flight, so memory does not grow with the archive. Each worker loads the models
-once (the first `extract` it runs) and keeps them.
+flight, so memory does not grow with the archive. The models are loaded once,
+before the workers are forked, and every worker keeps them.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,9 +20,9 @@ from dataclasses import dataclass
 
 from .read import Document
 
-BATCH_DOCS = 16
-BATCH_CHARS = 64_000
-IN_FLIGHT_PER_WORKER = 3
+BATCH_DOCS = 8
+BATCH_CHARS = 16_000
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass
@@ -68,10 +71,18 @@ def records_of(docs: list[Document], options: Options) -> tuple[list[dict], int]
 
 
 def _warm() -> None:
-    """Load the models in the worker before its first batch."""
+    """Load the models (underthesea's CRF, lexicons) by extracting once."""
     from . import extract
 
     extract("Toàn huyện có 57 đảng viên.")
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the run is killed (Linux), instead of waiting forever for work."""
+    try:
+        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def default_workers() -> int:
@@ -79,15 +90,28 @@ def default_workers() -> int:
 
 
 def run_local(stream: Iterable[Batch], workers: int, options: Options) -> Iterator[Batch]:
-    """Extract every batch, yielded in input order; `workers == 1` runs in this process."""
+    """Extract every batch, yielded in input order; `workers == 1` runs in this process.
+
+    The worker processes start here, at once: forked after the models are loaded,
+    so they share them and start in no time, and before any other thread exists.
+    """
     if workers <= 1:
-        for b in stream:
-            b.records, b.rss_kb = records_of(b.docs, options)
-            yield b
-        return
-    ctx = multiprocessing.get_context("forkserver")  # no fork of a process with threads (progress bar)
-    ctx.set_forkserver_preload(["pipeline.batch", "pipeline.cli"])
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm) as pool:
+        return _in_process(stream, options)
+    _warm()
+    sys.stdout.flush()  # a forked worker flushes what it inherited when it exits
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent)
+    pool.submit(int).result()
+    return _in_pool(pool, stream, workers, options)
+
+
+def _in_process(stream: Iterable[Batch], options: Options) -> Iterator[Batch]:
+    for b in stream:
+        b.records, b.rss_kb = records_of(b.docs, options)
+        yield b
+
+
+def _in_pool(pool: ProcessPoolExecutor, stream: Iterable[Batch], workers: int, options: Options) -> Iterator[Batch]:
+    with pool:
         pending: deque[tuple[Batch, Future]] = deque()
         for b in stream:
             pending.append((b, pool.submit(records_of, b.docs, options)))

@@ -41,11 +41,13 @@ def _lines(path) -> list[dict]:
 def test_batch_two_workers_give_the_records_of_one_in_order(tmp_path):
     src = tmp_path / "in.jsonl"
     ids = write_news(src, 60)
-    for w in (1, 2):
-        run(Job([str(src)], tmp_path / f"w{w}.jsonl", workers=w), show_progress=False)
+    summaries = [run(Job([str(src)], tmp_path / f"w{w}.jsonl", workers=w), show_progress=w == 2) for w in (1, 2)]
     one, two = _lines(tmp_path / "w1.jsonl"), _lines(tmp_path / "w2.jsonl")
     assert [d["id"] for d in two] == ids
     assert one == two
+    for s in summaries:
+        assert s is not None and s.read == len(ids) and s.records == sum(len(d["indicators"]) for d in one)
+        assert 0 < s.peak_rss_kb < 700 * 1024
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
