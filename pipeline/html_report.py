@@ -100,12 +100,18 @@ def highlighted_html(text: str, records: list[dict[str, Any]], doc_index: int) -
     return "".join(out)
 
 
+def kinds_in_order(kinds: Iterable[str]) -> list[str]:
+    """The kinds present, in SPEC order, then any others alphabetically."""
+    present = set(kinds)
+    return [k for k in KINDS if k in present] + sorted(present - set(KINDS))
+
+
 def _summary_kinds(records: list[dict[str, Any]]) -> str:
     counts = Counter(str(r.get("kind")) for r in records)
     if not counts:
         return "<p>No records.</p>"
     top = max(counts.values())
-    order = [k for k in KINDS if k in counts] + sorted(k for k in counts if k not in KINDS)
+    order = kinds_in_order(counts)
     rows = "".join(
         f'<tr><td><span class="chip" style="--k:{_color(k)}">{_e(k)}</span></td><td class="num">{counts[k]}</td>'
         f'<td class="barcell"><span class="bar" style="width:{100 * counts[k] / top:.1f}%;--k:{_color(k)}"></span></td></tr>'
@@ -133,7 +139,8 @@ def period_chart(records: list[dict[str, Any]]) -> str:
     if not by_period:
         return "<p>No records.</p>"
     chosen = sorted(by_period, key=lambda p: -sum(by_period[p].values()))[:MAX_PERIODS]
-    chosen.sort(key=lambda p: (p == "(no period)", period_year(p) or 0, p))
+    # dated periods in time order, then undated ones (`hiện nay`), then none: as `chiso table` sorts
+    chosen.sort(key=lambda p: (p == "(no period)", period_year(p) is None, period_year(p) or 0, p.casefold()))
     top = max(sum(by_period[p].values()) for p in chosen)
     label_w, bar_w, row_h = 230, 420, 22
     height = row_h * len(chosen) + 10
@@ -145,7 +152,7 @@ def period_chart(records: list[dict[str, Any]]) -> str:
         y = 5 + i * row_h
         parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{_e(p[:40])}</text>')
         x = float(label_w)
-        for k in [*KINDS, *sorted(set(by_period[p]) - set(KINDS))]:
+        for k in kinds_in_order(by_period[p]):
             c = by_period[p].get(k, 0)
             if not c:
                 continue
@@ -159,7 +166,7 @@ def period_chart(records: list[dict[str, Any]]) -> str:
     parts.append("</svg>")
     legend = " ".join(
         f'<span class="chip" style="--k:{_color(k)}">{_e(k)}</span>'
-        for k in dict.fromkeys(str(r.get("kind")) for r in records)
+        for k in kinds_in_order({str(r.get("kind")) for r in records})
     )
     more = (
         f"<p class='muted'>{len(by_period) - len(chosen)} less frequent periods not drawn.</p>"
