@@ -25,7 +25,7 @@ def _lists() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    left = re.compile(r"^(?:(?:" + alternation(ctx["concept_drop_left"]) + r")(?!\w)[\s,]*)+")
+    left = re.compile(r"(?:(?:" + alternation(ctx["concept_drop_left"]) + r")(?!\w)[\s,]*)+")  # used with .match(pos)
     right = re.compile(r"(?:(?<!\w)(?:" + alternation(ctx["concept_drop_right"]) + r")[\s,]*)+$")
     return left, right, frozenset(ctx["concept_level_only"])
 
@@ -89,7 +89,13 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     qualifier = re.compile(r"^(?:" + alternation(ctx["concept_qualifier_start"]) + r")(?!\w)")
-    delimiter = re.compile(r"(?<!\w)(?:" + alternation(ctx["concept_delimiters"]) + r")(?!\w)(?!.*(?<!\w)(?:" + alternation(ctx["concept_delimiters"]) + r")(?!\w))")
+    delimiter = re.compile(
+        r"(?<!\w)(?:"
+        + alternation(ctx["concept_delimiters"])
+        + r")(?!\w)(?!.*(?<!\w)(?:"
+        + alternation(ctx["concept_delimiters"])
+        + r")(?!\w))"
+    )
     return qualifier, delimiter
 
 
@@ -169,7 +175,7 @@ def concept(
     else:
         phrase = _WS.sub(" ", text[_cut(tokens, s, e, low) : e]).strip(" ,;:-–")
     if after_phrase and kind == "percent":
-        noun = after_phrase[4:] if after_phrase.lower().startswith("số ") else after_phrase
+        noun = re.sub(r"^(?:tổng )?số ", "", after_phrase, flags=re.IGNORECASE)
         return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
     if after_phrase:
         # a count or measure names its thing after the number: keep the verb before it, not the subject

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .concept import concept
 from .numerals import find_numerals
+from .period import choose as choose_period
 from .quantities import SentenceReader
-from .semantics import change, comparator
+from .semantics import change, comparator, locations, reference
 
 # dimension -> the code that reads it
 EXTRACTORS: dict[str, Callable[..., Any]] = {
@@ -23,4 +25,8 @@ EXTRACTORS: dict[str, Callable[..., Any]] = {
     "multiple": SentenceReader.multiples_in_words,  # gấp 3 lần, gấp đôi
     "not_indicator": SentenceReader.context_trap,  # dates, years, ordinals, names, codes
     "change": change,  # tăng 5% vs. giảm còn 3%
+    "period": choose_period,  # năm 2023, quý I/2024, 6 tháng đầu năm … and period_norm
+    "location": locations,  # huyện Ia H'Drai, tỉnh Quảng Ninh
+    "reference": reference,  # kế hoạch, cùng kỳ, dự toán, GDP
+    "concept": concept,  # what is measured
 }

@@ -31,7 +31,9 @@ def _cases():
             xfail = entry.get("xfail", {})
             for i, text in enumerate(entry["texts"]):
                 marks = [pytest.mark.xfail(strict=True, reason=xfail[str(i)])] if str(i) in xfail else []
-                yield pytest.param(entry.get("expect"), text, id=f"{path.stem}:{entry['id']}#{i}", marks=marks)
+                yield pytest.param(
+                    entry.get("expect"), text, entry.get("at"), id=f"{path.stem}:{entry['id']}#{i}", marks=marks
+                )
 
 
 def _mismatch(expect: dict, record: dict) -> str | None:
@@ -39,6 +41,8 @@ def _mismatch(expect: dict, record: dict) -> str | None:
         got = record.get(key)
         if key == "unit":
             ok = units_match(want, got)
+        elif key in ("concept", "period", "location", "reference"):
+            ok = (want or "").casefold() == (got or "").casefold()  # as written; case as the scorer ignores it
         elif key in ("value", "value_max", "denominator"):
             ok = (want is None and got is None) or (want is not None and got is not None and values_match(want, got))
         elif key == "comparator":
@@ -50,14 +54,17 @@ def _mismatch(expect: dict, record: dict) -> str | None:
     return None
 
 
-@pytest.mark.parametrize(("expect", "text"), list(_cases()))
-def test_examples(expect, text):
+@pytest.mark.parametrize(("expect", "text", "at"), list(_cases()))
+def test_examples(expect, text, at):
+    """`at` (optional) names the record to check where the sentence needs other numbers around it."""
     records = [r.to_dict() for r in pipeline.extract(text) if r.kind in INDICATOR_KINDS]
     shown = [(r["text"], r["kind"], r["value"], r["unit"], r["comparator"]) for r in records]
     if expect is None:
         assert not records, f"negative example gave {shown}"
         return
-    assert len(records) == 1, f"want exactly one record, got {shown}"
+    if at is not None:
+        records = [r for r in records if r["text"] == at]
+    assert len(records) == 1, f"want exactly one record{f' at {at!r}' if at else ''}, got {shown}"
     problem = _mismatch(expect, records[0])
     assert problem is None, f"{problem} in {shown}"
 
@@ -75,7 +82,9 @@ def test_examples_every_extractor_has_a_corpus(dimension):
 
 
 def test_examples_corpus_size():
-    entries = [json.loads(x) for p in EXAMPLES.glob("*.jsonl") for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    entries = [
+        json.loads(x) for p in EXAMPLES.glob("*.jsonl") for x in p.read_text(encoding="utf-8").splitlines() if x.strip()
+    ]
     pos = sum(len(e["texts"]) for e in entries if e.get("expect") is not None)
     neg = sum(len(e["texts"]) for e in entries if e.get("expect") is None)
     assert pos >= 400 and neg >= 150, (pos, neg)
