@@ -158,11 +158,17 @@ _ALL_KINDS_HELP = (
 )
 
 
-def _articles(inputs: list[Path], texts: list[Path] | None, doc_id: str | None = None, all_kinds: bool = False) -> list:
+def _articles(
+    inputs: list[Path],
+    texts: list[Path] | None,
+    doc_id: str | None = None,
+    all_kinds: bool = False,
+    with_text: bool = True,
+) -> list:
     from .outputs import load_articles
 
     try:
-        arts = load_articles(inputs, texts or None, all_kinds)
+        arts = load_articles(inputs, texts or None, all_kinds, with_text)
     except InputError as e:
         _fail(str(e))
     if doc_id is not None:
@@ -238,7 +244,7 @@ def table_cmd(
 
     keys = [k.strip() for k in by.split(",") if k.strip()]
     try:
-        table = aggregate(to_dataframe(list(records_of(_articles(inputs, None)))), keys)
+        table = aggregate(to_dataframe(list(records_of(_articles(inputs, None, with_text=False)))), keys)
         text = write_table(table, fmt, output)
     except ValueError as e:
         _fail(str(e))

@@ -49,7 +49,7 @@ def _rows(source: str | Path | Iterable[Any]) -> list[dict[str, Any]]:
     if isinstance(source, str | Path):
         from .outputs import load_articles, records_of
 
-        return list(records_of(load_articles([Path(source)])))
+        return list(records_of(load_articles([Path(source)], with_text=False)))
     rows: list[dict[str, Any]] = []
     for item in source:
         if isinstance(item, Indicator):

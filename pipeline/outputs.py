@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -139,26 +140,38 @@ def text_matches(text: str, records: Iterable[dict[str, Any]]) -> bool:
     )
 
 
-def _source_text(source: str) -> str | None:
-    """The text at `source`: a text file, or line N of a JSONL input written `file.jsonl:N`."""
-    path, _, line_no = source.rpartition(":")
-    if path and line_no.isdigit() and Path(path).is_file():
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            for n, line in enumerate(f, 1):
-                if n == int(line_no):
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError:
-                        return None
-                    return obj.get("text") if isinstance(obj, dict) and isinstance(obj.get("text"), str) else None
+@lru_cache(maxsize=4)
+def _jsonl_lines(path: str, mtime: float) -> tuple[str, ...]:
+    """The lines of a JSONL input, read once per file (an archive's output names it once per document)."""
+    with open(path, encoding="utf-8-sig", errors="replace") as f:
+        return tuple(f)
+
+
+def _source_text(source: str, base: Path | None = None) -> str | None:
+    """The text at `source`: a text file, or line N of a JSONL input written `file.jsonl:N`.
+
+    A relative path is tried as given, then beside the output file (`base`).
+    """
+    name, _, line_no = source.rpartition(":")
+    if not (name and line_no.isdigit()):
+        name, line_no = source, ""
+    path = next((p for p in (Path(name), base / name if base else None) if p is not None and p.is_file()), None)
+    if path is None:
         return None
-    p = Path(source)
-    if p.is_file():
-        try:
-            return p.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+    if line_no:
+        lines = _jsonl_lines(str(path), path.stat().st_mtime)
+        n = int(line_no)
+        if not 1 <= n <= len(lines):
             return None
-    return None
+        try:
+            obj = json.loads(lines[n - 1])
+        except json.JSONDecodeError:
+            return None
+        return obj.get("text") if isinstance(obj, dict) and isinstance(obj.get("text"), str) else None
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _texts_by_key(paths: list[Path]) -> dict[str, str]:
@@ -171,20 +184,30 @@ def _texts_by_key(paths: list[Path]) -> dict[str, str]:
     return out
 
 
-def article_from_line(line: dict[str, Any], texts: dict[str, str] | None = None) -> Article:
-    """An `Article` for one output line, with its text when one is found that fits the records."""
+def article_from_line(
+    line: dict[str, Any], texts: dict[str, str] | None = None, base: Path | None = None, with_text: bool = True
+) -> Article:
+    """An `Article` for one output line, with its text when one is found that fits the records.
+
+    `base` is the output file's folder, where a relative `source` is also looked for;
+    `with_text=False` skips the search (tables need only the records).
+    """
     art = Article(
         id=str(line.get("id", "")),
         source=str(line.get("source", "")),
         records=list(line["indicators"]),
         errors=[str(e) for e in line.get("errors", [])],
     )
-    candidates: list[tuple[str, str | None]] = [("the output line", line.get("text"))]
+    if not with_text:
+        return art
+    candidates: list[tuple[str, Callable[[], Any]]] = [("the output line", lambda: line.get("text"))]
     if texts:
-        candidates += [("--text", texts.get(art.id)), ("--text", texts.get(art.source))]
-    candidates.append((f"source {art.source}", _source_text(art.source) if art.source else None))
+        candidates += [("--text", lambda: texts.get(art.id)), ("--text", lambda: texts.get(art.source))]
+    if art.source:
+        candidates.append((f"source {art.source}", lambda: _source_text(art.source, base)))
     tried = []
-    for where, text in candidates:
+    for where, find in candidates:
+        text = find()
         if not isinstance(text, str):
             continue
         if text_matches(text, art.records):
@@ -208,9 +231,12 @@ def article_from_document(doc: Document, all_kinds: bool = False) -> Article:
     return art
 
 
-def load_articles(inputs: list[Path], texts: list[Path] | None = None, all_kinds: bool = False) -> list[Article]:
+def load_articles(
+    inputs: list[Path], texts: list[Path] | None = None, all_kinds: bool = False, with_text: bool = True
+) -> list[Article]:
     """Articles from outputs of `chiso extract` and/or raw inputs, in the order given.
 
+    `with_text=False` does not look for the texts of outputs (tables need only the records).
     Raises `InputError` for a missing input or an unreadable output line.
     """
     for p in [*inputs, *(texts or [])]:
@@ -219,10 +245,9 @@ def load_articles(inputs: list[Path], texts: list[Path] | None = None, all_kinds
     by_key = _texts_by_key(texts) if texts else None
     out: list[Article] = []
     for p in inputs:
-        if is_output_file(p):
-            out.extend(article_from_line(line, by_key) for line in read_output_lines(p))
-        elif is_table_output(p):
-            out.extend(article_from_line(line, by_key) for line in read_table_output(p))
+        lines = read_output_lines(p) if is_output_file(p) else read_table_output(p) if is_table_output(p) else None
+        if lines is not None:
+            out.extend(article_from_line(line, by_key, p.resolve().parent, with_text) for line in lines)
         else:
             out.extend(article_from_document(d, all_kinds) for d in read_inputs([p]))
     return out

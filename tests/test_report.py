@@ -133,3 +133,17 @@ def test_report_cli_bad_output_line_exits_2(tmp_path):
     bad.write_text('{"id": "a", "source": "a.txt", "indicators": [], "errors": []}\nnot json\n', encoding="utf-8")
     res = runner.invoke(app, ["report", str(bad), "-o", str(tmp_path / "r.html")])
     assert res.exit_code == 2 and "out.jsonl:2: not JSON" in res.stderr
+
+
+def test_report_finds_relative_source_beside_the_output(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    lines = [{"id": f"d{i}", "text": f"Năm 202{i}, xã có {10 + i} hộ nghèo."} for i in range(5)]
+    (work / "in.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    monkeypatch.chdir(work)
+    assert runner.invoke(app, ["extract", "in.jsonl", "-o", "out.jsonl"]).exit_code == 0
+    monkeypatch.chdir(tmp_path)  # `source` says in.jsonl:N, relative to where extract ran
+    res = runner.invoke(app, ["report", "work/out.jsonl", "-o", "r.html"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count('<mark class="indicator"') == 5 and "text not found" not in page
