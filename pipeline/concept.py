@@ -139,6 +139,7 @@ def concept(
     reference: str | None,
     after_phrase: str = "",
     kind: str = "",
+    subject: str | None = None,
 ) -> tuple[str | None, str]:
     """The concept of the quantity starting at `start` in the clause beginning at `clause_lo`,
     and the predicate it used (for the next, coordinated quantity).
@@ -171,7 +172,7 @@ def concept(
         if prev_concept and not after_phrase:
             tail = f" {reference}" if reference and phrase_low in ("đạt", "vượt", "bằng", "") else ""
             return f"{prev_concept}{tail}", prev_predicate
-        phrase = ""
+        phrase = subject or ""  # nothing here: what the sentence is about
     else:
         phrase = _WS.sub(" ", text[_cut(tokens, s, e, low) : e]).strip(" ,;:-–")
     if after_phrase and kind == "percent":
@@ -188,6 +189,20 @@ def concept(
     if counted_noun and counted_noun.lower() not in phrase.lower():
         return _join(phrase, counted_noun), phrase
     return phrase or None, phrase
+
+
+def sentence_subject(
+    text: str, low: str, tokens: list[tuple[int, int]], clause: tuple[int, int], skip: list[tuple[int, int]]
+) -> str | None:
+    """The first clause of a sentence, trimmed, as what the sentence is about (when nothing else is)."""
+    s, e = _strip(low, clause[0], clause[1], skip)
+    m = re.search(r"\d", low[s:e])
+    if m:
+        e = s + m.start()
+        s, e = _strip(low, s, e, skip)
+    if e - s < 3:
+        return None
+    return _WS.sub(" ", text[_cut(tokens, s, e, low, MAX_PREDICATE + 2) : e]).strip(" ,;:-–") or None
 
 
 def _join(predicate: str, noun: str) -> str | None:

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from functools import cache
 
-from .concept import concept, phrase_after
+from .concept import concept, phrase_after, sentence_subject
 from .lexicon import load_json
 from .period import choose, is_reference, periods
 from .period import normalize as normalize_period
@@ -198,19 +198,13 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 after = phrase_after(text, low, a.tokens, q.end, clause[1])
             elif q.kind == "percent" and re.match(r" (số|tổng số) \w", low[q.end : q.end + 12]):
                 after = phrase_after(text, low, a.tokens, q.end, clause[1])
-            rec.concept, predicate = concept(
-                text,
-                low,
-                a.tokens,
-                q.start,
-                clause[0],
-                skip,
-                noun,
-                previous[:3] if previous else None,
-                rec.reference,
-                after,
-                q.kind,
+            subject = (
+                sentence_subject(text, low, a.tokens, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             )
+            rec.concept, predicate = concept(
+                text, low, a.tokens, q.start, clause[0], skip, noun, previous[:3] if previous else None,
+                rec.reference, after, q.kind, subject,
+            )  # fmt: skip
             last_in_sentence = (rec.concept, predicate, q.end + (len(after) + 1 if after else 0), si)
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:

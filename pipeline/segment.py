@@ -54,10 +54,17 @@ def _align(text: str, start: int, end: int, pieces: list[str]) -> list[tuple[int
     return spans
 
 
+# `(GDP)`, `(không tính dầu thô)`: a short aside without numbers stays inside its clause
+_SHORT_ASIDE = re.compile(r"\((?:[^()\d,;]\s?){1,40}\)")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of `text[start:end]` (separators left out, spaces trimmed)."""
+    asides = [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(text, start, end)]
     out, pos = [], start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in asides):
+            continue
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
