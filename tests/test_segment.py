@@ -13,5 +13,11 @@ def test_segment_sentences_cover_paragraph_and_split_on_full_stop():
 
 
 def test_segment_clauses_do_not_split_decimal_commas():
-    text = "đạt 61,9%, tăng 5%; giảm 3 (ước)"
-    assert [text[s:e] for s, e in clauses(text, 0, len(text))] == ["đạt 61,9%", "tăng 5%", "giảm 3", "ước"]
+    text = "đạt 61,9%, tăng 5%; giảm 3 (năm 2017 là 4)"
+    assert [text[s:e] for s, e in clauses(text, 0, len(text))] == ["đạt 61,9%", "tăng 5%", "giảm 3", "năm 2017 là 4"]
+
+
+def test_segment_clauses_keep_short_asides_without_numbers():
+    text = "Tổng sản phẩm trong nước (GDP) tăng 6,6%, kim ngạch (không tính dầu thô) đạt 13,5 tỷ USD"
+    got = [text[s:e] for s, e in clauses(text, 0, len(text))]
+    assert got == ["Tổng sản phẩm trong nước (GDP) tăng 6,6%", "kim ngạch (không tính dầu thô) đạt 13,5 tỷ USD"]
