@@ -199,7 +199,7 @@ def records_table(articles: list[Article]) -> str:
         for n, r in enumerate(art.records, 1):
             cells = "".join(_cell(r, f, n, art, d) for _, f, _ in TABLE_COLUMNS)
             rows.append(f'<tr id="row-{d}-{n}" data-kind="{_e(r.get("kind"))}">{cells}</tr>')
-    kinds = list(dict.fromkeys(str(r.get("kind")) for a in articles for r in a.records))
+    kinds = kinds_in_order(str(r.get("kind")) for a in articles for r in a.records)
     options = "".join(f'<option value="{_e(k)}">{_e(k)}</option>' for k in kinds)
     return (
         '<div class="controls"><label>Filter <input id="filter" type="search" placeholder="concept, unit, period, text…" '
