@@ -94,7 +94,7 @@ def chromium() -> str:
 def chromium_cmd(profile: Path, *args: str) -> list[str]:
     """Headless Chromium that touches no network, with a fresh profile."""
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-    flags += ["--disable-component-update", "--disable-sync", f"--user-data-dir={profile}"]
+    flags += ["--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={profile}"]
     return [chromium(), *flags, *args]
 
 
