@@ -108,6 +108,7 @@ def open_in_chromium(html: Path, profile: Path) -> str:
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
+    chromium()  # skip before extracting when there is no browser
     d = tmp_path_factory.mktemp("report")
     src = d / "articles.jsonl"
     src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
