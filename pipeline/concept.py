@@ -202,7 +202,8 @@ def sentence_subject(
         s, e = _strip(low, s, e, skip)
     if e - s < 3:
         return None
-    return _WS.sub(" ", text[_cut(tokens, s, e, low, MAX_PREDICATE + 2) : e]).strip(" ,;:-–") or None
+    # cut by syllables: this clause may hold no number, so it is not word-tokenized on the fast path
+    return _WS.sub(" ", text[_cut([], s, e, low, MAX_PREDICATE + 2) : e]).strip(" ,;:-–") or None
 
 
 def _join(predicate: str, noun: str) -> str | None:
