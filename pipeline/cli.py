@@ -213,11 +213,12 @@ def report_cmd(
     Example: chiso report out.jsonl -o report.html
     """
     from .html_report import write_report
+    from .outputs import plural
 
     arts = _articles(inputs, texts, all_kinds=all_kinds)
     write_report(arts, str(output), title=title, generated_from=", ".join(str(p) for p in inputs))
     n = sum(len(a.records) for a in arts)
-    typer.echo(f"chiso: wrote {output} ({len(arts)} documents, {n} indicators)", err=True)
+    typer.echo(f"chiso: wrote {output} ({plural(len(arts), 'document')}, {plural(n, 'indicator')})", err=True)
 
 
 @app.command("table")

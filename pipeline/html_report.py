@@ -21,7 +21,7 @@ from html import escape
 from typing import Any
 
 from .frame import KIND_COLORS, KINDS, OTHER_COLOR, period_year
-from .outputs import Article, value_label
+from .outputs import Article, plural, value_label
 
 RECORD_FIELDS = ("start", "end", "text", "kind", "value", "value_max", "denominator", "unit", "comparator", "change",
                  "concept", "reference", "period", "location", "sentence")  # fmt: skip
@@ -212,7 +212,7 @@ def records_table(articles: list[Article]) -> str:
 
 def document_section(art: Article, d: int) -> str:
     parts = [
-        f'<article class="doc" id="doc-{d}"><h3>{_e(art.id)} <span class="muted">— {len(art.records)} indicators</span></h3>'
+        f'<article class="doc" id="doc-{d}"><h3>{_e(art.id)} <span class="muted">— {plural(len(art.records), "indicator")}</span></h3>'
     ]
     if art.source:
         parts.append(f'<p class="source muted">{_e(art.source)}</p>')
@@ -352,7 +352,7 @@ def render_report(articles: list[Article], title: str = "chiso report", generate
 </head>
 <body>
 <header><h1>{_e(title)}</h1>
-<p class="muted" id="counts"><span id="n-documents">{len(articles)}</span> documents · <span id="n-records">{len(records)}</span> indicators{missing_note} · generated {stamp}{src}</p></header>
+<p class="muted" id="counts"><span id="n-documents">{len(articles)}</span> {plural(len(articles), "document", False)} · <span id="n-records">{len(records)}</span> {plural(len(records), "indicator", False)}{missing_note} · generated {stamp}{src}</p></header>
 <section id="summary"><h2>Summary</h2>
 <div class="grid"><div><h3>Records by kind</h3>{_summary_kinds(records)}</div>
 <div><h3>Top concepts</h3>{_summary_concepts(records)}</div></div>

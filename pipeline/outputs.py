@@ -268,6 +268,12 @@ def _number(v: Any) -> str:
     return str(v)
 
 
+def plural(n: int, word: str, with_count: bool = True) -> str:
+    """`1 indicator`, `2 indicators` (or only the word)."""
+    w = word if n == 1 else word + "s"
+    return f"{n} {w}" if with_count else w
+
+
 def value_label(record: dict[str, Any]) -> str:
     """The value as a reader says it: `57`, `5–7`, `13/21`, `~1 500`, `>114`."""
     v = record.get("value")

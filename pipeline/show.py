@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .frame import KIND_COLORS, OTHER_COLOR
-from .outputs import Article, value_label
+from .outputs import Article, plural, value_label
 
 TABLE_FIELDS = ("text", "kind", "value", "unit", "change", "concept", "reference", "period", "location")
 
@@ -77,9 +77,7 @@ def article_view(art: Article) -> Panel:
         parts.append(Text("no indicators", style="dim"))
     others = sum(1 for r in records if r.get("why"))  # --all-kinds: numbers that are not indicators
     n = len(records) - others
-    title = f"[bold]{art.id}[/] — {n} indicator{'s' if n != 1 else ''}" + (
-        f" + {others} other numbers" if others else ""
-    )
+    title = f"[bold]{art.id}[/] — {plural(n, 'indicator')}" + (f" + {plural(others, 'other number')}" if others else "")
     return Panel(Group(*parts), title=title, subtitle=art.source, title_align="left", subtitle_align="right")
 
 

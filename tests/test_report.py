@@ -118,7 +118,7 @@ def test_report_cli_writes_file_with_text_from_source(out, tmp_path):
     target = tmp_path / "r.html"
     res = runner.invoke(app, ["report", str(out), "-o", str(target), "--title", "Tin xã"])
     assert res.exit_code == 0, res.output
-    assert "1 documents, 2 indicators" in res.stderr
+    assert "1 document, 2 indicators" in res.stderr
     page = target.read_text(encoding="utf-8")
     assert page.count('<mark class="indicator"') == 2 and "<title>Tin xã</title>" in page
 

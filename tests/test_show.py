@@ -100,7 +100,7 @@ def test_show_all_kinds_adds_the_other_kinds_and_why(tmp_path):
     src.write_text(TEXT, encoding="utf-8")
     res = runner.invoke(app, ["show", str(src), "--all-kinds", "--width", "240"])
     assert res.exit_code == 0, res.output
-    assert "2023[1]" in res.stdout and "2 indicators + 1 other numbers" in res.stdout and "┃ why" in res.stdout
+    assert "2023[1]" in res.stdout and "2 indicators + 1 other number " in res.stdout and "┃ why" in res.stdout
     res = runner.invoke(app, ["show", str(src), "--width", "240"])
     assert "2023[1]" not in res.stdout and "why" not in res.stdout
 
