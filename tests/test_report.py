@@ -10,6 +10,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -147,3 +149,42 @@ def test_report_finds_relative_source_beside_the_output(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert page.count('<mark class="indicator"') == 5 and "text not found" not in page
+
+
+class TextAndMarks(HTMLParser):
+    """The character data of an HTML fragment (entities decoded) and its start tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.starts: list[str] = []
+        self.depth = 0
+        self.balanced = True
+
+    def handle_starttag(self, tag, attrs):
+        self.starts.append(tag)
+        self.depth += 1
+
+    def handle_endtag(self, tag):
+        self.depth -= 1
+        self.balanced &= self.depth >= 0
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(st.sampled_from([*"ab <>&\"'/=\n", "<script>", "</mark>", "ệ", "&amp;", "𝟙"]), max_size=30).map(
+        "".join
+    ),
+    cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6),
+)
+def test_report_highlight_keeps_any_text_exact_with_one_mark_per_record(text, cuts):
+    spans = sorted({(min(a, b), max(a, b)) for a, b in cuts if min(a, b) < max(a, b) <= len(text)})
+    recs = [record(s, e, text[s:e]) for s, e in spans]
+    p = TextAndMarks()
+    p.feed(highlighted_html(text, recs, 0))
+    p.close()
+    assert "".join(p.text) == text  # every character shows, as text, in order
+    assert p.starts == ["mark"] * len(recs) and p.depth == 0 and p.balanced
