@@ -14,7 +14,7 @@ from functools import cache
 
 from .lexicon import load_json
 
-MAX_SYLLABLES = 9
+MAX_SYLLABLES = 12
 _WS = re.compile(r"\s+")
 
 
@@ -69,7 +69,7 @@ def _cut(tokens: list[tuple[int, int]], s: int, e: int, low: str, limit: int = M
     return s + words[-limit].start()
 
 
-MAX_AFTER = 7
+MAX_AFTER = 10
 MAX_PREDICATE = 4
 
 
