@@ -91,6 +91,12 @@ def extract_cmd(
         summary = run(job, show_progress=None if not quiet else False)
     except (InputError, ValueError) as e:
         _fail(str(e))
+    except OSError as e:  # output folder missing, disk full …: what is written stays for --resume
+        _fail(f"{e.filename or output}: {e.strerror or e}")
+    except ImportError as e:
+        if engine != "dask":
+            raise
+        _fail(f"{e}; --engine dask needs: pip install 'chiso[dask]'")
     if not quiet:
         typer.echo(summary.line() if summary else f"chiso: {output} is already complete; nothing to resume", err=True)
 

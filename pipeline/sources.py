@@ -7,6 +7,7 @@ and a way to open its bytes.
 
 from __future__ import annotations
 
+import os
 import sys
 import tarfile
 import zipfile
@@ -85,16 +86,17 @@ def _tar_open(t: tarfile.TarFile, info: tarfile.TarInfo) -> IO[bytes]:
 
 def _tar_members(path: Path, forced: str | None) -> Iterator[Member]:
     with tarfile.open(path, "r:*") as t:
-        for info in t:  # streamed: each member is read before the next one
+        while (info := t.next()) is not None:  # streamed: each member is read before the next one
             fmt = (format_of(info.name) or forced) if info.isfile() else None
             if fmt in FORMATS:
                 yield Member(f"{path}!{info.name}", _stem_id(info.name), fmt, partial(_tar_open, t, info))
+            t.members.clear()  # type: ignore[attr-defined]  # tarfile keeps every header read: memory grows
 
 
-def _file(path: Path, doc_id: str, fmt: str | None) -> Iterator[Member]:
+def _file(path: Path, doc_id: str, fmt: str | None, forced: str | None) -> Iterator[Member]:
     if fmt in ("zip", "tar"):
         try:
-            yield from (_zip_members if fmt == "zip" else _tar_members)(path, None)
+            yield from (_zip_members if fmt == "zip" else _tar_members)(path, forced)
         except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as e:
             yield Member(str(path), doc_id, fmt, lambda: open(path, "rb"), f"{path}: cannot read archive ({e})")
     elif fmt is not None:
@@ -116,11 +118,20 @@ def members(inputs: list[str], input_format: str | None = None) -> Iterator[Memb
             continue
         path = Path(name)
         if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+            for f in _walk(path):
                 fmt = format_of(f.name) or input_format
-                yield from _file(f, _stem_id(f.relative_to(path).as_posix()), fmt)
+                yield from _file(f, _stem_id(f.relative_to(path).as_posix()), fmt, input_format)
         else:
             fmt = format_of(path.name)
             if input_format and fmt not in ("zip", "tar"):
                 fmt = input_format
-            yield from _file(path, _stem_id(path.name), fmt or "txt")
+            yield from _file(path, _stem_id(path.name), fmt or "txt", input_format)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files below `folder`, sorted by name at each level, listed one folder at a time (a tree of millions of files is never held)."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)

@@ -143,3 +143,12 @@ def test_read_input_format_overrides_the_suffix(tmp_path):
 def test_read_missing_input_raises_before_reading(tmp_path):
     with pytest.raises(InputError, match="nope"):
         read_inputs([str(tmp_path / "nope.txt")])
+
+
+def test_read_input_format_applies_to_unknown_members_of_archives(tmp_path):
+    p = tmp_path / "dump.zip"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("a.dat", json.dumps(RECORDS[0], ensure_ascii=False))
+        z.writestr("b.txt", ARTICLE)
+    assert [d.id for d in _docs(p)] == ["b"]
+    assert [d.id for d in _docs(p, input_format="jsonl")] == ["z", "b"]
