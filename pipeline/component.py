@@ -10,7 +10,8 @@ Both the tokenizer (`chiso.UndertheseaTokenizer.v1`) and the component are
 registered through entry points (pyproject.toml), so a spaCy user needs no
 import: `spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers":
 "chiso.UndertheseaTokenizer.v1"}}})` then `nlp.add_pipe("chiso_indicators")`.
-The spans render with `displacy.render(doc, style="span", options={"spans_key": "indicators"})`.
+The spans render with `displacy.render(doc, style="span", options={"spans_key": "indicators"})`,
+coloured by kind as in `chiso report` with `options=pipeline.component.DISPLACY_OPTIONS`.
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .extract import indicators
+from .outputs import KIND_COLORS
 from .tokenizer import UndertheseaTokenizer, analyse
 
 SPANS_KEY = "indicators"
+# `displacy.render(doc, style="span", options=DISPLACY_OPTIONS)`: the spans, coloured by kind as in `chiso report`
+DISPLACY_OPTIONS = {"spans_key": SPANS_KEY, "colors": dict(KIND_COLORS)}
 # Every field of a record (SPEC section 2) as a span attribute; `start`, `end` and `text`
 # are the span's own `start_char`, `end_char` and `text`, and also kept exactly in `_.record`.
 SPAN_FIELDS = ("kind", "value", "value_max", "denominator", "unit", "comparator", "change", "concept", "reference",

@@ -15,13 +15,9 @@ from typing import Any
 
 import pandas as pd
 
+from .outputs import KINDS
 from .records import Indicator
 
-KINDS = ["count", "percent", "ratio", "money", "measure", "number"]  # SPEC section 1, in its order
-# One colour per kind, shared by `chiso show` (terminal) and `chiso report` (HTML); other kinds are grey.
-KIND_COLORS = {"count": "#1f77b4", "percent": "#d62728", "ratio": "#9467bd", "money": "#2ca02c",
-               "measure": "#ff7f0e", "number": "#8c564b"}  # fmt: skip
-OTHER_COLOR = "#7f7f7f"
 COMPARATORS = ["=", ">", ">=", "<", "<=", "~"]
 CHANGES = ["increase", "decrease"]
 

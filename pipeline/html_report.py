@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from .frame import KIND_COLORS, KINDS, OTHER_COLOR, period_year
-from .outputs import Article, plural, value_label
+from .frame import period_year
+from .outputs import KIND_COLORS, KINDS, OTHER_COLOR, Article, plural, value_label
 
 RECORD_FIELDS = ("start", "end", "text", "kind", "value", "value_max", "denominator", "unit", "comparator", "change",
                  "concept", "reference", "period", "location", "sentence")  # fmt: skip

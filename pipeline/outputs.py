@@ -21,7 +21,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .quantities import INDICATOR_KINDS
 from .read import Document, InputError, read_inputs
+
+KINDS = list(INDICATOR_KINDS)  # SPEC section 1, in its order
+# One colour per kind, shared by `chiso show`, `chiso report` and displacy; other kinds are grey.
+KIND_COLORS = {"count": "#1f77b4", "percent": "#d62728", "ratio": "#9467bd", "money": "#2ca02c",
+               "measure": "#ff7f0e", "number": "#8c564b"}  # fmt: skip
+OTHER_COLOR = "#7f7f7f"
 
 
 @dataclass

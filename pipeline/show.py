@@ -9,8 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .frame import KIND_COLORS, OTHER_COLOR
-from .outputs import Article, plural, value_label
+from .outputs import KIND_COLORS, OTHER_COLOR, Article, plural, value_label
 
 TABLE_FIELDS = ("text", "kind", "value", "unit", "change", "concept", "reference", "period", "location")
 

@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 
 import pipeline
 from pipeline.cli import app
-from pipeline.frame import KIND_COLORS
-from pipeline.outputs import Article
+from pipeline.outputs import KIND_COLORS, Article
 from pipeline.show import highlighted, show
 
 runner = CliRunner()

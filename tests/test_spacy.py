@@ -75,6 +75,14 @@ def test_spacy_displacy_renders_the_spans(nlp):
         assert label in html
 
 
+def test_spacy_displacy_colours_kinds_as_the_report():
+    from pipeline.component import DISPLACY_OPTIONS
+    from pipeline.outputs import KIND_COLORS
+
+    html = displacy.render(pipeline.load()(TEXT), style="span", options=DISPLACY_OPTIONS, page=False)
+    assert KIND_COLORS["count"] in html and KIND_COLORS["percent"] in html
+
+
 def test_spacy_entry_points_work_without_importing_pipeline(tmp_path):
     """A spaCy user's view: nothing imported from chiso, only spaCy and the installed entry points."""
     code = (
