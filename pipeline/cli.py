@@ -152,7 +152,8 @@ def evaluate_cmd(
 # --- inspecting results: show, report, table (issue #7) ---
 
 _INSPECT_INPUTS = (
-    "`chiso extract` output (.jsonl), or inputs to extract on the fly (text files, folders, .jsonl of {id, text})."
+    "`chiso extract` output (.jsonl, .csv, .parquet), or inputs to extract on the fly (text files, folders,"
+    " .jsonl of {id, text}, - for stdin)."
 )
 _TEXTS_HELP = (
     "Text files or .jsonl of {id, text} holding the articles, when the output has no `text` and its `source` is gone."
@@ -196,6 +197,7 @@ def show_cmd(
 
     Example: chiso show ../shared/corpora/seed/ia-hdrai-2024-02-26.txt
     Example: chiso show out.jsonl --id ia-hdrai-2024-02-26
+    Example: echo "Xã có 57 hộ nghèo, chiếm 12%." | chiso show -
     """
     from rich.console import Console
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -247,11 +248,14 @@ def load_articles(
     Raises `InputError` for a missing input or an unreadable output line.
     """
     for p in [*inputs, *(texts or [])]:
-        if not p.exists():
+        if not p.exists() and str(p) != "-":
             raise InputError(f"no such file or directory: {p}")
     by_key = _texts_by_key(texts) if texts else None
     out: list[Article] = []
     for p in inputs:
+        if str(p) == "-":  # `echo "Xã có 57 hộ nghèo." | chiso show -`
+            out.append(article_from_document(Document("stdin", "-", sys.stdin.read()), all_kinds))
+            continue
         lines = read_output_lines(p) if is_output_file(p) else read_table_output(p) if is_table_output(p) else None
         if lines is not None:
             out.extend(article_from_line(line, by_key, p.resolve().parent, with_text) for line in lines)

@@ -114,3 +114,9 @@ def test_show_value_label(record, label):
     from pipeline.outputs import value_label
 
     assert value_label(record) == label
+
+
+def test_show_reads_stdin():
+    res = runner.invoke(app, ["show", "-", "--width", "240"], input=TEXT + "\n")
+    assert res.exit_code == 0, res.output
+    assert "stdin — 2 indicators" in res.stdout and "114%[2]" in res.stdout
