@@ -33,15 +33,13 @@ def highlighted(text: str, records: list[dict[str, Any]]) -> Text:
     for n, r in enumerate(records, 1):
         out.stylize(kind_style(str(r.get("kind"))), r["start"], r["end"])
         ends.setdefault(r["end"], []).append(n)
-    # insert the row numbers from the end backwards so earlier offsets stay valid
     pieces: list[Text] = []
-    pos = len(text)
-    for end in sorted(ends, reverse=True):
-        pieces.append(out[end:pos])
-        pieces.append(Text("".join(f"[{n}]" for n in ends[end]), style="dim"))
+    pos = 0
+    for end in sorted(ends):
+        pieces += [out[pos:end], Text("".join(f"[{n}]" for n in ends[end]), style="dim")]
         pos = end
-    pieces.append(out[0:pos])
-    return Text("").join(reversed(pieces))
+    pieces.append(out[pos:])
+    return Text("").join(pieces)
 
 
 def records_table(records: list[dict[str, Any]]) -> Table:
