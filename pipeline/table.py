@@ -2,8 +2,9 @@
 
 Rows with different kinds or units are never pooled: `kind` and `unit` are always
 part of the key, so a count of households and a percent of households stay apart.
-Rows are sorted by the key with periods in time order (`period_year`), which
-turns a news archive into time series per concept and location.
+Rows are sorted by the key with periods in time order (by the year they name),
+which turns a news archive into time series per concept and location; group by
+`period_norm` (`2024-Q1`, `2024-H1`, `2023`) to pool the ways one period is written.
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .frame import period_year
+
 FORMATS = ("csv", "md", "parquet")
-GROUP_FIELDS = ("concept", "period", "location", "kind", "unit", "reference", "change", "comparator", "id", "source")
+GROUP_FIELDS = ("concept", "period", "period_norm", "location", "kind", "unit", "reference", "change", "comparator", "id",
+                "source")  # fmt: skip
+PERIOD_FIELDS = ("period", "period_norm")  # as written (`Quý I/2024`), normalized (`2024-Q1`)
 UNDATED, NO_PERIOD = 10_000.0, 10_001.0  # sort keys after every real year
 VALUE_COLUMNS = ["records", "documents", "value_min", "value_median", "value_max", "value_mean", "ids"]
 
@@ -35,10 +40,10 @@ def aggregate(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     group_cols = []
     for k in keys:
         work[k] = work[k].astype("string").fillna("")
-        if k == "period":  # dated periods in time order, then undated ones (`hiện nay`), then none
-            year = work["period_year"].astype("Float64")
-            work["_year"] = year.fillna(UNDATED).where(work["period"] != "", NO_PERIOD)
-            group_cols.append("_year")
+        if k in PERIOD_FIELDS:  # dated periods in time order, then undated ones (`hiện nay`), then none
+            year = pd.array([period_year(p) for p in work[k]], dtype="Float64")
+            work[f"_year_{k}"] = pd.Series(year, index=work.index).fillna(UNDATED).where(work[k] != "", NO_PERIOD)
+            group_cols.append(f"_year_{k}")
         else:
             work[f"_missing_{k}"] = work[k] == ""
             group_cols.append(f"_missing_{k}")

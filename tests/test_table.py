@@ -142,3 +142,19 @@ def test_table_reads_extract_csv_and_parquet_outputs_like_jsonl(tmp_path, fmt):
     assert [len(a["records"]) for a in want] == [2, 0, 1] and all(a["text"] for a in want)
     res = runner.invoke(app, ["table", str(outs[fmt]), "--by", "period"])
     assert res.exit_code == 0 and "Quý I/2024" in res.stdout
+
+
+def test_table_period_norm_pools_the_ways_a_period_is_written():
+    lines = [
+        {"id": "a", "source": "a", "errors": [], "indicators": [rec(1, period="Quý I/2024", period_norm="2024-Q1")]},
+        {
+            "id": "b",
+            "source": "b",
+            "errors": [],
+            "indicators": [rec(3, period="quý 1 năm 2024", period_norm="2024-Q1")],
+        },
+        {"id": "c", "source": "c", "errors": [], "indicators": [rec(5, period="năm 2023", period_norm="2023")]},
+    ]
+    t = aggregate(to_dataframe(lines), ["concept", "period_norm"])
+    assert t["period_norm"].tolist() == ["2023", "2024-Q1"] and t["records"].tolist() == [1, 2]
+    assert t["value_median"].tolist() == [5, 2]
