@@ -46,7 +46,8 @@ def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     words = left.split()
     near = " ".join(words[-4:])
     return any(re.search(r"(?<!\w)" + re.escape(b) + r"(?!\w)", near) for b in before[:2]) or (
-        bool(re.search(r"(?<!\w)từ(?!\w)", " ".join(words[-6:]))) and bool(re.match(r"\s*(lên|xuống|đến|về)\b", low[span[1] : span[1] + 8]))
+        bool(re.search(r"(?<!\w)từ(?!\w)", " ".join(words[-6:])))
+        and bool(re.match(r"\s*(lên|xuống|đến|về)\b", low[span[1] : span[1] + 8]))
     )
 
 

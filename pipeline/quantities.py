@@ -181,7 +181,9 @@ class SentenceReader:
             return "identifier"
         if before == "+" and n.start > 1 and low[n.start - 2].isdigit():
             return "identifier"  # Km 42+300
-        if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(r"\d[a-z]\d? ?$|-[a-z]\d? ?$", low[max(0, n.start - 6) : n.start]):
+        if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(
+            r"\d[a-z]\d? ?$|-[a-z]\d? ?$", low[max(0, n.start - 6) : n.start]
+        ):
             return "identifier"  # plate 59-X1 234.56
         if n.end < len(low) and low[n.end].isalpha():
             m = _WORD.match(low, n.end)
@@ -451,7 +453,12 @@ class SentenceReader:
         if i > 0:
             prev = self.nums[i - 1]
             gap = self.low[prev.end : n.start]
-            if gap == " " and self.low[prev.start : prev.end].isdigit() and len(self.low[prev.start : prev.end]) >= 3 and len(s) >= 3:
+            if (
+                gap == " "
+                and self.low[prev.start : prev.end].isdigit()
+                and len(self.low[prev.start : prev.end]) >= 3
+                and len(s) >= 3
+            ):
                 return True
         if i + 1 < len(self.nums):
             nxt = self.nums[i + 1]
