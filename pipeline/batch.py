@@ -95,11 +95,13 @@ def run_local(stream: Iterable[Batch], workers: int, options: Options) -> Iterat
     The worker processes start here, at once: forked after the models are loaded,
     so they share them and start in no time, and before any other thread exists.
     """
+    _warm()
     if workers <= 1:
         return _in_process(stream, options)
-    _warm()
     sys.stdout.flush()  # a forked worker flushes what it inherited when it exits
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent)
+    forks = "fork" in multiprocessing.get_all_start_methods()  # not on Windows: there each worker loads the models
+    ctx = multiprocessing.get_context("fork" if forks else "spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_die_with_parent if forks else _warm)
     pool.submit(int).result()
     return _in_pool(pool, stream, workers, options)
 
