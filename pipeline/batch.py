@@ -113,14 +113,16 @@ def _in_process(stream: Iterable[Batch], options: Options) -> Iterator[Batch]:
 
 
 def _in_pool(pool: ProcessPoolExecutor, stream: Iterable[Batch], workers: int, options: Options) -> Iterator[Batch]:
-    with pool:
-        pending: deque[tuple[Batch, Future]] = deque()
+    pending: deque[tuple[Batch, Future]] = deque()
+    try:
         for b in stream:
             pending.append((b, pool.submit(records_of, b.docs, options)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield _finish(*pending.popleft())
         while pending:
             yield _finish(*pending.popleft())
+    finally:  # on an error or Ctrl-C, batches not started are dropped: --resume redoes them
+        pool.shutdown(cancel_futures=True)
 
 
 def _finish(b: Batch, future: Future) -> Batch:

@@ -152,3 +152,19 @@ def test_read_input_format_applies_to_unknown_members_of_archives(tmp_path):
         z.writestr("b.txt", ARTICLE)
     assert [d.id for d in _docs(p)] == ["b"]
     assert [d.id for d in _docs(p, input_format="jsonl")] == ["z", "b"]
+
+
+def test_cli_html_keep_text_offsets_point_into_the_extracted_text(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    page = tmp_path / "p.html"
+    body = "".join(f"<p>{ARTICLE} Đoạn {i} nói về kinh tế của huyện.</p>" for i in range(4))
+    page.write_text(f"<html><body><nav>Menu</nav><article>{body}</article></body></html>", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(app, ["extract", str(page), "-o", str(out), "--keep-text", "--workers", "1", "--quiet"])
+    assert res.exit_code == 0, res.output
+    [doc] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert doc["indicators"] and "<p>" not in doc["text"]
+    assert all(doc["text"][r["start"] : r["end"]] == r["text"] for r in doc["indicators"])
