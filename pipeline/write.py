@@ -46,8 +46,9 @@ def rows(record: dict) -> Iterator[dict[str, Any]]:
         if ind is not None:
             ind = dict(ind)
             row["sentence_start"], row["sentence_end"] = ind.pop("sentence")
-            for name, _ in INDICATOR_COLUMNS[:-2]:
-                row[name] = ind.pop(name, None)
+            for name, dtype in INDICATOR_COLUMNS[:-2]:
+                v = ind.pop(name, None)
+                row[name] = float(v) if dtype == "float64" and v is not None else v  # 9.7e15 is no exact double
             row["extra"] = json.dumps(ind, ensure_ascii=False) if ind else None
         yield row
 
@@ -122,6 +123,7 @@ class Output:
             self.done = _keep_complete_lines(self.partial)
         elif resume and path.exists():
             self.complete = True
+            self.meta.unlink(missing_ok=True)  # left by a kill just after the output was put in place
             self._out = open(os.devnull, "w")
             return
         else:

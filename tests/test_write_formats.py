@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.write import COLUMNS, Output
+from pipeline.write import COLUMNS, Output, write_parquet
 
 runner = CliRunner()
 TEXTS = {"a": "Toàn huyện kết nạp mới 57 đảng viên, đạt 114% kế hoạch.", "b": "   ", "c": "Xã có 12 hộ nghèo."}
@@ -84,3 +84,10 @@ def test_write_resume_with_other_settings_is_refused(tmp_path):
     Output(out, "jsonl", settings={"x": 1}).close()
     with pytest.raises(ValueError, match="other inputs"):
         Output(out, "jsonl", resume=True, settings={"x": 2})
+
+
+def test_write_parquet_takes_integers_beyond_exact_doubles(tmp_path):
+    """Regression (4,240 news articles): `9.700.000.000.000.000` made pyarrow refuse the whole file."""
+    rec = {"start": 0, "end": 9, "text": "9,7 triệu tỷ", "kind": "money", "value": 9700000000000000, "sentence": [0, 9]}
+    write_parquet([{"id": "x", "source": "s", "indicators": [rec], "errors": []}], tmp_path / "x.parquet")
+    assert pd.read_parquet(tmp_path / "x.parquet")["value"].tolist() == [9.7e15]
