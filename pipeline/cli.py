@@ -14,7 +14,7 @@ from .checks import consistency_checks
 from .evaluate import GoldError, evaluate, load_gold, load_predictions, load_texts
 from .read import Document, InputError
 from .sources import FORMATS
-from .write import OUTPUT_FORMATS
+from .write import OUTPUT_FORMATS, OutputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="chiso: numeric indicators from Vietnamese news.")
 
@@ -89,7 +89,7 @@ def extract_cmd(
               workers, resume, engine, scheduler)  # fmt: skip
     try:
         summary = run(job, show_progress=None if not quiet else False)
-    except (InputError, ValueError) as e:
+    except (InputError, OutputError) as e:
         _fail(str(e))
     except OSError as e:  # output folder missing, disk full …: what is written stays for --resume
         _fail(f"{e.filename or output}: {e.strerror or e}")

@@ -39,7 +39,7 @@ class Job:
 def run(job: Job, show_progress: bool | None = None) -> Summary | None:
     """Run `job`; None when `--resume` finds the output already complete.
 
-    Raises InputError (missing input) and ValueError (impossible options) before any work.
+    Raises InputError (missing input) and OutputError (impossible options) before any work.
     """
     docs = read_inputs(job.inputs, job.input_format, job.id_field, job.text_field)
     out = Output(job.output, job.fmt, job.resume, job.settings())

@@ -98,6 +98,10 @@ def _fsync_replace(tmp: Path, final: Path) -> None:
         os.close(dir_fd)
 
 
+class OutputError(Exception):
+    """Options that cannot give an output (exit code 2), found before any work."""
+
+
 class Output:
     """Where the records of a run go; `done` documents were already written by an interrupted run."""
 
@@ -106,9 +110,9 @@ class Output:
         self.complete = False  # --resume of a run that had finished: nothing to do
         if path is None:
             if fmt == "parquet":
-                raise ValueError("Parquet output needs -o FILE")
+                raise OutputError("Parquet output needs -o FILE")
             if resume:
-                raise ValueError("--resume needs -o FILE")
+                raise OutputError("--resume needs -o FILE")
             self._out: IO[str] = sys.stdout
             self._csv = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n") if fmt == "csv" else None
             if self._csv:
@@ -119,7 +123,7 @@ class Output:
         state = json.dumps(settings or {}, sort_keys=True, ensure_ascii=False)
         if resume and self.partial.exists():
             if self.meta.exists() and self.meta.read_text(encoding="utf-8") != state:
-                raise ValueError(f"{self.partial} was written with other inputs or options; run without --resume")
+                raise OutputError(f"{self.partial} was written with other inputs or options; run without --resume")
             self.done = _keep_complete_lines(self.partial)
         elif resume and path.exists():
             self.complete = True

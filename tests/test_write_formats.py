@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.write import COLUMNS, Output, write_parquet
+from pipeline.write import COLUMNS, Output, OutputError, write_parquet
 
 runner = CliRunner()
 TEXTS = {"a": "Toàn huyện kết nạp mới 57 đảng viên, đạt 114% kế hoạch.", "b": "   ", "c": "Xã có 12 hộ nghèo."}
@@ -82,7 +82,7 @@ def test_write_resume_drops_a_cut_line_and_counts_finished_documents(tmp_path):
 def test_write_resume_with_other_settings_is_refused(tmp_path):
     out = tmp_path / "out.jsonl"
     Output(out, "jsonl", settings={"x": 1}).close()
-    with pytest.raises(ValueError, match="other inputs"):
+    with pytest.raises(OutputError, match="other inputs"):
         Output(out, "jsonl", resume=True, settings={"x": 2})
 
 
