@@ -51,7 +51,7 @@ def _html(data: bytes, m: Member) -> Document:
         main = trafilatura.extract(doc.text, include_comments=False, include_tables=True, favor_recall=True)
         if main is None:
             doc.warnings.append(f"{m.source}: no main text found in the HTML")
-        doc.text = main or ""
+        doc.text = unicodedata.normalize("NFC", main or "")  # entities (&agrave;) decode to any form
     return doc
 
 
@@ -62,7 +62,8 @@ def _record(obj: Any, m: Member, n: int, f: Fields) -> Document:
     if not isinstance(obj, dict):
         return Document(fallback, source, None, [f"{source}: not an object"])
     raw_id = obj.get(f.id)
-    doc_id = fallback if raw_id is None or raw_id != raw_id else str(raw_id)  # NaN: a missing CSV/Parquet cell
+    missing = raw_id is None or raw_id == "" or raw_id != raw_id  # NaN: an empty Parquet/pandas cell
+    doc_id = fallback if missing else str(raw_id)
     text = obj.get(f.text)
     if not isinstance(text, str):
         return Document(doc_id, source, None, [f"{source}: no string field {f.text!r}"])

@@ -168,3 +168,9 @@ def test_cli_html_keep_text_offsets_point_into_the_extracted_text(tmp_path):
     [doc] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert doc["indicators"] and "<p>" not in doc["text"]
     assert all(doc["text"][r["start"] : r["end"]] == r["text"] for r in doc["indicators"])
+
+
+def test_read_csv_empty_id_cell_falls_back_to_the_row_number(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("id,text\n,Có 3 xã.\n7,Có 4 thôn.\n", encoding="utf-8")
+    assert [d.id for d in _docs(p)] == ["t:1", "7"]
