@@ -55,17 +55,12 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
     return s, e
 
 
-def _cut(tokens: list[tuple[int, int]], s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
-    """Move `s` right so that at most `limit` syllables remain, on a token boundary."""
-    if len(low[s:e].split()) <= limit:
-        return s
-    starts = [t[0] for t in tokens]
-    k = bisect.bisect_left(starts, s)
-    while k < len(tokens) and tokens[k][0] < e:
-        if len(low[tokens[k][0] : e].split()) <= limit:
-            return tokens[k][0]
-        k += 1
+def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
+    """Move `s` right so that at most `limit` syllables remain (syllables, not word tokens:
+    the words before a number may lie in a clause that was not word-tokenized)."""
     words = list(re.finditer(r"\S+", low[s:e]))
+    if len(words) <= limit:
+        return s
     return s + words[-limit].start()
 
 
@@ -130,7 +125,6 @@ _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 def concept(
     text: str,
     low: str,
-    tokens: list[tuple[int, int]],
     start: int,
     clause_lo: int,
     skip: list[tuple[int, int]],
@@ -174,7 +168,7 @@ def concept(
             return f"{prev_concept}{tail}", prev_predicate
         phrase = subject or ""  # nothing here: what the sentence is about
     else:
-        phrase = _WS.sub(" ", text[_cut(tokens, s, e, low) : e]).strip(" ,;:-–")
+        phrase = _WS.sub(" ", text[_cut(s, e, low) : e]).strip(" ,;:-–")
     if after_phrase and kind == "percent":
         noun = re.sub(r"^(?:tổng )?số ", "", after_phrase, flags=re.IGNORECASE)
         return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
@@ -183,7 +177,7 @@ def concept(
         _, existential = _after_lists()
         predicate = ""
         if phrase and not existential.search(phrase.lower()):
-            ps, _ = _strip(low, _cut(tokens, s, e, low, MAX_PREDICATE), e, skip)
+            ps, _ = _strip(low, _cut(s, e, low, MAX_PREDICATE), e, skip)
             predicate = _WS.sub(" ", text[ps:e]).strip(" ,;:-–")
         return _join(predicate, after_phrase), predicate
     if counted_noun and counted_noun.lower() not in phrase.lower():
@@ -191,9 +185,7 @@ def concept(
     return phrase or None, phrase
 
 
-def sentence_subject(
-    text: str, low: str, tokens: list[tuple[int, int]], clause: tuple[int, int], skip: list[tuple[int, int]]
-) -> str | None:
+def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tuple[int, int]]) -> str | None:
     """The first clause of a sentence, trimmed, as what the sentence is about (when nothing else is)."""
     s, e = _strip(low, clause[0], clause[1], skip)
     m = re.search(r"\d", low[s:e])
@@ -203,7 +195,7 @@ def sentence_subject(
     if e - s < 3:
         return None
     # cut by syllables: this clause may hold no number, so it is not word-tokenized on the fast path
-    return _WS.sub(" ", text[_cut([], s, e, low, MAX_PREDICATE + 2) : e]).strip(" ,;:-–") or None
+    return _WS.sub(" ", text[_cut(s, e, low, MAX_PREDICATE + 2) : e]).strip(" ,;:-–") or None
 
 
 def _join(predicate: str, noun: str) -> str | None:

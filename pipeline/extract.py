@@ -28,13 +28,14 @@ def _not_counted() -> frozenset[str]:
 def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
     """The counted noun after a count or ratio, from the word tokens, as written
     (lower-cased): `57 đảng viên`, `1.500 hộ nghèo`, `3 "nghi phạm"`."""
-    starts = [s for s, _ in a.tokens]
+    tokens = a.tokens_at(q.numeral_end if q.kind == "count" else q.end)
+    starts = [s for s, _ in tokens]
     k = bisect.bisect_left(starts, q.end)
     low = a.norm.lower
     picked: list[tuple[int, int]] = []
     prev_end = q.end
-    while k < len(a.tokens) and len(picked) < 2:
-        s, e = a.tokens[k]
+    while k < len(tokens) and len(picked) < 2:
+        s, e = tokens[k]
         if s >= hi:
             break
         gap = low[prev_end:s]
@@ -195,14 +196,12 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
             if q.kind in ("count", "measure", "ratio"):
-                after = phrase_after(text, low, a.tokens, q.end, clause[1])
+                after = phrase_after(text, low, a.clause_tokens(clause), q.end, clause[1])
             elif q.kind == "percent" and re.match(r" (số|tổng số) \w", low[q.end : q.end + 12]):
-                after = phrase_after(text, low, a.tokens, q.end, clause[1])
-            subject = (
-                sentence_subject(text, low, a.tokens, sent.clauses[0], skip) if sent.clauses[0] != clause else None
-            )
+                after = phrase_after(text, low, a.clause_tokens(clause), q.end, clause[1])
+            subject = sentence_subject(text, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             rec.concept, predicate = concept(
-                text, low, a.tokens, q.start, clause[0], skip, noun, previous[:3] if previous else None,
+                text, low, q.start, clause[0], skip, noun, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
             last_in_sentence = (rec.concept, predicate, q.end + (len(after) + 1 if after else 0), si)

@@ -8,6 +8,7 @@ map lets every record point back into the text *as read*.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,7 +16,10 @@ from dataclasses import dataclass
 # (hoà, khoẻ, thuỷ) moved to the first vowel (hòa, khỏe, thủy), as underthesea
 # writes them. The swap keeps the length, so offsets do not move.
 _MARKS = "\u0300\u0301\u0309\u0303\u0323"
-_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+_OLD_STYLE = re.compile(
+    r"([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![^\W\d_])"  # hoà, khoẻ: nothing after the pair
+    r"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"  # thuỷ, uỷ (not quý)
+)
 
 
 def _split_tone(c: str) -> tuple[str, str]:
@@ -25,23 +29,11 @@ def _split_tone(c: str) -> tuple[str, str]:
     return base, mark
 
 
-def _retone(chars: list[str]) -> None:
-    n = len(chars)
-    for i in range(n - 1):
-        first = chars[i]
-        if first.lower() not in ("o", "u"):
-            continue
-        second = chars[i + 1]
-        base, mark = _split_tone(second)
-        if not mark or (first.lower(), base.lower()) not in _PAIRS:
-            continue
-        if i + 2 < n and chars[i + 2].isalpha():
-            continue  # hoàng, toán: a closed syllable keeps the tone where it is
-        if first.lower() == "u" and i > 0 and chars[i - 1].lower() == "q":
-            continue  # quý: `u` belongs to `qu`
-        new_first = unicodedata.normalize("NFC", first + mark)
-        if len(new_first) == 1:
-            chars[i], chars[i + 1] = new_first, base
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    base, mark = _split_tone(second)
+    new_first = unicodedata.normalize("NFC", first + mark)
+    return new_first + base if len(new_first) == 1 else m.group()
 
 
 @dataclass(frozen=True)
@@ -59,14 +51,25 @@ class Normalized:
 
 
 def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low  # no character changed length (lower() never removes one)
     # str.lower() may change the length (İ -> i̇); keep such characters as they are.
     return "".join(lc if len(lc := c.lower()) == 1 else c for c in text)
 
 
 def normalize(raw: str) -> Normalized:
     """NFC per character cluster, Vietnamese tone placement, and the offset map."""
-    if raw.isascii():
-        return Normalized(raw, raw, _lower(raw), list(range(len(raw) + 1)))
+    if unicodedata.is_normalized("NFC", raw):
+        composed, orig = raw, list(range(len(raw) + 1))  # the common case: nothing moves
+    else:
+        composed, orig = _compose(raw)
+    text = _OLD_STYLE.sub(_move_tone, composed)
+    return Normalized(raw, text, _lower(text), orig)
+
+
+def _compose(raw: str) -> tuple[str, list[int]]:
+    """NFC cluster by cluster, with the input offset of every output character."""
     chars: list[str] = []
     orig: list[int] = []
     i, n = 0, len(raw)
@@ -82,6 +85,4 @@ def normalize(raw: str) -> Normalized:
             orig.append(i + min(k, j - i - 1) if len(nfc) > 1 else i)
         i = j
     orig.append(n)
-    _retone(chars)
-    text = "".join(chars)
-    return Normalized(raw, text, _lower(text), orig)
+    return "".join(chars), orig

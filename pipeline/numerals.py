@@ -216,10 +216,6 @@ class _Parser:
         return None
 
 
-def _atoms(lower: str) -> list[_Atom]:
-    return [_Atom(m.start(), m.end(), m.group()) for m in _ATOM.finditer(lower)]
-
-
 def multiplier_of(lower: str, n: Numeral) -> float:
     """The product of the multiplier words a numeral ends with (`ba triệu` -> 1e6, `1.010 tỷ` -> 1e9)."""
     mults = _lex()["multipliers"]
@@ -234,27 +230,42 @@ def multiplier_of(lower: str, n: Numeral) -> float:
     return factor
 
 
+# where a numeral can start: a digit, or a number word standing alone
+_START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa|không)(?![^\W\d_])")
+_WINDOWS = (40, 240)  # characters read after a start: a first look, then a longer one when needed
+
+
 def find_numerals(lower: str) -> list[Numeral]:
-    """Every numeral in the lower-cased normalized text, left to right, not overlapping."""
-    atoms = _atoms(lower)
-    parser = _Parser(lower, atoms)
+    """Every numeral in the lower-cased normalized text, left to right, not overlapping.
+
+    Only the neighbourhood of each possible start is split into atoms, so the cost
+    follows the numbers in the text, not its length."""
     out: list[Numeral] = []
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        if a.text == "nửa" and parser._multiplier(i) is None:
+    pos = 0
+    while True:
+        m = _START.search(lower, pos)
+        if m is None:
+            return out
+        for window in _WINDOWS:
+            atoms = [_Atom(a.start(), a.end(), a.group()) for a in _ATOM.finditer(lower, m.start(), m.start() + window)]
+            parser = _Parser(lower, atoms)
+            parsed = parser.numeral(0) if atoms and atoms[0].text != "nửa" else None
+            if parsed is None or parsed[1] < len(atoms) - 1:
+                break  # the numeral ends well inside the window
+        if not atoms:
+            pos = m.end()
+            continue
+        a = atoms[0]
+        if a.text == "nửa" and parser._multiplier(0) is None:
             out.append(Numeral(a.start, a.end, 0.5, False, 1, False))  # một nửa, nửa mét
-            i += 1
+            pos = a.end
             continue
-        if not a.is_digits and a.text not in parser.lex["units"] and a.text not in ("mười", "nửa", "không"):
-            i += 1
-            continue
-        parsed = parser.numeral(i)
+        if a.text == "nửa":
+            parsed = parser.numeral(0)  # nửa triệu
         if parsed is None:
-            i += 1
+            pos = a.end
             continue
         value, j, multiplied = parsed
-        has_digits = any(atoms[k].is_digits for k in range(i, j))
-        out.append(Numeral(a.start, atoms[j - 1].end, value, has_digits, j - i, multiplied))
-        i = j
-    return out
+        has_digits = any(atoms[k].is_digits for k in range(j))
+        out.append(Numeral(a.start, atoms[j - 1].end, value, has_digits, j, multiplied))
+        pos = atoms[j - 1].end

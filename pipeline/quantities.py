@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import load_json
 from .numerals import Numeral, multiplier_of
@@ -57,30 +57,48 @@ def _ctx() -> dict:
     return load_json("context.json")
 
 
+@lru_cache(maxsize=512)
+def _before_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")$")
+
+
+@lru_cache(maxsize=512)
+def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[str]:
+    alts = "|".join(
+        re.escape(p) + (rf"(?!{boundary})" if p[-1].isalnum() else "") for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(r"(?:" + alts + r")")
+
+
+@cache
+def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    phrases = _ctx()["back_reference_after"]
+
+    def alternation(ps: list[str]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(p) for p in ps) or "(?!)"
+        return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+    return alternation([p for p in phrases if " " not in p]), alternation([p for p in phrases if " " in p])
+
+
 def _phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) -> str | None:
     """The longest phrase of `phrases` that ends right before `start` (whole words)."""
-    left = low[lo:start].rstrip()
-    best = None
-    for p in phrases:
-        if left.endswith(p) and (len(left) == len(p) or not left[-len(p) - 1].isalnum()):
-            if best is None or len(p) > len(best):
-                best = p
-    return best
+    window = max(lo, start - 48)
+    if window > lo:  # start the window at a word boundary
+        space = low.find(" ", window, start)
+        window = space + 1 if space >= 0 else start
+    m = _before_re(tuple(phrases)).search(low[window:start].rstrip())
+    return m.group() if m else None
 
 
 def _phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str | None:
     """The longest phrase of `phrases` that starts right after `end` (whole words)."""
-    right = low[end:hi]
-    stripped = right.lstrip(" ")
-    best = None
-    for p in phrases:
-        if stripped.startswith(p):
-            after = stripped[len(p) : len(p) + 1]
-            if after and (after.isalnum() or after == "-") and p[-1].isalnum():
-                continue
-            if best is None or len(p) > len(best):
-                best = p
-    return best
+    pos = end
+    while pos < hi and low[pos] == " ":
+        pos += 1
+    m = _after_re(tuple(phrases)).match(low, pos, hi)
+    return m.group() if m else None
 
 
 def _words_before(low: str, start: int, lo: int, n: int) -> list[str]:
@@ -112,21 +130,14 @@ class SentenceReader:
             pos += 1
         if pos - end > 1:
             return None
-        best = None
-        for surface, (kind, unit, _gloss) in after.items():
-            if not low.startswith(surface, pos):
-                continue
-            stop = pos + len(surface)
-            nxt = low[stop : stop + 1]
-            if surface[-1].isalnum() and nxt and (nxt.isalnum() or nxt == "²" or nxt == "³"):
-                continue
-            if pos == end and surface[0].isalpha() and kind not in ("measure", "money"):
-                continue
-            if best is None or len(surface) > len(best[3]):
-                best = (kind, unit, stop, surface)
-        if best is None:
+        m = _after_re(tuple(after), r"[\w²³]").match(low, pos, self.hi)
+        if m is None:
             return None
-        kind, unit, stop, surface = best
+        surface = m.group()
+        kind, unit, _gloss = after[surface]
+        stop = m.end()
+        if pos == end and surface[0].isalpha() and kind not in ("measure", "money"):
+            return None  # `5lần`: only measures and money glue to the number
         blocked = load_json("units.json")["not_after"].get(surface)
         if blocked and _phrase_after(low, stop, self.hi, blocked):
             return None
@@ -258,14 +269,11 @@ class SentenceReader:
         return None
 
     def back_reference(self, q: Quantity) -> bool:
-        """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back."""
+        """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back (a
+        demonstrative within the two or three words after it)."""
         words = [m.group() for m in _WORD.finditer(self.low, q.end, min(self.hi, q.end + 40))][:5]
-        text = " ".join(words)
-        return any(
-            re.search(r"(?<!\w)" + re.escape(b) + r"(?!\w)", " ".join(words[1 : 2 + k + len(b.split())]))
-            for k in range(2)
-            for b in self.ctx["back_reference_after"]
-        ) and bool(text)
+        one, two = _back_reference_res()
+        return bool(one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])))
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]

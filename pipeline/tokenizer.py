@@ -9,9 +9,10 @@ everything, which gives the same records, only slower.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -23,18 +24,70 @@ from .numerals import Numeral, find_numerals
 from .segment import Sentence, sentences
 
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-_NUMERIC_HINT = re.compile(r"\d|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|nửa|hai|ba|bốn|sáu|bảy|tám|chín")
 
 
 @dataclass
 class Analysis:
-    """What the tokenizer learned about a text; kept on `doc.user_data["chiso"]`."""
+    """What the tokenizer learned about a text; kept on `doc.user_data["chiso"]`.
+
+    Word tokens are made per clause, on demand (`clause_tokens`): extraction asks for
+    them only where a counted noun or a noun phrase after a number is read, and a
+    clause is always tokenized whole, so the records do not depend on which other
+    clauses were tokenized."""
 
     norm: Normalized
     sentences: list[Sentence]
     numerals: list[Numeral]
-    tokens: list[tuple[int, int]]  # normalized offsets of the word tokens
     warnings: list[str]
+    cuts: list[int] = field(default_factory=list)  # numeral boundaries, sorted
+    _clauses: list[tuple[int, int]] = field(default_factory=list)
+    _tokens: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._clauses = [c for s in self.sentences for c in s.clauses]
+        self.cuts = sorted({c for n in self.numerals for c in (n.start, n.end)})
+
+    def clause_at(self, pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self._clauses, (pos, 1 << 62)) - 1
+        if k >= 0 and self._clauses[k][0] <= pos < self._clauses[k][1]:
+            return self._clauses[k]
+        return None
+
+    def clause_tokens(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """underthesea's words of one clause, aligned to the text and cut at number boundaries."""
+        if clause not in self._tokens:
+            lo, hi = clause
+            text = self.norm.text
+            spans = _align(text, lo, hi, word_tokenize(text[lo:hi]))
+            if spans is None:
+                self.warnings.append(f"word tokens did not line up with the text at {lo}; syllables used")
+                spans = _syllables(text, lo, hi)
+            self._tokens[clause] = _split_at(spans, self.cuts, text)
+        return self._tokens[clause]
+
+    def tokens_at(self, pos: int) -> list[tuple[int, int]]:
+        """The word tokens of the clause holding `pos` (none outside clauses)."""
+        clause = self.clause_at(pos)
+        return self.clause_tokens(clause) if clause else []
+
+    def all_tokens(self, only_numeric_clauses: bool = True) -> list[tuple[int, int]]:
+        """Every character in a token: word tokens for clauses with a numeral (or all
+        clauses), syllables elsewhere. For a spaCy Doc."""
+        text = self.norm.text
+        starts = [n.start for n in self.numerals]
+        out: list[tuple[int, int]] = []
+        for sent in self.sentences:
+            pos = sent.start
+            for lo, hi in sent.clauses:
+                out.extend(_syllables(text, pos, lo))
+                k = bisect.bisect_left(starts, lo)
+                if not only_numeric_clauses or (k < len(starts) and starts[k] < hi):
+                    out.extend(self.clause_tokens((lo, hi)))
+                else:
+                    out.extend(_syllables(text, lo, hi))
+                pos = hi
+            out.extend(_syllables(text, pos, sent.end))
+        return out
 
 
 def _align(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int]] | None:
@@ -65,12 +118,16 @@ def _syllables(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, lo, hi)]
 
 
-def _split_at(spans: list[tuple[int, int]], cuts: set[int], text: str) -> list[tuple[int, int]]:
-    """Cut tokens at numeral boundaries: underthesea glues `21/21 thôn`, `3,2 điểm`, `mươi lăm`."""
+def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[tuple[int, int]]:
+    """Cut tokens at numeral boundaries (`cuts`, sorted): underthesea glues `21/21 thôn`, `3,2 điểm`, `mươi lăm`."""
     out = []
     for s, e in spans:
-        points = sorted(c for c in cuts if s < c < e)
-        bounds = [s, *points, e]
+        k = bisect.bisect_right(cuts, s)
+        bounds = [s]
+        while k < len(cuts) and cuts[k] < e:
+            bounds.append(cuts[k])
+            k += 1
+        bounds.append(e)
         for a, b in zip(bounds, bounds[1:], strict=False):
             while a < b and text[a].isspace():
                 a += 1
@@ -82,30 +139,16 @@ def _split_at(spans: list[tuple[int, int]], cuts: set[int], text: str) -> list[t
 
 
 def analyse(raw: str, only_numeric_clauses: bool = True) -> Analysis:
-    """Normalize, segment, find numerals and tokenize `raw`."""
+    """Normalize, segment and find numerals; word tokens follow on demand.
+
+    `only_numeric_clauses=False` tokenizes every clause up front, which gives the
+    same records, only slower (the test of the fast path)."""
     norm = normalize(raw)
-    text = norm.text
-    sents = sentences(text)
-    numerals = find_numerals(norm.lower)
-    cuts: set[int] = set()
-    for n in numerals:
-        cuts.update((n.start, n.end))
-    notes: list[str] = []
-    tokens: list[tuple[int, int]] = []
-    for sent in sents:
-        pos = sent.start
-        for lo, hi in sent.clauses:
-            tokens.extend(_syllables(text, pos, lo))  # separators between clauses
-            wanted = not only_numeric_clauses or _NUMERIC_HINT.search(norm.lower, lo, hi) is not None
-            spans = None
-            if wanted:
-                spans = _align(text, lo, hi, word_tokenize(text[lo:hi]))
-                if spans is None:
-                    notes.append(f"word tokens did not line up with the text at {lo}; syllables used")
-            tokens.extend(_split_at(spans if spans is not None else _syllables(text, lo, hi), cuts, text))
-            pos = hi
-        tokens.extend(_syllables(text, pos, sent.end))
-    return Analysis(norm, sents, numerals, tokens, notes)
+    a = Analysis(norm, sentences(norm.text), find_numerals(norm.lower), [])
+    if not only_numeric_clauses:
+        for clause in a._clauses:
+            a.clause_tokens(clause)
+    return a
 
 
 class UndertheseaTokenizer:
@@ -124,7 +167,7 @@ class UndertheseaTokenizer:
         starts: list[bool | int | None] = []
         sent_starts = {a.norm.orig[s.start] for s in a.sentences}
         pos = 0
-        for s, e in a.tokens:
+        for s, e in a.all_tokens(self.only_numeric_clauses):
             rs, re_ = a.norm.orig[s], a.norm.orig[e]
             gap = raw[pos:rs]
             if gap:

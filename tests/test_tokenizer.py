@@ -28,7 +28,7 @@ def test_tokenizer_doc_text_is_the_input(tokenizer, text):
 
 def test_tokenizer_keeps_compound_words():
     a = analyse("Toàn huyện kết nạp mới 57 đảng viên.")
-    words = [a.norm.text[s:e] for s, e in a.tokens]
+    words = [a.norm.text[s:e] for s, e in a.all_tokens()]
     assert "đảng viên" in words and "kết nạp" in words
 
 
