@@ -49,15 +49,14 @@ class Numeral:
     multiplied: bool  # a multiplier word applies (`3 triệu`, `hai nghìn`)
 
 
-@dataclass(frozen=True)
 class _Atom:
-    start: int
-    end: int
-    text: str
+    """A digit group or a word of the text (a plain class: thousands are made per article)."""
 
-    @property
-    def is_digits(self) -> bool:
-        return self.text[0].isdigit()
+    __slots__ = ("start", "end", "text", "is_digits")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+        self.is_digits = text[0].isdigit()
 
 
 @cache
@@ -232,6 +231,8 @@ def multiplier_of(lower: str, n: Numeral) -> float:
 
 # where a numeral can start: a digit, or a number word standing alone
 _START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa|không)(?![^\W\d_])")
+# the same, for text in any case: does a paragraph hold a number at all?
+NUMERAL_START = re.compile(_START.pattern, re.IGNORECASE)
 _WINDOWS = (40, 240)  # characters read after a start: a first look, then a longer one when needed
 
 

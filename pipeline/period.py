@@ -26,8 +26,14 @@ def _grammar() -> tuple[re.Pattern[str], tuple[str, ...]]:
 _LEAD = re.compile(r"^(?:trong|tính đến|đến) ")
 
 
+# every period phrase holds one of these: a cheap test before the full grammar
+_CUE = re.compile(r"năm|tháng|quý|kỳ|đoạn|ngày|kh[oó]a|nay|đây|sáng|chiều|tối|trưa|hôm|cuối|đầu|hết|(?:19|20)\d\d")
+
+
 def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Period phrases in `[lo, hi)`, without a leading `trong`/`đến`."""
+    if _CUE.search(low, lo, hi) is None:
+        return []
     pattern, _ = _grammar()
     out = []
     for m in pattern.finditer(low, lo, hi):

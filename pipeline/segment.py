@@ -79,10 +79,18 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences of the (normalized) text with their paragraph index and clauses."""
+def sentences(text: str, needed: re.Pattern[str] | None = None) -> list[Sentence]:
+    """Sentences of the (normalized) text with their paragraph index and clauses.
+
+    With `needed`, a paragraph (other than the first, the headline) in which the pattern
+    finds nothing is kept whole as one sentence without clauses: no indicator can come
+    from it, and periods and places are inherited only within a paragraph or from the
+    headline."""
     out: list[Sentence] = []
     for p, (ps, pe) in enumerate(paragraphs(text)):
+        if needed is not None and p > 0 and needed.search(text, ps, pe) is None:
+            out.append(Sentence(ps, pe, p, []))
+            continue
         spans = _align(text, ps, pe, sent_tokenize(text[ps:pe])) or [(ps, pe)]
         # keep every character inside some sentence: stretch each to the next one's start
         for k, (s, e) in enumerate(spans):

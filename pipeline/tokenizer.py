@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from underthesea import word_tokenize
 
 from .normalize import Normalized, normalize
-from .numerals import Numeral, find_numerals
+from .numerals import NUMERAL_START, Numeral, find_numerals
 from .segment import Sentence, sentences
 
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -138,13 +138,16 @@ def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[
     return out
 
 
-def analyse(raw: str, only_numeric_clauses: bool = True) -> Analysis:
+def analyse(raw: str, only_numeric_clauses: bool = True, segment_all: bool = False) -> Analysis:
     """Normalize, segment and find numerals; word tokens follow on demand.
 
-    `only_numeric_clauses=False` tokenizes every clause up front, which gives the
-    same records, only slower (the test of the fast path)."""
+    `only_numeric_clauses=False` segments every paragraph and tokenizes every clause
+    up front, which gives the same records, only slower (the test of the fast path);
+    `segment_all` segments every paragraph (a spaCy Doc wants its sentences)."""
     norm = normalize(raw)
-    a = Analysis(norm, sentences(norm.text), find_numerals(norm.lower), [])
+    numerals = find_numerals(norm.lower)
+    needed = None if segment_all or not only_numeric_clauses else NUMERAL_START  # paragraphs without numbers stay whole
+    a = Analysis(norm, sentences(norm.text, needed), numerals, [])
     if not only_numeric_clauses:
         for clause in a._clauses:
             a.clause_tokens(clause)
@@ -161,7 +164,7 @@ class UndertheseaTokenizer:
     def __call__(self, raw: str) -> Doc:
         if not raw or raw.isspace():
             return Doc(self.vocab, words=[raw] if raw else [], spaces=[False] if raw else [])
-        a = analyse(raw, self.only_numeric_clauses)
+        a = analyse(raw, self.only_numeric_clauses, segment_all=True)
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[bool | int | None] = []
