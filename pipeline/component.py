@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 
 from .extract import indicators
 from .outputs import KIND_COLORS
-from .tokenizer import UndertheseaTokenizer, analyse
+from .spacy_tokenizer import UndertheseaTokenizer
+from .tokenizer import analyse
 
 SPANS_KEY = "indicators"
 # `displacy.render(doc, style="span", options=DISPLACY_OPTIONS)`: the spans, coloured by kind as in `chiso report`

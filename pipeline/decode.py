@@ -1,13 +1,13 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, else a detected legacy encoding.
 
-Text comes out composed (NFC), so NFD input gives the same records as NFC
-input, and offsets refer to the text as decoded.
+Text comes out as decoded, nothing else (SPEC §2: offsets index the text as read,
+after decoding only); NFD or old-style tone placement is handled by the pipeline,
+which maps its offsets back, so such input gives the same values as NFC input.
 """
 
 from __future__ import annotations
 
 import codecs
-import unicodedata
 
 _BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -31,11 +31,11 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[str], list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return unicodedata.normalize("NFC", data.decode(encoding)), [], []
+                return data.decode(encoding), [], []
             except UnicodeDecodeError as e:
                 return None, [f"{source}: not valid {encoding} after its BOM (byte {e.start})"], []
     try:
-        return unicodedata.normalize("NFC", data.decode("utf-8")), [], []
+        return data.decode("utf-8"), [], []
     except UnicodeDecodeError as e:
         first_bad = f"byte {e.start}: {data[e.start : e.start + 1]!r}"
     if b"\x00" in data:
@@ -43,7 +43,7 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[str], list[str]]:
     if _mostly_utf8(data):
         text = data.decode("utf-8", errors="replace")
         return (
-            unicodedata.normalize("NFC", text),
+            text,
             [f"{source}: not valid UTF-8 ({first_bad}); invalid bytes replaced by U+FFFD"],
             [],
         )
@@ -52,4 +52,4 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[str], list[str]]:
     best = from_bytes(data).best()
     if best is None:
         return None, [f"{source}: not text (no encoding fits; not valid UTF-8 at {first_bad})"], []
-    return unicodedata.normalize("NFC", str(best)), [], [f"{source}: not UTF-8; decoded as {best.encoding} (detected)"]
+    return str(best), [], [f"{source}: not UTF-8; decoded as {best.encoding} (detected)"]

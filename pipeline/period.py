@@ -45,16 +45,23 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+_FROM = re.compile(r"(?<!\w)từ(?!\w)")
+_TO = re.compile(r"\s*(lên|xuống|đến|về)\b")
+
+
+@cache
+def _reference_re() -> re.Pattern[str]:
+    _, before = _grammar()
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in before[:2]) + r")(?!\w)")
+
+
 def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     """`so với năm 2015`, `… năm 1985 lên …`: a period that dates a compared value."""
-    _, before = _grammar()
     left = low[max(lo, span[0] - 40) : span[0]].rstrip()
     words = left.split()
-    near = " ".join(words[-4:])
-    return any(re.search(r"(?<!\w)" + re.escape(b) + r"(?!\w)", near) for b in before[:2]) or (
-        bool(re.search(r"(?<!\w)từ(?!\w)", " ".join(words[-6:])))
-        and bool(re.match(r"\s*(lên|xuống|đến|về)\b", low[span[1] : span[1] + 8]))
-    )
+    if _reference_re().search(" ".join(words[-4:])):
+        return True
+    return bool(_FROM.search(" ".join(words[-6:]))) and bool(_TO.match(low, span[1], span[1] + 8))
 
 
 def choose(

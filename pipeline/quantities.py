@@ -71,6 +71,23 @@ def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[
     return re.compile(r"(?:" + alts + r")")
 
 
+_DONG_AS_MONEY = re.compile(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)")
+
+
+@cache
+def _currency_re() -> re.Pattern[str]:
+    money = sorted(
+        (s for s, (kind, _u, _g) in _units()[0].items() if kind == "money" and len(s) > 1), key=len, reverse=True
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in money) + r")(?!\w)")
+
+
+@cache
+def _money_words_re() -> re.Pattern[str]:
+    words = sorted(load_json("units.json")["money_context"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
 @cache
 def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     phrases = _ctx()["back_reference_after"]
@@ -166,20 +183,17 @@ class SentenceReader:
         return word is not None and word[0].isalpha() and word not in self.ctx["not_counted"]
 
     def currency_in_context(self) -> str | None:
-        """A currency written elsewhere in the sentence (`… tỷ đồng … đạt hơn 3.111 tỷ`)."""
-        after, _ = _units()
+        """A currency written elsewhere in the sentence (`… tỷ đồng … đạt hơn 3.111 tỷ`); the longest one written wins."""
         seg = self.low[self.lo : self.hi]
-        for surface, (kind, unit, _g) in sorted(after.items(), key=lambda kv: -len(kv[0])):
-            if kind == "money" and len(surface) > 1 and re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", seg):
-                if surface == "đồng" and not re.search(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)", seg):
-                    continue
-                return unit
-        return None
+        found = [m.group() for m in _currency_re().finditer(seg)]
+        if "đồng" in found and not _DONG_AS_MONEY.search(seg):
+            found = [f for f in found if f != "đồng"]  # đồng chí, đồng bào: not money
+        if not found:
+            return None
+        return _units()[0][max(found, key=len)][1]
 
     def money_context(self, start: int) -> bool:
-        words = load_json("units.json")["money_context"]
-        seg = self.low[self.lo : start]
-        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", seg) for w in words)
+        return _money_words_re().search(self.low, self.lo, start) is not None
 
     # -- traps ---------------------------------------------------------------------------
     def glued(self, n: Numeral) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -29,13 +29,15 @@ class Indicator:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        extra = d.pop("extra")
+        d = {f: getattr(self, f) for f in _FIELDS}  # not dataclasses.asdict: it deep-copies, slowly
         d["sentence"] = list(self.sentence)
         for k in ("value", "value_max", "denominator"):
             d[k] = _plain(d[k])
-        d.update(extra)
+        d.update(self.extra)
         return d
+
+
+_FIELDS = tuple(f.name for f in fields(Indicator) if f.name != "extra")
 
 
 def _plain(v: float | int | None) -> float | int | None:

@@ -38,12 +38,17 @@ def cp1258(text: str) -> bytes:
         codecs.BOM_UTF8 + ARTICLE.encode("utf-8"),
         ARTICLE.encode("utf-16"),  # with its BOM
         codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"),
-        unicodedata.normalize("NFD", ARTICLE).encode("utf-8"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "nfd"],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom"],
 )
 def test_decode_unicode_encodings_without_warning(data):
     assert decode(data, "x") == (ARTICLE, [], [])
+
+
+def test_decode_keeps_nfd_as_read():
+    """SPEC §2: offsets index the text as read, after decoding only; the pipeline handles NFD."""
+    nfd = unicodedata.normalize("NFD", ARTICLE)
+    assert decode(nfd.encode("utf-8"), "x") == (nfd, [], [])
 
 
 def test_decode_legacy_vietnamese_is_detected_with_a_warning():
@@ -75,5 +80,17 @@ def test_cli_extract_nfd_gives_the_same_records_as_nfc(tmp_path):
     import json
 
     legacy, nfc, nfd = [json.loads(line) for line in res.stdout.splitlines()]
-    assert nfc["indicators"] and nfc["indicators"] == nfd["indicators"] == legacy["indicators"]
+    texts = {"legacy": decode(cp1258(ARTICLE), "x")[0], "nfc": ARTICLE, "nfd": unicodedata.normalize("NFD", ARTICLE)}
+    for name, doc in (("legacy", legacy), ("nfc", nfc), ("nfd", nfd)):
+        for r in doc["indicators"]:  # offsets index each text as read
+            assert texts[name][r["start"] : r["end"]] == r["text"]
+
+    def values(doc):
+        keys = ("kind", "value", "value_max", "denominator", "unit", "comparator", "change", "concept", "period")
+        return [
+            tuple(unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in (r[k] for k in keys))
+            for r in doc["indicators"]
+        ]
+
+    assert nfc["indicators"] and values(nfc) == values(nfd) == values(legacy)
     assert "warnings" not in nfd and "cp1258" in legacy["warnings"][0]

@@ -3,7 +3,8 @@ import unicodedata
 import pytest
 import spacy
 
-from pipeline.tokenizer import UndertheseaTokenizer, analyse
+from pipeline.spacy_tokenizer import UndertheseaTokenizer
+from pipeline.tokenizer import analyse
 
 
 @pytest.fixture(scope="module")
