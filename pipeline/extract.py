@@ -15,9 +15,10 @@ from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .semantics import change, comparator, locations, reference
-from .tokenizer import Analysis
+from .tokenizer import Analysis, syllables
 
-HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
+HEADLINE_MAX = 250
+_SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`  # a first line this short (and not the only one) is a headline
 
 
 @cache
@@ -195,10 +196,10 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             skip = period_spans[si] + location_spans[si] + [(x.start, x.end) for x, _ in found if x is not q]
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
-            if q.kind in ("count", "measure", "ratio"):
+            if q.kind in ("count", "ratio"):  # word tokens: the clause is tokenized for its counted noun anyway
                 after = phrase_after(text, low, a.clause_tokens(clause), q.end, clause[1])
-            elif q.kind == "percent" and re.match(r" (số|tổng số) \w", low[q.end : q.end + 12]):
-                after = phrase_after(text, low, a.clause_tokens(clause), q.end, clause[1])
+            elif q.kind == "measure" or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
+                after = phrase_after(text, low, syllables(text, q.end, clause[1]), q.end, clause[1])
             subject = sentence_subject(text, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             rec.concept, predicate = concept(
                 text, low, q.start, clause[0], skip, noun, previous[:3] if previous else None,

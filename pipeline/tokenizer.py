@@ -58,7 +58,7 @@ class Analysis:
             spans = _align(text, lo, hi, word_tokenize(text[lo:hi]))
             if spans is None:
                 self.warnings.append(f"word tokens did not line up with the text at {lo}; syllables used")
-                spans = _syllables(text, lo, hi)
+                spans = syllables(text, lo, hi)
             self._tokens[clause] = _split_at(spans, self.cuts, text)
         return self._tokens[clause]
 
@@ -76,14 +76,14 @@ class Analysis:
         for sent in self.sentences:
             pos = sent.start
             for lo, hi in sent.clauses:
-                out.extend(_syllables(text, pos, lo))
+                out.extend(syllables(text, pos, lo))
                 k = bisect.bisect_left(starts, lo)
                 if not only_numeric_clauses or (k < len(starts) and starts[k] < hi):
                     out.extend(self.clause_tokens((lo, hi)))
                 else:
-                    out.extend(_syllables(text, lo, hi))
+                    out.extend(syllables(text, lo, hi))
                 pos = hi
-            out.extend(_syllables(text, pos, sent.end))
+            out.extend(syllables(text, pos, sent.end))
         return out
 
 
@@ -111,7 +111,7 @@ def _align(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int
     return spans if pos >= hi else None
 
 
-def _syllables(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def syllables(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, lo, hi)]
 
 
