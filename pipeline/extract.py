@@ -18,7 +18,9 @@ from .semantics import change, comparator, locations, reference
 from .tokenizer import Analysis, syllables
 
 HEADLINE_MAX = 250
-_SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`  # a first line this short (and not the only one) is a headline
+_SHARE_OF = re.compile(
+    r" (?:số|tổng số) \w"
+)  # `99,4% số xã có …`  # a first line this short (and not the only one) is a headline
 
 
 @cache
@@ -29,7 +31,7 @@ def _not_counted() -> frozenset[str]:
 def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
     """The counted noun after a count or ratio, from the word tokens, as written
     (lower-cased): `57 đảng viên`, `1.500 hộ nghèo`, `3 "nghi phạm"`."""
-    tokens = a.tokens_at(q.numeral_end if q.kind == "count" else q.end)
+    tokens = a.tokens_after(q.start, q.end)
     starts = [s for s, _ in tokens]
     k = bisect.bisect_left(starts, q.end)
     low = a.norm.lower
@@ -196,8 +198,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             skip = period_spans[si] + location_spans[si] + [(x.start, x.end) for x, _ in found if x is not q]
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
-            if q.kind in ("count", "ratio"):  # word tokens: the clause is tokenized for its counted noun anyway
-                after = phrase_after(text, low, a.clause_tokens(clause), q.end, clause[1])
+            if q.kind in ("count", "ratio"):  # word tokens, read for the counted noun anyway
+                after = phrase_after(text, low, a.tokens_after(q.start, q.end), q.end, clause[1])
             elif q.kind == "measure" or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 after = phrase_after(text, low, syllables(text, q.end, clause[1]), q.end, clause[1])
             subject = sentence_subject(text, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None

@@ -23,6 +23,12 @@ from .segment import Sentence, sentences
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
+WINDOW_BEFORE = 3  # syllables of left context given to the CRF
+WINDOW_AFTER = 16  # syllables after a number: the counted noun and the phrase after it, with context
+_SYLLABLE_START = re.compile(r"\S+")
+_SYLLABLE_END = re.compile(r"\S+")
+
+
 @dataclass
 class Analysis:
     """What the tokenizer learned about a text; kept on `doc.user_data["chiso"]`.
@@ -37,6 +43,7 @@ class Analysis:
     numerals: list[Numeral]
     warnings: list[str]
     cuts: list[int] = field(default_factory=list)  # numeral boundaries, sorted
+    windows: bool = True  # tokenize windows around numbers, not whole clauses
     _clauses: list[tuple[int, int]] = field(default_factory=list)
     _tokens: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
@@ -61,6 +68,30 @@ class Analysis:
                 spans = syllables(text, lo, hi)
             self._tokens[clause] = _split_at(spans, self.cuts, text)
         return self._tokens[clause]
+
+    def tokens_after(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Word tokens around the number at `[start, end)`: the whole clause when every clause
+        was tokenized, else a window of its clause from WINDOW_BEFORE syllables before the
+        number to WINDOW_AFTER syllables after it (all that counted nouns and the phrase after
+        a number read), so underthesea sees a fraction of the text."""
+        clause = self.clause_at(start)
+        if clause is None:
+            return []
+        if clause in self._tokens or not self.windows:
+            return self.clause_tokens(clause)
+        text = self.norm.text
+        before = [m.start() for m in _SYLLABLE_START.finditer(text, clause[0], start)][-WINDOW_BEFORE:]
+        lo = before[0] if before else start
+        hi = end
+        for k, m in enumerate(_SYLLABLE_END.finditer(text, end, clause[1])):
+            hi = m.end()
+            if k + 1 >= WINDOW_AFTER:
+                break
+        key = (lo, hi)
+        if key not in self._tokens:
+            spans = _align(text, lo, hi, word_tokenize(text[lo:hi]))
+            self._tokens[key] = _split_at(spans if spans is not None else syllables(text, lo, hi), self.cuts, text)
+        return self._tokens[key]
 
     def tokens_at(self, pos: int) -> list[tuple[int, int]]:
         """The word tokens of the clause holding `pos` (none outside clauses)."""
