@@ -74,12 +74,13 @@ class Analysis:
         was tokenized, else a window of its clause from WINDOW_BEFORE syllables before the
         number to WINDOW_AFTER syllables after it (all that counted nouns and the phrase after
         a number read), so underthesea sees a fraction of the text."""
-        clause = self.clause_at(start)
+        clause = self.clause_at(end - 1)  # `200 - 300 người`: the clause where the number ends
         if clause is None:
             return []
         if clause in self._tokens or not self.windows:
             return self.clause_tokens(clause)
         text = self.norm.text
+        start = max(start, clause[0])
         before = [m.start() for m in _SYLLABLE_START.finditer(text, clause[0], start)][-WINDOW_BEFORE:]
         lo = before[0] if before else start
         hi = end
