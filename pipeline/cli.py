@@ -12,6 +12,7 @@ import typer
 from . import extract
 from .checks import consistency_checks
 from .evaluate import GoldError, evaluate, load_gold, load_predictions, load_texts
+from .limits import extract_document
 from .read import Document, InputError
 from .sources import FORMATS
 from .write import OUTPUT_FORMATS, OutputError
@@ -29,12 +30,12 @@ def document_record(doc: Document, all_kinds: bool = False) -> dict:
     out: dict = {"id": doc.id, "source": doc.source, "indicators": [], "errors": list(doc.errors)}
     if doc.warnings:
         out["warnings"] = list(doc.warnings)
-    if doc.text is not None:
-        try:
-            out["indicators"] = [r.to_dict() for r in extract(doc.text, all_kinds=all_kinds)]
-            out["checks"] = consistency_checks(doc.text, out["indicators"])
-        except Exception as e:  # one bad document must not stop the batch
-            out["errors"].append(f"{doc.source}: extraction failed: {type(e).__name__}: {e}")
+    if doc.text is not None:  # within chiso's limits per document (pipeline/limits.py); a failure is an error entry
+        indicators, checks, errors, warnings = extract_document(doc.text, doc.source, all_kinds)
+        out["indicators"], out["checks"] = indicators, checks
+        out["errors"].extend(errors)
+        if warnings:
+            out["warnings"] = out.get("warnings", []) + warnings
     return out
 
 

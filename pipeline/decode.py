@@ -8,6 +8,8 @@ which maps its offsets back, so such input gives the same values as NFC input.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 _BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -24,6 +26,25 @@ def _mostly_utf8(data: bytes) -> bool:
     bad = text.count("\ufffd")
     good = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
     return good > bad
+
+
+# Legacy Vietnamese *font* encodings: Vietnamese letters drawn by fonts over Latin-1 code points. No
+# maintained library converts them (checked: PyPI has only small unmaintained converters), so chiso
+# recognises them and says so. TCVN3 (ABC) puts toned vowels on symbols that never sit inside a
+# Latin-1 word (µ à, ¸ á, ¹ ạ, ® đ, ª ê, « ô, ¬ ơ …); VNI writes a vowel then a tone byte (aù á, aø à,
+# aï ạ, eâ ê) and ñ for đ.
+_TCVN3 = re.compile(r"(?<=[^\W\d_])[\xa8-\xbe]|[\xa8-\xbe](?=[^\W\d_])")
+_VNI = re.compile(r"[aeiouyAEIOUY][\xf8\xf9\xfb\xef\xf5\xe2\xea]|\b\xf1[a-z\xe0-\xff]")
+
+
+def legacy_font_encoding(data: bytes) -> str | None:
+    """`TCVN3` or `VNI` when the bytes look like Vietnamese in one of these font encodings."""
+    raw = data.decode("latin-1")
+    words = max(1, len(raw.split()))
+    for name, pattern in (("TCVN3 (ABC)", _TCVN3), ("VNI", _VNI)):
+        if len(pattern.findall(raw)) >= max(3, words // 10):
+            return name
+    return None
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[str], list[str]]:
@@ -52,4 +73,14 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[str], list[str]]:
     best = from_bytes(data).best()
     if best is None:
         return None, [f"{source}: not text (no encoding fits; not valid UTF-8 at {first_bad})"], []
-    return str(best), [], [f"{source}: not UTF-8; decoded as {best.encoding} (detected)"]
+    text = unicodedata.normalize("NFC", str(best))  # a legacy code page has no NFC/NFD: its Unicode is composed
+    if best.encoding != "cp1258" and (font := legacy_font_encoding(data)):
+        return (
+            text,
+            [
+                f"{source}: looks like Vietnamese in the legacy {font} font encoding, which chiso does not convert;"
+                f" read as {best.encoding}: numbers are read, words are garbled (convert the file to UTF-8 first)"
+            ],
+            [],
+        )
+    return text, [], [f"{source}: not UTF-8; decoded as {best.encoding} (detected)"]
