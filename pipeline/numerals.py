@@ -231,9 +231,10 @@ def multiplier_of(lower: str, n: Numeral) -> float:
 
 # where a numeral can start: a digit, or a number word standing alone
 _START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa|không)(?![^\W\d_])")
-# the same, for text in any case: does a paragraph hold a number at all?
-NUMERAL_START = re.compile(_START.pattern, re.IGNORECASE)
-_WINDOWS = (40, 240)  # characters read after a start: a first look, then a longer one when needed
+# the same, for text in any case, and `gấp` (gấp đôi is a number without a numeral):
+# can a paragraph or sentence hold an indicator at all?
+NUMERAL_START = re.compile(_START.pattern + r"|(?<![^\W\d_])gấp(?![^\W\d_])", re.IGNORECASE)
+_WINDOWS = (24, 240)  # characters read after a start: a first look, then a longer one when needed
 
 
 def find_numerals(lower: str) -> list[Numeral]:

@@ -99,13 +99,24 @@ def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation([p for p in phrases if " " not in p]), alternation([p for p in phrases if " " in p])
 
 
+_KEYS: dict[int, tuple[object, tuple[str, ...]]] = {}
+
+
+def _keys(phrases: dict | list | set) -> tuple[str, ...]:
+    """The phrases as a tuple, made once per lexicon object (the object is kept, so its id stays its own)."""
+    hit = _KEYS.get(id(phrases))
+    if hit is None or hit[0] is not phrases:
+        hit = _KEYS[id(phrases)] = (phrases, tuple(phrases))
+    return hit[1]
+
+
 def _phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) -> str | None:
     """The longest phrase of `phrases` that ends right before `start` (whole words)."""
     window = max(lo, start - 48)
     if window > lo:  # start the window at a word boundary
         space = low.find(" ", window, start)
         window = space + 1 if space >= 0 else start
-    m = _before_re(tuple(phrases)).search(low[window:start].rstrip())
+    m = _before_re(_keys(phrases)).search(low[window:start].rstrip())
     return m.group() if m else None
 
 
@@ -114,7 +125,7 @@ def _phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> st
     pos = end
     while pos < hi and low[pos] == " ":
         pos += 1
-    m = _after_re(tuple(phrases)).match(low, pos, hi)
+    m = _after_re(_keys(phrases)).match(low, pos, hi)
     return m.group() if m else None
 
 
@@ -136,10 +147,16 @@ class SentenceReader:
         self.text, self.low, self.lo, self.hi = text, low, lo, hi
         self.nums = numerals
         self.ctx = _ctx()
+        self._units_at: dict[int, tuple[str, str, int] | None] = {}
 
     # -- units ---------------------------------------------------------------------------
     def unit_after(self, end: int) -> tuple[str, str, int] | None:
-        """(kind, canonical unit, end offset) of a unit written right after `end`."""
+        """(kind, canonical unit, end offset) of a unit written right after `end` (asked often: remembered)."""
+        if end not in self._units_at:
+            self._units_at[end] = self._unit_after(end)
+        return self._units_at[end]
+
+    def _unit_after(self, end: int) -> tuple[str, str, int] | None:
         after, _ = _units()
         low = self.low
         pos = end

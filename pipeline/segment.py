@@ -96,5 +96,7 @@ def sentences(text: str, needed: re.Pattern[str] | None = None) -> list[Sentence
         for k, (s, e) in enumerate(spans):
             s = ps if k == 0 else s
             e = pe if k == len(spans) - 1 else e
-            out.append(Sentence(s, e, p, clauses(text, s, e)))
+            # clauses matter only where a number is
+            wanted = needed is None or needed.search(text, s, e) is not None
+            out.append(Sentence(s, e, p, clauses(text, s, e) if wanted else []))
     return out

@@ -33,6 +33,21 @@ def test_tokenizer_keeps_compound_words():
     assert "đảng viên" in words and "kết nạp" in words
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiêu đề\n\nDoanh thu tăng gấp đôi so với cùng kỳ.",  # a number without a numeral, in a later paragraph
+        "Mỗi ngày có 200 - 300 người đến khám; trời hôm nay đẹp.",  # a range across a spaced dash
+        "Hội nghị có sự tham dự của lãnh đạo tỉnh.\n\nNăm nay, ba xã về đích; hai mươi lăm hộ thoát nghèo.",
+    ],
+)
+def test_tokenizer_fast_path_regressions(text):
+    import pipeline
+
+    fast = [r.to_dict() for r in pipeline.extract(text)]
+    assert fast and fast == [r.to_dict() for r in pipeline.extract(text, only_numeric_clauses=False)]
+
+
 def test_tokenizer_numeric_clauses_only_gives_same_records_as_everything():
     import pipeline
 
