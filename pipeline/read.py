@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .decode import decode
-from .sources import InputError, Member, check_inputs, members
+from .limits import MAX_LINE_BYTES, MAX_READ_BYTES, MAX_WHOLE_BYTES, read_bounded
+from .sources import UNREADABLE, InputError, Member, check_inputs, members
 
 __all__ = ["Document", "InputError", "decode", "read_inputs", "read_members"]
 
@@ -70,9 +71,25 @@ def _record(obj: Any, m: Member, n: int, f: Fields) -> Document:
     return Document(doc_id, source, text)  # as read: offsets index this text
 
 
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of `stream`; None for a line longer than MAX_LINE_BYTES (skipped without being held)."""
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(2**20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
+
+
 def _jsonl(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
-    for n, raw in enumerate(stream, 1):
+    for n, raw in enumerate(_lines(stream), 1):
         source = f"{m.source}:{n}"
+        if raw is None:
+            yield Document(
+                f"{m.doc_id}:{n}", source, None, [f"{source}: line longer than {MAX_LINE_BYTES:,} bytes; not read"]
+            )
+            continue
         if not raw.strip():
             continue
         line, errors, warnings = decode(raw, source)
@@ -131,29 +148,47 @@ def _parquet(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
         yield Document(m.doc_id, m.source, None, [f"{m.source}: unreadable Parquet ({type(e).__name__}: {e})"])
 
 
+def _read_whole(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
+    """A text or HTML file (its first MAX_READ_BYTES: more than a document's limit), or a JSON file (refused when larger)."""
+    limit = MAX_WHOLE_BYTES if m.fmt == "json" else MAX_READ_BYTES
+    data, cut = read_bounded(stream, limit)
+    if m.fmt == "json":
+        if cut:
+            yield Document(m.doc_id, m.source, None, [f"{m.source}: JSON file larger than {limit:,} bytes; not read"])
+        else:
+            yield from _json(data, m, f)
+        return
+    doc = (_html if m.fmt == "html" else _whole)(data, m)
+    if cut:
+        doc.warnings.append(f"{m.source}: file larger than {limit:,} bytes; only the first {len(data):,} are read")
+    yield doc
+
+
 def read_member(m: Member, f: Fields = Fields()) -> Iterator[Document]:  # noqa: B008 - frozen default
-    """The documents of one file."""
+    """The documents of one file; a file that fails while being read ends with an error document, the run goes on."""
     if m.error:
         yield Document(m.doc_id, m.source, None, [m.error])
         return
+    n = 0
     try:
-        stream = m.open()
-    except OSError as e:
-        yield Document(m.doc_id, m.source, None, [f"{m.source}: cannot read ({e.strerror or e})"])
-        return
-    with stream:
-        if m.fmt == "jsonl":
-            yield from _jsonl(stream, m, f)
-        elif m.fmt == "csv":
-            yield from _csv(stream, m, f)
-        elif m.fmt == "parquet":
-            yield from _parquet(stream, m, f)
-        elif m.fmt == "json":
-            yield from _json(stream.read(), m, f)
-        elif m.fmt == "html":
-            yield _html(stream.read(), m)
-        else:
-            yield _whole(stream.read(), m)
+        with m.open() as stream:
+            if m.fmt == "jsonl":
+                docs = _jsonl(stream, m, f)
+            elif m.fmt == "csv":
+                docs = _csv(stream, m, f)
+            elif m.fmt == "parquet":
+                docs = _parquet(stream, m, f)
+            else:
+                docs = _read_whole(stream, m, f)
+            for doc in docs:
+                n += 1
+                yield doc
+    except UNREADABLE as e:  # permissions, a symlink loop, a corrupt archive member (bad CRC, cut stream) …
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else f"{type(e).__name__}: {e}"
+        where = f" after {n} record(s)" if n else ""
+        yield Document(
+            m.doc_id if not n else f"{m.doc_id}:{n + 1}", m.source, None, [f"{m.source}: cannot read{where} ({reason})"]
+        )
 
 
 def read_members(ms: Iterable[Member], id_field: str = "id", text_field: str = "text") -> Iterator[Document]:

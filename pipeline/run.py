@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
@@ -30,7 +31,7 @@ class Job:
     def settings(self) -> dict:
         """What must not change between a run and its `--resume`."""
         d = asdict(self)
-        d["inputs"] = [p if p == "-" else str(Path(p).resolve()) for p in self.inputs]
+        d["inputs"] = [p if p == "-" else os.path.realpath(p) for p in self.inputs]  # realpath: no error on a link loop
         for k in ("output", "workers", "resume", "engine", "scheduler"):
             d.pop(k)
         return d

@@ -11,11 +11,14 @@ import os
 import sys
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO
+
+from .limits import MAX_WHOLE_BYTES, MAX_ZIP_RATIO, ZIP_RATIO_FROM
 
 FORMATS = ("txt", "html", "jsonl", "json", "csv", "parquet")
 _SUFFIXES = {
@@ -23,6 +26,9 @@ _SUFFIXES = {
     ".json": "json", ".csv": "csv", ".parquet": "parquet",
 }  # fmt: skip
 _TAR = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+
+
+UNREADABLE = (OSError, EOFError, zipfile.BadZipFile, zlib.error, tarfile.TarError)  # what reading a file may raise
 
 
 class InputError(Exception):
@@ -69,12 +75,28 @@ def _stdin(fmt: str | None) -> Member:
     return Member("-", "stdin", fmt, lambda: stream)
 
 
+def zip_bomb(info: zipfile.ZipInfo) -> str | None:
+    """Why a zip member must not be unpacked (its declared size or compression ratio), or None.
+
+    Declared sizes may lie: reading is bounded anyway (limits.read_bounded), and zipfile
+    stops at the declared size."""
+    size, packed = info.file_size, max(info.compress_size, 1)
+    if size > MAX_WHOLE_BYTES:
+        return f"declares {size:,} bytes unpacked, more than the limit of {MAX_WHOLE_BYTES:,}"
+    if size > ZIP_RATIO_FROM and size > MAX_ZIP_RATIO * packed:
+        return f"declares {size:,} bytes unpacked from {packed:,} (ratio {size // packed:,}, limit {MAX_ZIP_RATIO})"
+    return None
+
+
 def _zip_members(path: Path, forced: str | None) -> Iterator[Member]:
     with zipfile.ZipFile(path) as z:
         for info in z.infolist():
             fmt = None if info.is_dir() else format_of(info.filename) or forced
-            if fmt in FORMATS:
-                yield Member(f"{path}!{info.filename}", _stem_id(info.filename), fmt, partial(z.open, info))
+            if fmt in FORMATS:  # read in place: a name such as `../../x` is only an id, nothing is written
+                source = f"{path}!{info.filename}"
+                bomb = zip_bomb(info)
+                error = f"{source}: refused, looks like a zip bomb: {bomb}" if bomb else None
+                yield Member(source, _stem_id(info.filename), fmt, partial(z.open, info), error)
 
 
 def _tar_open(t: tarfile.TarFile, info: tarfile.TarInfo) -> IO[bytes]:
@@ -106,7 +128,7 @@ def _file(path: Path, doc_id: str, fmt: str | None, forced: str | None) -> Itera
 def check_inputs(inputs: list[str]) -> None:
     """Raise InputError for the first input that does not exist."""
     for name in inputs:
-        if name != "-" and not Path(name).exists():
+        if name != "-" and not Path(name).exists() and not Path(name).is_symlink():  # a broken link: an error document
             raise InputError(f"no such file or directory: {name}")
 
 
@@ -129,9 +151,19 @@ def members(inputs: list[str], input_format: str | None = None) -> Iterator[Memb
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files below `folder`, sorted by name at each level, listed one folder at a time (a tree of millions of files is never held)."""
+    """Files below `folder`, sorted by name at each level, listed one folder at a time (a tree of millions of files is never held).
+
+    Links to folders are not followed (no loops); a link that leads nowhere (a loop, a dangling link) is
+    listed, so that reading it gives its document an error."""
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.is_file():
+        elif _is_file_or_broken_link(entry):
             yield Path(entry.path)
+
+
+def _is_file_or_broken_link(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file() or (entry.is_symlink() and not entry.is_dir())
+    except OSError:  # a link loop
+        return True
