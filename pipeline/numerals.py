@@ -24,7 +24,7 @@ _DECIMAL_DOT = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")
 
 def parse_digits(s: str) -> float | None:
     """Value of a digit group: `1.234,5` -> 1234.5, `61,9` -> 61.9, `2.5` -> 2.5; None when malformed."""
-    if s.isdigit():
+    if s.isdecimal():
         return float(s)
     if _VN_THOUSANDS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
@@ -234,7 +234,9 @@ _START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩ
 # the same, for text in any case, and `gấp` (gấp đôi is a number without a numeral):
 # can a paragraph or sentence hold an indicator at all?
 NUMERAL_START = re.compile(_START.pattern + r"|(?<![^\W\d_])gấp(?![^\W\d_])", re.IGNORECASE)
-_WINDOWS = (24, 240)  # characters read after a start: a first look, then a longer one when needed
+_WINDOWS = (24, 240)
+# a digit group that nothing can extend: no letter glued to it, no multiplier word or `rưỡi` after it
+_PLAIN_DIGITS = re.compile(r"\d+(?:[.,]\d+)*(?![\w.,])(?! (?:nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr|rưỡi|rưởi)(?!\w))")  # characters read after a start: a first look, then a longer one when needed
 
 
 def find_numerals(lower: str) -> list[Numeral]:
@@ -248,6 +250,13 @@ def find_numerals(lower: str) -> list[Numeral]:
         m = _START.search(lower, pos)
         if m is None:
             return out
+        plain = _PLAIN_DIGITS.match(lower, m.start())
+        if plain:  # the common case, `2018`, `61,9`: no multiplier can follow, no need for the parser
+            value = parse_digits(plain.group())
+            if value is not None:
+                out.append(Numeral(plain.start(), plain.end(), value, True, 1, False))
+            pos = plain.end()
+            continue
         for window in _WINDOWS:
             atoms = [_Atom(a.start(), a.end(), a.group()) for a in _ATOM.finditer(lower, m.start(), m.start() + window)]
             parser = _Parser(lower, atoms)
