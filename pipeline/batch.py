@@ -78,7 +78,8 @@ def _warm() -> None:
 
 
 def _die_with_parent() -> None:
-    """A worker ends when the run is killed (Linux), instead of waiting forever for work."""
+    """A worker ends when the run is killed (Linux), instead of waiting forever for work; Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool and keeps what is written
     try:
         ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):

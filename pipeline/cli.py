@@ -39,6 +39,15 @@ def document_record(doc: Document, all_kinds: bool = False) -> dict:
     return out
 
 
+def _stopped(message: str, output: Path | None, code: int) -> None:
+    """A run that stopped midway: say why and how to go on; the output file is not touched (never half written)."""
+    partial = output.with_name(output.name + ".partial") if output else None
+    if partial is not None and partial.exists():
+        message += f"; the documents finished so far are kept in {partial}: run the same command with --resume"
+    typer.echo(f"chiso: {message}", err=True)
+    raise typer.Exit(code)
+
+
 @app.command("extract")
 def extract_cmd(
     inputs: Annotated[
@@ -93,7 +102,9 @@ def extract_cmd(
     except (InputError, OutputError) as e:
         _fail(str(e))
     except OSError as e:  # output folder missing, disk full …: what is written stays for --resume
-        _fail(f"{e.filename or output}: {e.strerror or e}")
+        _stopped(f"{e.filename or output}: {e.strerror or e}", output, 1)
+    except KeyboardInterrupt:  # Ctrl-C: the workers ignore it, the finished documents are kept
+        _stopped("interrupted", output, 130)
     except ImportError as e:
         if engine != "dask":
             raise

@@ -87,7 +87,7 @@ def pieces(
                 s = cut
             long.append((prev, pos))
             start = s
-        elif pos - start > max_piece:
+        elif pos - start > max_piece and prev > start:
             cut = last_line if last_line > start + max_piece // 2 else prev
             out.append((start, cut))
             start = cut

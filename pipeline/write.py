@@ -165,20 +165,31 @@ class Output:
             _fsync_replace(self.partial, self.path)
         else:
             tmp = self.path.with_name(self.path.name + ".tmp")
-            if self.fmt == "csv":
-                with open(tmp, "w", encoding="utf-8", newline="") as f:
-                    write_csv(read_journal(self.partial), f)
-            else:
-                write_parquet(read_journal(self.partial), tmp)
-            _fsync_replace(tmp, self.path)
+            try:
+                if self.fmt == "csv":
+                    with open(tmp, "w", encoding="utf-8", newline="") as f:
+                        write_csv(read_journal(self.partial), f)
+                else:
+                    write_parquet(read_journal(self.partial), tmp)
+                _fsync_replace(tmp, self.path)
+            except BaseException:  # a full disk, Ctrl-C: no half-written file is left; the journal stays for --resume
+                tmp.unlink(missing_ok=True)
+                raise
             self.partial.unlink()
         self.meta.unlink(missing_ok=True)
 
     def close(self) -> None:
-        """Stop without committing: the partial file stays for `--resume`."""
+        """Stop without committing: the partial file stays for `--resume` (a line cut by a full disk is dropped then)."""
         if self.path is not None and not self._out.closed:
-            self.flush()
-            self._out.close()
+            try:
+                self.flush()
+            except OSError:  # the disk is still full: the error that stopped the run is the one to report
+                pass
+            finally:
+                try:
+                    self._out.close()
+                except OSError:
+                    pass
 
 
 def _keep_complete_lines(path: Path) -> int:

@@ -1,0 +1,73 @@
+"""Linear time on hostile documents: time of one document at half size and at full size, and their ratio.
+
+    .venv/bin/python benchmarks/linear_time.py            # the sizes of issue #8
+    .venv/bin/python benchmarks/linear_time.py --scale 0.1
+
+A ratio near 2 means linear time; near 4, quadratic. Each document goes through
+`document_record`, as in `chiso extract` (per-document limits of pipeline/limits.py
+included). Each figure is the fastest of `--repeat` runs. Prints ratios only: no threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+from pipeline.cli import document_record
+from pipeline.limits import MAX_DOCUMENT_CHARS
+from pipeline.read import Document
+
+SENTENCES = (
+    "Năm 2023, toàn tỉnh có 1.234 hộ nghèo, giảm 3,2% so với năm trước. "
+    "Doanh thu đạt 12.450 tỷ đồng, bằng 114% kế hoạch. "
+    "Xã đã kết nạp mới 57 đảng viên; 13/21 đồng chí là bí thư kiêm trưởng thôn, chiếm 61,9%. "
+    "Buổi lễ diễn ra trang trọng tại hội trường ủy ban nhân dân huyện. "
+)
+
+
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+# name -> (full size in characters, the document of n characters)
+CASES: dict[str, tuple[int, Callable[[int], str]]] = {
+    "one line of 5 MB (cut at the limit)": (5_000_000, lambda n: _repeat(SENTENCES, n)),
+    "one line below the limit": (MAX_DOCUMENT_CHARS, lambda n: _repeat(SENTENCES, n)),
+    "200,000 digits in a row": (200_000, lambda n: "7" * n),
+    "`1.2,3/4-5%` x 20,000": (200_000, lambda n: _repeat("1.2,3/4-5%", n)),
+    "50,000 `%` signs": (50_000, lambda n: "%" * n),
+}
+
+
+def seconds(text: str, repeat: int) -> tuple[float, dict]:
+    best, out = float("inf"), {}
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = document_record(Document("bench", "bench", text))
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="fraction of the issue's sizes")
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args()
+    document_record(Document("warm", "warm", "Có 57 xã."))  # models loaded before the clock starts
+    print("| input | characters | time at half size | time at full size | ratio | records | warnings |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for name, (full, make) in CASES.items():
+        n = max(2, int(full * args.scale))
+        half, _ = seconds(make(n // 2), args.repeat)
+        whole, out = seconds(make(n), args.repeat)
+        warnings = "; ".join(w.split(": ", 1)[1][:60] + "…" for w in out.get("warnings", []))
+        print(
+            f"| {name} | {n:,} | {half:.2f} s | {whole:.2f} s | {whole / max(half, 1e-9):.2f} "
+            f"| {len(out['indicators']):,} | {warnings or '-'} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
