@@ -234,9 +234,9 @@ _START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩ
 # the same, for text in any case, and `gấp` (gấp đôi is a number without a numeral):
 # can a paragraph or sentence hold an indicator at all?
 NUMERAL_START = re.compile(_START.pattern + r"|(?<![^\W\d_])gấp(?![^\W\d_])", re.IGNORECASE)
-_WINDOWS = (24, 240)
+_WINDOWS = (24, 240)  # characters read after a start: a first look, then a longer one when needed
 # a digit group that nothing can extend: no letter glued to it, no multiplier word or `rưỡi` after it
-_PLAIN_DIGITS = re.compile(r"\d+(?:[.,]\d+)*(?![\w.,])(?! (?:nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr|rưỡi|rưởi)(?!\w))")  # characters read after a start: a first look, then a longer one when needed
+_PLAIN_DIGITS = re.compile(r"\d+(?:[.,]\d+)*(?![\w.,])(?! (?:nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr|rưỡi|rưởi)(?!\w))")
 
 
 def find_numerals(lower: str) -> list[Numeral]:
