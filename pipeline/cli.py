@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Annotated
 
@@ -105,6 +106,8 @@ def extract_cmd(
         _stopped(f"{e.filename or output}: {e.strerror or e}", output, 1)
     except KeyboardInterrupt:  # Ctrl-C: the workers ignore it, the finished documents are kept
         _stopped("interrupted", output, 130)
+    except BrokenProcessPool:
+        _stopped("a worker process died (killed, or out of memory)", output, 1)
     except ImportError as e:
         if engine != "dask":
             raise

@@ -56,9 +56,13 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[str], list[str]]:
             except UnicodeDecodeError as e:
                 return None, [f"{source}: not valid {encoding} after its BOM (byte {e.start})"], []
     try:
-        return data.decode("utf-8"), [], []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         first_bad = f"byte {e.start}: {data[e.start : e.start + 1]!r}"
+    else:  # NUL is valid UTF-8 but never in text: a disk image, a sparse file, UTF-16 without its BOM
+        if "\x00" not in text:
+            return text, [], []
+        return None, [f"{source}: not text (binary data, NUL bytes from byte {data.index(0)})"], []
     if b"\x00" in data:
         return None, [f"{source}: not text (binary data, NUL bytes; {first_bad})"], []
     if _mostly_utf8(data):

@@ -135,7 +135,14 @@ def _csv(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
 def _parquet(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
     import pyarrow.parquet as pq
 
-    seekable = stream if stream.seekable() else io.BytesIO(stream.read())
+    if not stream.seekable():  # an archive member: held whole, up to a limit
+        data, cut = read_bounded(stream, MAX_WHOLE_BYTES)
+        if cut:
+            yield Document(
+                m.doc_id, m.source, None, [f"{m.source}: Parquet larger than {MAX_WHOLE_BYTES:,} bytes; not read"]
+            )
+            return
+    seekable = stream if stream.seekable() else io.BytesIO(data)
     try:
         pf = pq.ParquetFile(seekable)
         columns = [c for c in (f.id, f.text) if c in pf.schema_arrow.names]

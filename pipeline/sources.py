@@ -111,7 +111,10 @@ def _tar_members(path: Path, forced: str | None) -> Iterator[Member]:
         while (info := t.next()) is not None:  # streamed: each member is read before the next one
             fmt = (format_of(info.name) or forced) if info.isfile() else None
             if fmt in FORMATS:
-                yield Member(f"{path}!{info.name}", _stem_id(info.name), fmt, partial(_tar_open, t, info))
+                source = f"{path}!{info.name}"
+                big = info.size > MAX_WHOLE_BYTES  # a tar header's size is exact; its ratio is unknown until read
+                error = f"{source}: refused, {info.size:,} bytes unpacked is more than the limit of {MAX_WHOLE_BYTES:,}"
+                yield Member(source, _stem_id(info.name), fmt, partial(_tar_open, t, info), error if big else None)
             t.members.clear()  # type: ignore[attr-defined]  # tarfile keeps every header read: memory grows
 
 

@@ -178,3 +178,30 @@ def test_hardening_unwritable_output_is_a_clear_error_before_any_work(tmp_path, 
     assert res.exit_code == 1
     assert "out.jsonl.partial" in res.stderr and ("Not a directory" in res.stderr or "Permission denied" in res.stderr)
     assert not out.exists()
+
+
+@pytest.mark.slow
+def test_hardening_a_killed_worker_stops_the_run_cleanly_and_resume_continues(tmp_path):
+    """A worker killed by the kernel (out of memory) or by hand: the run stops with a message, nothing is lost."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    partial = out.with_name("out.jsonl.partial")
+    ids = write_news(src, 1500)
+    proc = subprocess.Popen(_cmd(src, out, "--workers", "2"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and _complete_lines(partial) < 20:
+        time.sleep(0.05)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    if not children.exists():
+        proc.kill()
+        pytest.skip("no /proc/PID/task/PID/children to find the workers")
+    workers = children.read_text().split()
+    assert proc.poll() is None and workers
+    os.kill(int(workers[0]), signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    message = err.decode()
+    assert proc.returncode == 1, message
+    assert "a worker process died" in message and "--resume" in message and "Traceback" not in message
+    assert not out.exists()
+    res = subprocess.run(_cmd(src, out, "--workers", "2", "--resume"), capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert _ids(out) == ids

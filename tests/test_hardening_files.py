@@ -42,6 +42,15 @@ def _folder(tmp_path: Path, files: dict[str, bytes]) -> Path:
     return root
 
 
+def _tar(path: Path, files: dict[str, bytes]) -> Path:
+    with tarfile.open(path, "w:gz" if path.name.endswith(".gz") else "w") as t:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    return path
+
+
 def _good_one_comes_out(docs: list[dict], doc_id: str = "zz-good") -> None:
     [good] = [d for d in docs if d["id"] == doc_id]
     assert good["errors"] == [] and [r["text"] for r in good["indicators"]] == ["57", "114%"]
@@ -193,13 +202,8 @@ def test_hardening_corrupt_zip_member_is_an_error_and_the_next_member_comes_out(
 
 
 def test_hardening_truncated_tar_gz_is_an_error_and_other_inputs_go_on(tmp_path):
-    archive = tmp_path / "cut.tar.gz"
-    with tarfile.open(archive, "w:gz") as t:
-        for i in range(30):
-            data = (GOOD + f" Mục {i}. " + os.urandom(2000).hex()).encode()
-            info = tarfile.TarInfo(f"m{i:02d}.txt")
-            info.size = len(data)
-            t.addfile(info, io.BytesIO(data))
+    members = {f"m{i:02d}.txt": (GOOD + f" Mục {i}. " + os.urandom(2000).hex()).encode() for i in range(30)}
+    archive = _tar(tmp_path / "cut.tar.gz", members)
     archive.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
     good = tmp_path / "zz-good.txt"
     good.write_text(GOOD, encoding="utf-8")
@@ -208,3 +212,31 @@ def test_hardening_truncated_tar_gz_is_an_error_and_other_inputs_go_on(tmp_path)
     broken = [d for d in docs[:-1] if d["errors"]]
     assert len(broken) >= 1 and all("cannot read" in e for d in broken for e in d["errors"])
     assert all(not d["errors"] for d in docs[:-1] if d not in broken)
+
+
+def test_hardening_sparse_5_gb_file_is_read_up_to_the_limit(tmp_path):
+    """A real huge file (sparse: no disk used): only its first bytes are read; NUL bytes are not text."""
+    root = _folder(tmp_path, {"zz-good.txt": GOOD.encode()})
+    with open(root / "huge.txt", "wb") as f:
+        f.truncate(5 * 2**30)
+    docs = _extract(root)
+    assert "not text (binary data, NUL bytes" in docs[0]["errors"][0]
+    assert f"file larger than {limits.MAX_READ_BYTES:,} bytes" in docs[0]["warnings"][0]
+    _good_one_comes_out(docs)
+
+
+def test_hardening_tar_gz_bomb_member_is_read_up_to_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.read.MAX_READ_BYTES", 10_000)
+    archive = _tar(tmp_path / "bomb.tar.gz", {"bomb.txt": b"0" * 5_000_000, "zz-good.txt": GOOD.encode()})
+    assert archive.stat().st_size < 20_000
+    docs = _extract(archive)
+    assert "file larger than 10,000 bytes" in docs[0]["warnings"][0]
+    _good_one_comes_out(docs)
+
+
+def test_hardening_tar_member_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.sources.MAX_WHOLE_BYTES", 1000)
+    archive = _tar(tmp_path / "big.tar", {"big.txt": b"7 " * 1000, "zz-good.txt": GOOD.encode()})
+    docs = _extract(archive)
+    assert "refused, 2,000 bytes unpacked is more than the limit of 1,000" in docs[0]["errors"][0]
+    _good_one_comes_out(docs)
