@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from .decode import decode
 from .limits import MAX_LINE_BYTES, MAX_READ_BYTES, MAX_WHOLE_BYTES, read_bounded
-from .sources import UNREADABLE, InputError, Member, check_inputs, members
+from .sources import UNREADABLE, InputError, Member, check_inputs, members, why
 
 __all__ = ["Document", "InputError", "decode", "read_inputs", "read_members"]
 
@@ -191,10 +191,9 @@ def read_member(m: Member, f: Fields = Fields()) -> Iterator[Document]:  # noqa:
                 n += 1
                 yield doc
     except UNREADABLE as e:  # permissions, a symlink loop, a corrupt archive member (bad CRC, cut stream) …
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else f"{type(e).__name__}: {e}"
         where = f" after {n} record(s)" if n else ""
         yield Document(
-            m.doc_id if not n else f"{m.doc_id}:{n + 1}", m.source, None, [f"{m.source}: cannot read{where} ({reason})"]
+            m.doc_id if not n else f"{m.doc_id}:{n + 1}", m.source, None, [f"{m.source}: cannot read{where} ({why(e)})"]
         )
 
 

@@ -11,7 +11,6 @@ import os
 import sys
 import tarfile
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -28,7 +27,14 @@ _SUFFIXES = {
 _TAR = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 
 
-UNREADABLE = (OSError, EOFError, zipfile.BadZipFile, zlib.error, tarfile.TarError)  # what reading a file may raise
+# What reading a file or an archive may raise. A damaged zip raises far more than BadZipFile (found by fuzzing:
+# UnicodeDecodeError, IndexError, NotImplementedError, ValueError, struct.error …): any of them is an error document.
+UNREADABLE: tuple[type[Exception], ...] = (Exception,)
+
+
+def why(e: BaseException) -> str:
+    """What went wrong, briefly: `Permission denied`, `BadZipFile: Bad CRC-32 for file 'a.txt'`."""
+    return e.strerror if isinstance(e, OSError) and e.strerror else f"{type(e).__name__}: {e}"
 
 
 class InputError(Exception):
@@ -122,8 +128,8 @@ def _file(path: Path, doc_id: str, fmt: str | None, forced: str | None) -> Itera
     if fmt in ("zip", "tar"):
         try:
             yield from (_zip_members if fmt == "zip" else _tar_members)(path, forced)
-        except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as e:
-            yield Member(str(path), doc_id, fmt, lambda: open(path, "rb"), f"{path}: cannot read archive ({e})")
+        except UNREADABLE as e:
+            yield Member(str(path), doc_id, fmt, lambda: open(path, "rb"), f"{path}: cannot read archive ({why(e)})")
     elif fmt is not None:
         yield Member(str(path), doc_id, fmt, lambda: open(path, "rb"))
 

@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pipeline import limits
@@ -43,7 +45,8 @@ def _folder(tmp_path: Path, files: dict[str, bytes]) -> Path:
 
 
 def _tar(path: Path, files: dict[str, bytes]) -> Path:
-    with tarfile.open(path, "w:gz" if path.name.endswith(".gz") else "w") as t:
+    compression = {"gz": "gz", "bz2": "bz2", "xz": "xz"}.get(path.name.rsplit(".", 1)[-1], "")
+    with tarfile.open(path, f"w:{compression}") as t:
         for name, data in files.items():
             info = tarfile.TarInfo(name)
             info.size = len(data)
@@ -240,3 +243,56 @@ def test_hardening_tar_member_over_the_size_limit_is_refused(tmp_path, monkeypat
     docs = _extract(archive)
     assert "refused, 2,000 bytes unpacked is more than the limit of 1,000" in docs[0]["errors"][0]
     _good_one_comes_out(docs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_hardening_any_bytes_decode_to_text_or_an_error(data):
+    text, errors, warnings = decode(data, "x")
+    assert (text is not None) or errors
+    assert all(isinstance(m, str) and m.startswith("x: ") for m in errors + warnings)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.binary(max_size=3000),
+    st.sampled_from([".zip", ".tar.gz", ".tar", ".json", ".jsonl", ".csv", ".parquet", ".html"]),
+)
+def test_hardening_any_bytes_under_any_suffix_give_documents_not_exceptions(tmp_path, data, suffix):
+    from pipeline.read import read_inputs
+
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    for doc in read_inputs([str(path)]):
+        assert doc.text is not None or doc.errors
+
+
+def _archive(kind: str) -> bytes:
+    members = {"a.txt": (GOOD * 5).encode(), "b.jsonl": (json.dumps({"id": "b", "text": GOOD}) + "\n").encode()}
+    if kind == "zip":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for name, data in members.items():
+                z.writestr(name, data)
+        return buf.getvalue()
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        return _tar(Path(d) / f"x.{kind}", members).read_bytes()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["zip", "tar", "tar.gz", "tar.bz2", "tar.xz"]), st.data())
+def test_hardening_damaged_archives_give_documents_not_exceptions(tmp_path, kind, data):
+    """A valid archive with random bytes overwritten, maybe cut: every member is a document or an error (a member
+    whose name lost its suffix is skipped, as any unknown file). A one-off hunt of 3,000 found no exception left."""
+    raw = bytearray(_archive(kind))
+    for _ in range(data.draw(st.integers(1, 8))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    path = tmp_path / f"damaged.{kind}"
+    path.write_bytes(bytes(raw))
+    from pipeline.read import read_inputs
+
+    assert all(d.text is not None or d.errors for d in read_inputs([str(path)]))
