@@ -11,12 +11,14 @@ included). Each figure is the fastest of `--repeat` runs. Prints ratios only: no
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from pipeline.cli import document_record
 from pipeline.limits import MAX_DOCUMENT_CHARS
-from pipeline.read import Document
+from pipeline.read import Document, read_inputs
 
 SENTENCES = (
     "Năm 2023, toàn tỉnh có 1.234 hộ nghèo, giảm 3,2% so với năm trước. "
@@ -49,6 +51,15 @@ def seconds(text: str, repeat: int) -> tuple[float, dict]:
     return best, out
 
 
+def html_seconds(paragraphs: int, folder: Path) -> float:
+    """Reading one HTML page of `paragraphs` paragraphs (trafilatura finds its main text), without extraction."""
+    page = folder / "page.html"
+    page.write_text("<html><body><article>" + "<p>Có 57 xã, đạt 12%.</p>" * paragraphs + "</article></body></html>")
+    t = time.perf_counter()
+    list(read_inputs([str(page)]))
+    return time.perf_counter() - t
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=1.0, help="fraction of the issue's sizes")
@@ -67,6 +78,11 @@ def main() -> None:
             f"| {len(out['indicators']):,} | {warnings or '-'} |",
             flush=True,
         )
+    n = max(2, int(80_000 * args.scale))
+    with tempfile.TemporaryDirectory() as d:
+        half, whole = html_seconds(n // 2, Path(d)), html_seconds(n, Path(d))
+    print(f"| HTML page of {n:,} paragraphs (reading only) | {n * 30:,} bytes | {half:.2f} s | {whole:.2f} s "
+          f"| {whole / max(half, 1e-9):.2f} | - | - |")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -190,6 +190,8 @@ def read_member(m: Member, f: Fields = Fields()) -> Iterator[Document]:  # noqa:
             for doc in docs:
                 n += 1
                 yield doc
+    except ImportError:  # a broken install is not a broken file
+        raise
     except UNREADABLE as e:  # permissions, a symlink loop, a corrupt archive member (bad CRC, cut stream) …
         where = f" after {n} record(s)" if n else ""
         yield Document(
