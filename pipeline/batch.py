@@ -14,8 +14,9 @@ import resource
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from .read import Document
@@ -95,6 +96,7 @@ def run_local(stream: Iterable[Batch], workers: int, options: Options) -> Iterat
 
     The worker processes start here, at once: forked after the models are loaded,
     so they share them and start in no time, and before any other thread exists.
+    After a worker dies, new pools are forked the same way (the old pool shut down first).
     """
     _warm()
     if workers <= 1:
@@ -102,9 +104,13 @@ def run_local(stream: Iterable[Batch], workers: int, options: Options) -> Iterat
     sys.stdout.flush()  # a forked worker flushes what it inherited when it exits
     forks = "fork" in multiprocessing.get_all_start_methods()  # not on Windows: there each worker loads the models
     ctx = multiprocessing.get_context("fork" if forks else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_die_with_parent if forks else _warm)
-    pool.submit(int).result()
-    return _in_pool(pool, stream, workers, options)
+
+    def new_pool(n: int) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(n, mp_context=ctx, initializer=_die_with_parent if forks else _warm)
+        pool.submit(int).result()
+        return pool
+
+    return _in_pool(new_pool, new_pool(workers), stream, workers, options)
 
 
 def _in_process(stream: Iterable[Batch], options: Options) -> Iterator[Batch]:
@@ -113,19 +119,75 @@ def _in_process(stream: Iterable[Batch], options: Options) -> Iterator[Batch]:
         yield b
 
 
-def _in_pool(pool: ProcessPoolExecutor, stream: Iterable[Batch], workers: int, options: Options) -> Iterator[Batch]:
+def _in_pool(
+    new_pool: Callable[[int], ProcessPoolExecutor],
+    pool: ProcessPoolExecutor,
+    stream: Iterable[Batch],
+    workers: int,
+    options: Options,
+) -> Iterator[Batch]:
+    """Batches through the pool, in order. When a worker dies (killed, out of memory), the batches in flight
+    are redone one document at a time; a document that kills its worker again gets an error, and the run goes on."""
     pending: deque[tuple[Batch, Future]] = deque()
+    batches = iter(stream)
     try:
-        for b in stream:
-            pending.append((b, pool.submit(records_of, b.docs, options)))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield _finish(*pending.popleft())
-        while pending:
-            yield _finish(*pending.popleft())
+        while True:
+            try:
+                for b in batches:
+                    pending.append((b, _submit(pool, b, options)))
+                    if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                        yield _finish(pending)
+                while pending:
+                    yield _finish(pending)
+                return
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                retry = [b for b, _ in pending]
+                pending.clear()
+                pool = new_pool(1)
+                for b in retry:
+                    pool = _one_by_one(new_pool, pool, b, options)
+                    yield b
+                pool.shutdown(wait=True)
+                pool = new_pool(workers)
     finally:  # on an error or Ctrl-C, batches not started are dropped: --resume redoes them
         pool.shutdown(cancel_futures=True)
 
 
-def _finish(b: Batch, future: Future) -> Batch:
-    b.records, b.rss_kb = future.result()
+def _submit(pool: ProcessPoolExecutor, b: Batch, options: Options) -> Future:
+    """The batch's future; a pool found broken gives a failed one, so the batch stays in line to be redone."""
+    try:
+        return pool.submit(records_of, b.docs, options)
+    except BrokenProcessPool as e:
+        failed: Future = Future()
+        failed.set_exception(e)
+        return failed
+
+
+def _one_by_one(
+    new_pool: Callable[[int], ProcessPoolExecutor], pool: ProcessPoolExecutor, b: Batch, options: Options
+) -> ProcessPoolExecutor:
+    """Fill `b.records` document by document on a one-worker pool; returns the pool (a new one after a death)."""
+    b.records, b.rss_kb = [], 0
+    for doc in b.docs:
+        try:
+            records, rss = pool.submit(records_of, [doc], options).result()
+        except BrokenProcessPool:
+            pool.shutdown(wait=True)
+            pool = new_pool(1)
+            killed = f"{doc.source}: not extracted: its worker process died on it twice (out of memory?)"
+            records, rss = records_of(
+                [Document(doc.id, doc.source, None, [*doc.errors, killed], doc.warnings)], options
+            )
+            if options.keep_text:
+                records[0]["text"] = doc.text
+        b.records += records
+        b.rss_kb = max(b.rss_kb, rss)
+    return pool
+
+
+def _finish(pending: deque[tuple[Batch, Future]]) -> Batch:
+    b, future = pending[0]
+    b.records, b.rss_kb = future.result()  # raises BrokenProcessPool before the batch leaves `pending`
+    pending.popleft()
     return b
