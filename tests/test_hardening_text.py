@@ -173,3 +173,34 @@ def test_hardening_issue_sized_inputs_complete_with_slices_and_warnings(tmp_path
         assert "document cut at 1,000,000" in warnings
     if name != "one-line-5mb" and len(text) > limits.MAX_STRETCH_CHARS:
         assert "without a sentence end" in warnings
+
+
+def test_hardening_same_records_whatever_the_hash_seed(tmp_path):
+    """Deterministic across processes too: set and dict orders change with PYTHONHASHSEED, the records must not."""
+    import random
+    import subprocess
+    import sys
+
+    rng = random.Random(8)
+    alphabet = LETTERS + DIGITS + SEPARATORS + PUNCTUATION
+    texts = [
+        " ".join(rng.choice(WORDS) if rng.random() < 0.5 else "".join(rng.choices(alphabet, k=8)) for _ in range(40))
+        for _ in range(60)
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)),
+        encoding="utf-8",
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        res = subprocess.run(
+            [sys.executable, "-m", "pipeline", "extract", str(src), "--workers", "1", "--quiet", "--all-kinds"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert res.returncode == 0, res.stderr
+        outputs.append(res.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == len(texts)
