@@ -98,20 +98,24 @@ def _jsonl(stream: IO[bytes], m: Member, f: Fields) -> Iterator[Document]:
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Document(f"{m.doc_id}:{n}", source, None, [f"{source}: not JSON ({e.msg})"])
+        except (json.JSONDecodeError, RecursionError) as e:  # RecursionError: `[[[[…` nested too deep
+            yield Document(f"{m.doc_id}:{n}", source, None, [f"{source}: not JSON ({_json_error(e)})"])
             continue
         doc = _record(obj, m, n, f)
         doc.errors[:0], doc.warnings[:0] = errors, warnings
         yield doc
 
 
+def _json_error(e: Exception) -> str:
+    return e.msg if isinstance(e, json.JSONDecodeError) else "nested too deep"
+
+
 def _json(data: bytes, m: Member, f: Fields) -> Iterator[Document]:
     text, errors, _ = decode(data, m.source)
     try:
         obj = json.loads(text) if text is not None else None
-    except json.JSONDecodeError as e:
-        errors = [f"{m.source}: not JSON ({e.msg})"]
+    except (json.JSONDecodeError, RecursionError) as e:
+        errors = [f"{m.source}: not JSON ({_json_error(e)})"]
     if text is None or errors:
         yield Document(m.doc_id, m.source, None, errors)
         return

@@ -296,3 +296,15 @@ def test_hardening_damaged_archives_give_documents_not_exceptions(tmp_path, kind
     from pipeline.read import read_inputs
 
     assert all(d.text is not None or d.errors for d in read_inputs([str(path)]))
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_hardening_json_nested_too_deep_is_an_error_and_the_next_lines_come_out(tmp_path, suffix):
+    deep = "[" * 100_000 + "]" * 100_000
+    good = json.dumps({"id": "zz-good", "text": GOOD}, ensure_ascii=False)
+    src = tmp_path / f"in{suffix}"
+    src.write_text(f"{deep}\n{good}\n" if suffix == ".jsonl" else deep, encoding="utf-8")
+    (tmp_path / "zz-good.txt").write_text(GOOD, encoding="utf-8")
+    docs = _extract(src, tmp_path / "zz-good.txt") if suffix == ".json" else _extract(src)
+    assert "not JSON (nested too deep)" in docs[0]["errors"][0]
+    _good_one_comes_out(docs)
