@@ -147,7 +147,7 @@ def concept(
             # `kiểm tra 598 tổ chức Đảng và 605 đảng viên`: one verb, two counts
             return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
         lo = prev_end
-    s, e = _strip(low, lo, start, skip)
+    s, e = _strip(low, max(lo, start - 300), start, skip)  # the words nearest the number, not a whole long clause
     inside = [sp for sp in skip if s <= sp[0] and sp[1] <= e]
     if inside:  # a period or place in the middle: keep the part nearest the number
         last = max(inside, key=lambda sp: sp[1])

@@ -18,6 +18,7 @@ from .semantics import change, comparator, locations, reference
 from .tokenizer import Analysis, syllables
 
 HEADLINE_MAX = 250
+CONCEPT_REACH = 300  # characters around a number where its concept is read
 _SHARE_OF = re.compile(
     r" (?:số|tổng số) \w"
 )  # `99,4% số xã có …`  # a first line this short (and not the only one) is a headline
@@ -112,24 +113,48 @@ def _inherit_period(
 def _from_context(
     spans_by_sentence: list[list[tuple[int, int]]], si: int, a: Analysis, skip_references: bool = False
 ) -> tuple[int, int] | None:
+    """The nearest span of an earlier sentence of the paragraph, else the headline's.
+
+    Remembered per sentence, and found by walking back without recursion: a paragraph
+    may hold thousands of sentences."""
+    cache = a.memo.setdefault(("context", id(spans_by_sentence), skip_references), {})
+    if si in cache:
+        return cache[si]
     low = a.norm.lower
     para = a.sentences[si].paragraph
-    for j in range(si - 1, -1, -1):
-        if a.sentences[j].paragraph != para:
-            break
-        spans = [
+    visited = [si]
+    result: tuple[int, int] | None
+    j = si - 1
+    while j >= 0 and a.sentences[j].paragraph == para:
+        own = [
             sp for sp in spans_by_sentence[j] if not (skip_references and is_reference(low, sp, a.sentences[j].start))
         ]
-        if spans:
-            return spans[-1]
-    first = a.sentences[0]
+        if own:
+            result = own[-1]
+            break
+        if j in cache:
+            result = cache[j]
+            break
+        visited.append(j)
+        j -= 1
+    else:
+        result = _headline(spans_by_sentence, para, a)
+    for x in visited:
+        cache[x] = result
+    return result
+
+
+def _headline(spans_by_sentence: list[list[tuple[int, int]]], para: int, a: Analysis) -> tuple[int, int] | None:
+    """The last span of the first line, when that line is a headline (short, not the only paragraph)."""
     n_paragraphs = a.sentences[-1].paragraph + 1
-    if n_paragraphs > 1 and para != 0:
+    if n_paragraphs <= 1 or para == 0 or a.sentences[0].paragraph != 0:
+        return None
+    key = ("headline", id(spans_by_sentence))
+    if key not in a.memo:
         heads = [sp for j, s in enumerate(a.sentences) if s.paragraph == 0 for sp in spans_by_sentence[j]]
         line_len = sum(s.end - s.start for s in a.sentences if s.paragraph == 0)
-        if heads and line_len <= HEADLINE_MAX and first.paragraph == 0:
-            return heads[-1]
-    return None
+        a.memo[key] = heads[-1] if heads and line_len <= HEADLINE_MAX else None
+    return a.memo[key]
 
 
 def _inherit_location(
@@ -172,6 +197,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.kind = "number"
             found.append((q, noun))
         elided_nouns(found, low)
+        found_starts = [x.start for x, _ in found]
         for q, noun in found:
             if not q.is_indicator and not all_kinds:
                 continue
@@ -195,7 +221,15 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.comparator = comparator(low, q, clause[0])
             rec.change = change(low, q, clause[0])
             rec.reference = reference(low, text, q, clause[1])
-            skip = period_spans[si] + location_spans[si] + [(x.start, x.end) for x, _ in found if x is not q]
+            # only what lies near the number, in its clause, can touch the concept
+            lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
+            skip = [sp for sp in period_spans[si] + location_spans[si] if sp[1] > lo_c and sp[0] < hi_c]
+            k = bisect.bisect_left(found_starts, lo_c - CONCEPT_REACH)
+            while k < len(found) and found[k][0].start < hi_c:
+                x = found[k][0]
+                if x is not q and x.end > lo_c:
+                    skip.append((x.start, x.end))
+                k += 1
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
             if q.kind in ("count", "ratio"):  # word tokens, read for the counted noun anyway

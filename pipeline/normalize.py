@@ -82,7 +82,7 @@ def _compose(raw: str) -> tuple[str, list[int]]:
         for k, c in enumerate(nfc):
             chars.append(c)
             # a cluster that stays several characters maps each to its own input character
-            orig.append(i + min(k, j - i - 1) if len(nfc) > 1 else i)
+            orig.append(i if k == 0 else j - len(nfc) + k)  # trailing marks left uncomposed map to the last inputs
         i = j
     orig.append(n)
     return "".join(chars), orig

@@ -292,7 +292,7 @@ class SentenceReader:
             return "name"
         if not n.has_digits or self.unit_after(n.end) is not None or self.low[n.end : n.end + 1] in ("-", "–", "/"):
             return None
-        prev = list(_WORD.finditer(self.text, self.lo, n.start))
+        prev = list(_WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
         if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
             nxt = _next_word(self.low, n.end, self.hi)
             if nxt is None or nxt in self.ctx["not_counted"]:

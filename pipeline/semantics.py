@@ -34,6 +34,7 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
     found = None
     saw_from = False
     pos = q.start
+    lo = max(lo, q.start - 80)  # qualifiers stand right before the number
     while True:
         left = low[lo:pos].rstrip()
         match = None
@@ -85,7 +86,7 @@ def _clause_end(low: str, pos: int) -> int:
 def change(low: str, q: Quantity, lo: int) -> str | None:
     """`increase`/`decrease` when the number is the size of a rise or fall; None for a level."""
     ctx = _ctx()
-    seg = low[lo : q.start]
+    seg = low[max(lo, q.start - 120) : q.start]  # a trigger is never further than a few words
     hits = list(_phrase_re("change_triggers").finditer(seg))
     if not hits:
         return None

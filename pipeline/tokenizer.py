@@ -46,6 +46,7 @@ class Analysis:
     windows: bool = True  # tokenize windows around numbers, not whole clauses
     _clauses: list[tuple[int, int]] = field(default_factory=list)
     _tokens: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # per-document results that later records reuse
 
     def __post_init__(self) -> None:
         self._clauses = [c for s in self.sentences for c in s.clauses]
