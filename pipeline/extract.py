@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from .concept import concept, phrase_after, sentence_subject
@@ -14,6 +15,7 @@ from .period import choose, is_reference, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
 from .records import Indicator
+from .segment import Sentence
 from .semantics import change, comparator, locations, reference
 from .tokenizer import Analysis, syllables
 
@@ -99,7 +101,7 @@ def _written(a: Analysis, rs: int, re_: int) -> str:
 
 
 def _inherit_period(
-    spans_by_sentence: list[list[tuple[int, int]]], si: int, q: Quantity, a: Analysis, clause: tuple[int, int]
+    spans_by_sentence: _PerSentence, si: int, q: Quantity, a: Analysis, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
     """Clause, sentence, earlier sentences of the paragraph, then the headline."""
     low = a.norm.lower
@@ -110,8 +112,21 @@ def _inherit_period(
     return _from_context(spans_by_sentence, si, a, skip_references=True)
 
 
+class _PerSentence:
+    """Spans (periods, places) of each sentence, found when first asked for: most sentences never are."""
+
+    def __init__(self, find: Callable[[Sentence], list[tuple[int, int]]], a: Analysis):
+        self.find, self.sentences = find, a.sentences
+        self.done: dict[int, list[tuple[int, int]]] = {}
+
+    def __getitem__(self, si: int) -> list[tuple[int, int]]:
+        if si not in self.done:
+            self.done[si] = self.find(self.sentences[si])
+        return self.done[si]
+
+
 def _from_context(
-    spans_by_sentence: list[list[tuple[int, int]]], si: int, a: Analysis, skip_references: bool = False
+    spans_by_sentence: _PerSentence, si: int, a: Analysis, skip_references: bool = False
 ) -> tuple[int, int] | None:
     """The nearest span of an earlier sentence of the paragraph, else the headline's.
 
@@ -144,7 +159,7 @@ def _from_context(
     return result
 
 
-def _headline(spans_by_sentence: list[list[tuple[int, int]]], para: int, a: Analysis) -> tuple[int, int] | None:
+def _headline(spans_by_sentence: _PerSentence, para: int, a: Analysis) -> tuple[int, int] | None:
     """The last span of the first line, when that line is a headline (short, not the only paragraph)."""
     n_paragraphs = a.sentences[-1].paragraph + 1
     if n_paragraphs <= 1 or para == 0 or a.sentences[0].paragraph != 0:
@@ -157,9 +172,7 @@ def _headline(spans_by_sentence: list[list[tuple[int, int]]], para: int, a: Anal
     return a.memo[key]
 
 
-def _inherit_location(
-    spans_by_sentence: list[list[tuple[int, int]]], si: int, q: Quantity, a: Analysis
-) -> tuple[int, int] | None:
+def _inherit_location(spans_by_sentence: _PerSentence, si: int, q: Quantity, a: Analysis) -> tuple[int, int] | None:
     own = spans_by_sentence[si]
     before = [sp for sp in own if sp[1] <= q.start]
     if before:
@@ -174,8 +187,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     """Records for the analysed document; `all_kinds` also returns dates, years, ordinals …"""
     norm = a.norm
     text, low = norm.text, norm.lower
-    period_spans = [periods(low, s.start, s.end) for s in a.sentences]
-    location_spans = [locations(text, s.start, s.end) for s in a.sentences]
+    period_spans = _PerSentence(lambda s: periods(low, s.start, s.end), a)
+    location_spans = _PerSentence(lambda s: locations(text, s.start, s.end), a)
     out: list[Indicator] = []
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None
@@ -187,6 +200,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 mine.append(nums[n_index])
             n_index += 1
         found: list[tuple[Quantity, str | None]] = []
+        if not mine and "gấp" not in low[sent.start : sent.end]:
+            continue  # no numeral, no `gấp đôi`: nothing to read here
         for q in read_quantities(text, low, sent.start, sent.end, mine):
             noun = None
             if q.kind in ("count", "ratio") and q.unit is None:
@@ -232,9 +247,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 k += 1
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
-            if q.kind in ("count", "ratio"):  # word tokens, read for the counted noun anyway
-                after = phrase_after(text, low, a.tokens_after(q.start, q.end), q.end, clause[1])
-            elif q.kind == "measure" or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
+            if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 after = phrase_after(text, low, syllables(text, q.end, clause[1]), q.end, clause[1])
             subject = sentence_subject(text, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             rec.concept, predicate = concept(

@@ -24,7 +24,7 @@ _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
 WINDOW_BEFORE = 3  # syllables of left context given to the CRF
-WINDOW_AFTER = 16  # syllables after a number: the counted noun and the phrase after it, with context
+WINDOW_AFTER = 8  # syllables after a number: its counted noun (two words at most), with context
 _SYLLABLE_START = re.compile(r"\S+")
 _SYLLABLE_END = re.compile(r"\S+")
 
