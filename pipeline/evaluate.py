@@ -7,7 +7,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -240,44 +240,39 @@ def load_texts(path: Path) -> dict[str, str]:
     return texts
 
 
-def load_gold(path: Path, texts: dict[str, str] | None = None) -> list[tuple[str, str, dict]]:
-    """(id, text, gold document) for each line; the text comes from the line or from `texts`."""
-    out = []
+def _lines(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) of each non-blank JSON line; a bad line is a GoldError naming it."""
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
-                d = json.loads(line)
+                yield n, json.loads(line)
             except json.JSONDecodeError as e:
                 raise GoldError(f"{path}:{n}: not JSON ({e.msg})") from e
-            doc_id = str(d.get("id"))
-            text = d.get("text")
-            if text is None:
-                if texts is None:
-                    raise GoldError(f"{path}:{n}: document {doc_id} has no text; give --texts")
-                if doc_id not in texts:
-                    raise GoldError(f"{path}:{n}: document {doc_id} is not in the --texts file")
-                text = texts[doc_id]
-            if d.get("text_sha1") and sha1(text) != d["text_sha1"]:
-                raise GoldError(f"{path}:{n}: text of {doc_id} does not match its text_sha1")
-            out.append((doc_id, text, d))
+
+
+def load_gold(path: Path, texts: dict[str, str] | None = None) -> list[tuple[str, str, dict]]:
+    """(id, text, gold document) for each line; the text comes from the line or from `texts`."""
+    out = []
+    for n, d in _lines(path):
+        doc_id = str(d.get("id"))
+        text = d.get("text")
+        if text is None:
+            if texts is None:
+                raise GoldError(f"{path}:{n}: document {doc_id} has no text; give --texts")
+            if doc_id not in texts:
+                raise GoldError(f"{path}:{n}: document {doc_id} is not in the --texts file")
+            text = texts[doc_id]
+        if d.get("text_sha1") and sha1(text) != d["text_sha1"]:
+            raise GoldError(f"{path}:{n}: text of {doc_id} does not match its text_sha1")
+        out.append((doc_id, text, d))
     return out
 
 
 def load_predictions(path: Path) -> dict[str, list[dict]]:
     """`{id: records}` from chiso output or a gold file used as predictions (optional ones left out)."""
-    out: dict[str, list[dict]] = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise GoldError(f"{path}:{n}: not JSON ({e.msg})") from e
-            out[str(d.get("id"))] = [r for r in d.get("indicators", []) if not r.get("optional")]
-    return out
+    return {str(d.get("id")): [r for r in d.get("indicators", []) if not r.get("optional")] for _, d in _lines(path)}
 
 
 def evaluate(docs: Iterable[tuple[str, str, dict]], predict: Callable[[str], list[dict]]) -> Score:

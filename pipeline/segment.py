@@ -26,18 +26,19 @@ class Sentence:
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
 
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """`[s, e)` without the white space at both ends (empty when all of it is)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as `(start, end)`, surrounding spaces trimmed."""
-    out = []
-    for m in _LINE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    spans = (trim(text, m.start(), m.end()) for m in _LINE.finditer(text))
+    return [(s, e) for s, e in spans if s < e]
 
 
 def _align(text: str, start: int, end: int, pieces: list[str]) -> list[tuple[int, int]] | None:
@@ -68,15 +69,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
-    trimmed = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            trimmed.append((s, e))
-    return trimmed
+    spans = (trim(text, s, e) for s, e in out)
+    return [(s, e) for s, e in spans if s < e]
 
 
 def sentences(text: str, needed: re.Pattern[str] | None = None) -> list[Sentence]:

@@ -18,7 +18,7 @@ from underthesea import word_tokenize
 
 from .normalize import Normalized, normalize
 from .numerals import NUMERAL_START, Numeral, find_numerals
-from .segment import Sentence, sentences
+from .segment import Sentence, sentences, trim
 
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
@@ -159,10 +159,7 @@ def _split_at(spans: list[tuple[int, int]], cuts: list[int], text: str) -> list[
             k += 1
         bounds.append(e)
         for a, b in zip(bounds, bounds[1:], strict=False):
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = trim(text, a, b)
             if a < b:
                 out.append((a, b))
     return out
