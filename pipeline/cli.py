@@ -288,16 +288,12 @@ def checks_cmd(
     """
     if not results.exists():
         _fail(f"no such file: {results}")
-    shown = failing = total = 0
-    with open(results, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-            except json.JSONDecodeError as e:
-                _fail(f"{results}:{n}: not JSON ({e.msg})")
-            recs = doc.get("indicators", [])
+    from .outputs import read_output_lines
+
+    failing = total = 0
+    try:
+        for doc in read_output_lines(results):
+            recs = doc["indicators"]
             checks = doc.get("checks")
             if checks is None and isinstance(doc.get("text"), str):
                 checks = consistency_checks(doc["text"], recs)
@@ -306,7 +302,6 @@ def checks_cmd(
                 failing += not c["ok"]
                 if c["ok"] and not show_all:
                     continue
-                shown += 1
                 texts = [recs[i]["text"] for i in c["records"] if i < len(recs)]
                 if as_json:
                     typer.echo(json.dumps({"id": doc.get("id"), **c, "texts": texts}, ensure_ascii=False))
@@ -315,6 +310,8 @@ def checks_cmd(
                     typer.echo(
                         f"{verdict} {doc.get('id')}: {c['type']} {' / '.join(texts)}: expected {c['expected']}, stated {c['stated']}"
                     )
+    except InputError as e:
+        _fail(str(e))
     typer.echo(f"{total} checks, {failing} failing", err=True)
 
 
