@@ -164,7 +164,9 @@ def concept(
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
         if prev_concept and not after_phrase:
-            tail = f" {reference}" if reference and phrase_low in ("đạt", "vượt", "bằng", "") else ""
+            # `đạt 114% kế hoạch`: the plan is part of what is measured; a compared year is not
+            plan = reference and not any(ch.isdigit() for ch in reference)
+            tail = f" {reference}" if plan and phrase_low in ("đạt", "vượt", "bằng", "") else ""
             return f"{prev_concept}{tail}", prev_predicate
         phrase = subject or ""  # nothing here: what the sentence is about
     else:

@@ -254,7 +254,17 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 text, low, q.start, clause[0], skip, noun, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
-            last_in_sentence = (rec.concept, predicate, q.end + (len(after) + 1 if after else 0), si)
+            base = (
+                previous[0]
+                if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
+                else rec.concept
+            )
+            last_in_sentence = (
+                base,
+                predicate,
+                q.end + (len(after) + 1 if after else 0),
+                si,
+            )  # inherited without its tail
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)

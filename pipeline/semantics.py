@@ -104,7 +104,7 @@ def change(low: str, q: Quantity, lo: int) -> str | None:
     return ctx["change_triggers"][hit.group()][0]
 
 
-_REF_AFTER = re.compile(r"\s*(?:so với|so|bằng)\s+((?:[^\W\d_]+\s?){1,4})")
+_REF_AFTER = re.compile(r"\s*(?:so với|so|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?)")  # `so với năm 2023`
 
 
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
