@@ -45,6 +45,7 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|triển khai)\s*$")
 _FROM = re.compile(r"(?<!\w)từ(?!\w)")
 _TO = re.compile(r"\s*(lên|xuống|đến|về)\b")
 
@@ -75,6 +76,8 @@ def choose(
     """The period of the number at `[start, end)` among its sentence's periods `own`."""
     usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)] or []
     in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]
+    if not in_clause:  # `… và nhiệm vụ 6 tháng cuối năm, tổng sản phẩm đạt …`: a plan's period dates no result
+        usable = [sp for sp in usable if not _PLAN.search(low, max(sentence_lo, sp[0] - 30), sp[0])] or usable
     for group in (in_clause, usable):
         before = [sp for sp in group if sp[1] <= start]
         if before:
