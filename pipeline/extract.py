@@ -91,7 +91,7 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
                 q.kind, q.unit = "count", nxt[0].unit
                 continue
         prev = [r for r, _ in records[:idx] if r.kind == "count" and r.unit]
-        if prev and q.value == int(q.value) and not q.multiplied_words():
+        if prev and q.value == int(q.value) and not q.word_numeral:
             q.kind, q.unit = "count", prev[-1].unit
 
 

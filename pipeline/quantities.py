@@ -35,11 +35,7 @@ class Quantity:
     comparator: str = "="
     why: str | None = None  # for kinds that are not indicators
     numeral_end: int = 0  # where the number (before its unit) ends: counted nouns start here
-    word_numeral: bool = False
-
-    def multiplied_words(self) -> bool:
-        """True for a word numeral (`ba`, `hai mươi`): those never borrow a noun."""
-        return self.word_numeral
+    word_numeral: bool = False  # `ba`, `hai mươi`: such numbers never borrow a noun
 
     @property
     def is_indicator(self) -> bool:

@@ -25,25 +25,23 @@ _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 WINDOW_BEFORE = 3  # syllables of left context given to the CRF
 WINDOW_AFTER = 8  # syllables after a number: its counted noun (two words at most), with context
-_SYLLABLE_START = re.compile(r"\S+")
-_SYLLABLE_END = re.compile(r"\S+")
+_SPACED = re.compile(r"\S+")  # a syllable with what is glued to it
 
 
 @dataclass
 class Analysis:
     """What the tokenizer learned about a text; kept on `doc.user_data["chiso"]`.
 
-    Word tokens are made per clause, on demand (`clause_tokens`): extraction asks for
-    them only where a counted noun or a noun phrase after a number is read, and a
-    clause is always tokenized whole, so the records do not depend on which other
-    clauses were tokenized."""
+    Word tokens are made on demand: extraction asks for them only where a counted noun
+    is read, in a window around the number (`tokens_after`); a clause tokenized whole
+    (`clause_tokens`, every clause with `only_numeric_clauses=False`) is used instead
+    when it is there, and both give the same records."""
 
     norm: Normalized
     sentences: list[Sentence]
     numerals: list[Numeral]
     warnings: list[str]
     cuts: list[int] = field(default_factory=list)  # numeral boundaries, sorted
-    windows: bool = True  # tokenize windows around numbers, not whole clauses
     _clauses: list[tuple[int, int]] = field(default_factory=list)
     _tokens: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # per-document results that later records reuse
@@ -61,14 +59,16 @@ class Analysis:
     def clause_tokens(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
         """underthesea's words of one clause, aligned to the text and cut at number boundaries."""
         if clause not in self._tokens:
-            lo, hi = clause
-            text = self.norm.text
-            spans = _align(text, lo, hi, word_tokenize(text[lo:hi]))
-            if spans is None:
-                self.warnings.append(f"word tokens did not line up with the text at {lo}; syllables used")
-                spans = syllables(text, lo, hi)
-            self._tokens[clause] = _split_at(spans, self.cuts, text)
+            self._tokens[clause] = self._word_tokens(*clause)
         return self._tokens[clause]
+
+    def _word_tokens(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        text = self.norm.text
+        spans = _align(text, lo, hi, word_tokenize(text[lo:hi]))
+        if spans is None:
+            self.warnings.append(f"word tokens did not line up with the text at {lo}; syllables used")
+            spans = syllables(text, lo, hi)
+        return _split_at(spans, self.cuts, text)
 
     def tokens_after(self, start: int, end: int) -> list[tuple[int, int]]:
         """Word tokens around the number at `[start, end)`: the whole clause when every clause
@@ -78,27 +78,20 @@ class Analysis:
         clause = self.clause_at(end - 1)  # `200 - 300 người`: the clause where the number ends
         if clause is None:
             return []
-        if clause in self._tokens or not self.windows:
-            return self.clause_tokens(clause)
+        if clause in self._tokens:
+            return self._tokens[clause]
         text = self.norm.text
         start = max(start, clause[0])
-        before = [m.start() for m in _SYLLABLE_START.finditer(text, clause[0], start)][-WINDOW_BEFORE:]
+        before = [m.start() for m in _SPACED.finditer(text, clause[0], start)][-WINDOW_BEFORE:]
         lo = before[0] if before else start
         hi = end
-        for k, m in enumerate(_SYLLABLE_END.finditer(text, end, clause[1])):
+        for k, m in enumerate(_SPACED.finditer(text, end, clause[1])):
             hi = m.end()
             if k + 1 >= WINDOW_AFTER:
                 break
-        key = (lo, hi)
-        if key not in self._tokens:
-            spans = _align(text, lo, hi, word_tokenize(text[lo:hi]))
-            self._tokens[key] = _split_at(spans if spans is not None else syllables(text, lo, hi), self.cuts, text)
-        return self._tokens[key]
-
-    def tokens_at(self, pos: int) -> list[tuple[int, int]]:
-        """The word tokens of the clause holding `pos` (none outside clauses)."""
-        clause = self.clause_at(pos)
-        return self.clause_tokens(clause) if clause else []
+        if (lo, hi) not in self._tokens:
+            self._tokens[(lo, hi)] = self._word_tokens(lo, hi)
+        return self._tokens[(lo, hi)]
 
     def all_tokens(self, only_numeric_clauses: bool = True) -> list[tuple[int, int]]:
         """Every character in a token: word tokens for clauses with a numeral (or all
