@@ -319,7 +319,8 @@ def checks_cmd(
 def gate_cmd(
     update: Annotated[bool, typer.Option("--update", help="Write the current scores as the new floor.")] = False,
 ) -> None:
-    """Fail (exit 1) when strict F1 on a gold set falls more than 0.5 points below corpora/gold/SCORES.json.
+    """Fail (exit 1) when strict, concept or period F1 on a gold set falls more than 0.5 points below
+    corpora/gold/SCORES.json.
 
     Example: chiso gate            (check)   chiso gate --update   (raise the committed scores)
     """
@@ -327,15 +328,16 @@ def gate_cmd(
 
     if update:
         for name, s in gate.update().items():
-            typer.echo(f"{name}: strict F1 {s['strict_f1']:.4f} written to {gate.SCORES}")
+            figures = ", ".join(f"{m} {s[m]:.4f}" for m in gate.GATED)
+            typer.echo(f"{name}: {figures} written to {gate.SCORES}")
         return
     failed = False
     for r in gate.check():
         if r.skipped:
-            typer.echo(f"{r.name}: skipped ({r.skipped})")
+            typer.echo(f"{r.name} {r.metric}: skipped ({r.skipped})")
             continue
         verdict = "ok" if r.ok else "DROPPED"
-        typer.echo(f"{r.name}: strict F1 {r.now:.4f} (committed {r.committed}) {verdict}")
+        typer.echo(f"{r.name} {r.metric}: {r.now:.4f} (committed {r.committed}) {verdict}")
         failed |= not r.ok
     if failed:
         raise typer.Exit(1)

@@ -186,12 +186,13 @@ def _inherit_location(spans_by_sentence: _PerSentence, si: int, q: Quantity, a: 
 def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     """Records for the analysed document; `all_kinds` also returns dates, years, ordinals …"""
     norm = a.norm
-    text, low = norm.text, norm.lower
+    text, low, written = norm.text, norm.lower, norm.written
     period_spans = _PerSentence(lambda s: periods(low, s.start, s.end), a)
     location_spans = _PerSentence(lambda s: locations(text, s.start, s.end), a)
     out: list[Indicator] = []
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None
+    groups: list[tuple[int, str]] = []  # (sentence, counted noun) of the counts so far
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
         mine = []
@@ -235,7 +236,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 continue
             rec.comparator = comparator(low, q, clause[0])
             rec.change = change(low, q, clause[0])
-            rec.reference = reference(low, text, q, clause[1])
+            rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
             skip = [sp for sp in period_spans[si] + location_spans[si] if sp[1] > lo_c and sp[0] < hi_c]
@@ -248,10 +249,18 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
-                after = phrase_after(text, low, syllables(text, q.end, clause[1]), q.end, clause[1])
-            subject = sentence_subject(text, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
+                after = phrase_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
+            noun_c, after_len = noun, len(after)
+            if q.kind == "count" and q.unit and q.unit.split()[0] in _generic_nouns():
+                # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
+                group = next((u for j, u in reversed(groups) if si - j <= 0), None)
+                word = q.unit.split()[0]
+                if group and after.lower().startswith(word):
+                    after = f"{group} {after[len(word) :].strip()}".strip()
+                noun_c = group or noun
+            subject = sentence_subject(written, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             rec.concept, predicate = concept(
-                text, low, q.start, clause[0], skip, noun, previous[:3] if previous else None,
+                written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
             base = (
@@ -262,7 +271,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             last_in_sentence = (
                 base,
                 predicate,
-                q.end + (len(after) + 1 if after else 0),
+                q.end + (after_len + 1 if after_len else 0),
                 si,
             )  # inherited without its tail
             p = _inherit_period(period_spans, si, q, a, clause)
@@ -275,4 +284,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 ls, le = norm.to_raw(*loc)
                 rec.location = _written(a, ls, le)
             out.append(rec)
+            if q.kind == "count" and q.unit and q.unit.split()[0] not in _generic_nouns():
+                groups.append((si, q.unit))
     return out
+
+
+@cache
+def _generic_nouns() -> frozenset[str]:
+    return frozenset(load_json("context.json")["generic_counted_nouns"])

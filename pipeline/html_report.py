@@ -68,9 +68,9 @@ def _nest(records: list[dict[str, Any]]) -> list[tuple[int, int, int, dict[str, 
         span = (r["start"], r["end"])
         crossed = [p for p in placed if _crosses(p, span)]
         if crossed:
-            span = (max(p[1] for p in crossed), span[1])  # placed marks start no later, so they end inside
-            if any(_crosses(p, span) for p in placed):  # cannot happen in sorted order; a guard
-                span = (r["start"], r["start"])
+            span = (max(p[1] for p in crossed), span[1])  # start after the marks it crosses
+            if span[0] >= span[1] or any(_crosses(p, span) for p in placed):
+                span = (r["start"], r["start"])  # `(0,2) (1,4) (1,3)`: nothing of it is left to mark
         placed.append(span)
         out.append((span[0], span[1], n, r))
     return sorted(out, key=lambda x: (x[0], -x[1]))

@@ -38,12 +38,15 @@ def _move_tone(m: re.Match[str]) -> str:
 
 @dataclass(frozen=True)
 class Normalized:
-    """`text` normalized; `lower` its per-character lower case; `orig[i]` the input offset of `text[i]`."""
+    """`text` normalized; `lower` its per-character lower case; `orig[i]` the input offset of `text[i]`;
+    `written` the text in NFC with the input's tone placement (same length as `text`), for
+    words a record repeats as the input writes them (`Thành uỷ`)."""
 
     raw: str
     text: str
     lower: str
     orig: list[int]
+    written: str
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a `[start, end)` span of the normalized text to the input text."""
@@ -65,7 +68,7 @@ def normalize(raw: str) -> Normalized:
     else:
         composed, orig = _compose(raw)
     text = _OLD_STYLE.sub(_move_tone, composed)
-    return Normalized(raw, text, _lower(text), orig)
+    return Normalized(raw, text, _lower(text), orig, composed)
 
 
 def _compose(raw: str) -> tuple[str, list[int]]:
