@@ -11,7 +11,7 @@ from functools import cache
 
 from .concept import concept, phrase_after, sentence_subject
 from .lexicon import load_json
-from .period import choose, is_reference, periods
+from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
 from .records import Indicator
@@ -141,9 +141,7 @@ def _from_context(
     result: tuple[int, int] | None
     j = si - 1
     while j >= 0 and a.sentences[j].paragraph == para:
-        own = [
-            sp for sp in spans_by_sentence[j] if not (skip_references and is_reference(low, sp, a.sentences[j].start))
-        ]
+        own = [sp for sp in spans_by_sentence[j] if not skip_references or passes_on(low, sp, a.sentences[j].start)]
         if own:
             result = own[-1]
             break

@@ -2,8 +2,10 @@
 
 The period of a number is the nearest one in its clause, else in its sentence, else
 the nearest earlier one in its paragraph, else the headline's. Periods that only
-name what a number is compared with (`so với năm 2015`, `từ 14 tỉ USD năm 1985`)
-are passed over while another is at hand."""
+name what a number is compared with (`so với năm 2015`, `từ 14 tỉ USD năm 1985`,
+`cao nhất kể từ năm 2008`) are passed over while another is at hand, and so is a
+term that names a body (`Ủy ban thường vụ khóa 14`). Terms and narrative times
+(`lúc đầu`, `thời gian qua`) date their own sentence only."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ def _grammar() -> tuple[re.Pattern[str], tuple[str, ...]]:
     data = load_json("periods.json")
     alternatives = sorted((p for p, _gloss in data["patterns"]), key=len, reverse=True)
     pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in alternatives) + r")(?![\w/])")
-    return pattern, tuple(data["reference_before"])
+    return pattern, tuple(phrase for phrase, _gloss in data["reference_before"])
 
 
 _LEAD = re.compile(r"^(?:trong|tính đến|đến) ")
@@ -55,7 +57,7 @@ _TO = re.compile(r"\s*(lên|xuống|đến|về)\b")
 @cache
 def _reference_re() -> re.Pattern[str]:
     _, before = _grammar()
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in before[:2]) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in before) + r")(?!\w)")
 
 
 def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
@@ -67,6 +69,29 @@ def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     return bool(_FROM.search(" ".join(words[-6:]))) and bool(_TO.match(low, span[1], span[1] + 8))
 
 
+@cache
+def _kinds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_json("periods.json")
+
+    def one(key: str) -> re.Pattern[str]:
+        return re.compile(r"(?:" + "|".join(p for p, _gloss in data[key]) + r")")
+
+    return one("terms"), one("narrative_times")
+
+
+def _is_term(low: str, span: tuple[int, int]) -> bool:
+    """`khóa 14`, `nhiệm kỳ 2016-2021`: a term that mostly names a body rather than dating a figure."""
+    return _kinds()[0].fullmatch(low, span[0], span[1]) is not None
+
+
+def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether a period of an earlier sentence dates the numbers of later ones: not a compared
+    period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`)."""
+    if is_reference(low, span, lo) or _is_term(low, span):
+        return False
+    return _kinds()[1].fullmatch(low, span[0], span[1]) is None
+
+
 def choose(
     low: str,
     own: list[tuple[int, int]],
@@ -76,7 +101,8 @@ def choose(
     sentence_lo: int,
 ) -> tuple[int, int] | None:
     """The period of the number at `[start, end)` among its sentence's periods `own`."""
-    usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)] or []
+    usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)]
+    usable = [sp for sp in usable if not _is_term(low, sp)] or usable  # a term only when nothing else dates it
     in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]
     if not in_clause:  # `… và nhiệm vụ 6 tháng cuối năm, tổng sản phẩm đạt …`: a plan's period dates no result
         usable = [sp for sp in usable if not _PLAN.search(low, max(sentence_lo, sp[0] - 30), sp[0])] or usable
