@@ -119,6 +119,18 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return _WS.sub(" ", text[end:picked_end]).strip()
 
 
+def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
+    """The thing an amount is of, written after it: `truy thu 26,3 tỷ đồng [thuế thu nhập doanh
+    nghiệp]`; empty when a function or time word follows (`… tỷ đồng năm 2017`, `… và`)."""
+    stops, _ = _after_lists()
+    if not tokens or low[end : tokens[0][0]].strip():
+        return ""
+    first = low[tokens[0][0] : tokens[0][1]]
+    if first in stops or not first[0].isalpha():
+        return ""
+    return phrase_after(text, low, tokens, end, hi)
+
+
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 
 
@@ -149,10 +161,17 @@ def concept(
         lo = prev_end
     s, e = _strip(low, max(lo, start - 300), start, skip)  # the words nearest the number, not a whole long clause
     inside = [sp for sp in skip if s <= sp[0] and sp[1] <= e]
-    if inside:  # a period or place in the middle: keep the part nearest the number
+    head = ""
+    if inside:  # a period or place in the middle: keep the part nearest the number …
         last = max(inside, key=lambda sp: sp[1])
         if e - last[1] > 3:
+            first = min(inside, key=lambda sp: sp[0])
+            hs, he = _strip(low, s, first[0], skip)
+            tail_start = last[1]
             s, e = _strip(low, last[1], e, skip)
+            if he - hs >= 3 and len(low[s:e].split()) <= 3:  # … and, when that is short, what the words before name
+                head = _WS.sub(" ", text[_cut(hs, he, low, MAX_PREDICATE + 2) : he]).strip(" ,;:-–")
+                s = tail_start + len(low[tail_start:e]) - len(low[tail_start:e].lstrip(" ,"))  # `của cả nước` whole
     _, _, level_only = _lists()
     qualifier, delimiter = _qualifiers()
     m = delimiter.search(low, s, e)
@@ -171,6 +190,10 @@ def concept(
         phrase = subject or ""  # nothing here: what the sentence is about
     else:
         phrase = _WS.sub(" ", text[_cut(s, e, low) : e]).strip(" ,;:-–")
+        if head:
+            phrase = f"{head} {phrase}"  # `xuất khẩu [6 tháng] của cả nước` -> `xuất khẩu của cả nước`
+    if after_phrase and kind == "money":
+        return _join(phrase, after_phrase), phrase  # `truy thu` + `thuế thu nhập doanh nghiệp`
     if after_phrase and kind == "percent":
         noun = re.sub(r"^(?:tổng )?số ", "", after_phrase, flags=re.IGNORECASE)
         return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`

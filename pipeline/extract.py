@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 
-from .concept import concept, phrase_after, sentence_subject
+from .concept import concept, object_after, phrase_after, sentence_subject
 from .lexicon import load_json
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
@@ -248,6 +248,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             after = ""
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 after = phrase_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
+            elif q.kind == "money":
+                after = object_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
             noun_c, after_len = noun, len(after)
             if q.kind == "count" and q.unit and q.unit.split()[0] in _generic_nouns():
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
