@@ -64,7 +64,7 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
     return s + words[-limit].start()
 
 
-MAX_AFTER = 10
+MAX_AFTER = 13
 MAX_PREDICATE = 4
 
 
