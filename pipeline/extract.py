@@ -274,6 +274,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 q.end + (after_len + 1 if after_len else 0),
                 si,
             )  # inherited without its tail
+            if q.kind == "percent" and rec.change is None and rec.reference is None and rec.concept:
+                rec.concept = _as_share(rec.concept, a)
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
@@ -287,6 +289,23 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if q.kind == "count" and q.unit and q.unit.split()[0] not in _generic_nouns():
                 groups.append((si, q.unit))
     return out
+
+
+@cache
+def _rate_heads() -> re.Pattern[str]:
+    heads = sorted(load_json("context.json")["rate_heads"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
+
+
+def _as_share(concept: str, a: Analysis) -> str:
+    """A percent stated as a level, neither a change nor of a reference, is a share:
+    `đất đô thị chiếm 5,81%` -> `tỷ lệ đất đô thị` (spelled tỉ lệ where the article does)."""
+    if _rate_heads().search(concept.lower()):
+        return concept
+    if "share word" not in a.memo:  # counted once per document
+        low = a.norm.lower
+        a.memo["share word"] = "tỉ lệ" if low.count("tỉ lệ") > low.count("tỷ lệ") else "tỷ lệ"
+    return f"{a.memo['share word']} {concept}"
 
 
 @cache
