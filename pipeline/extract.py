@@ -251,13 +251,13 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             elif q.kind == "money":
                 after = object_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
             noun_c, after_len = noun, len(after)
-            if q.kind == "count" and q.unit and q.unit.split()[0] in _generic_nouns():
+            word = _generic_head(q.unit) if q.kind == "count" else None
+            if word:
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
                 group = next((u for j, u in reversed(groups) if si - j <= 0), None)
-                word = q.unit.split()[0]
                 if group and after.lower().startswith(word):
                     after = f"{group} {after[len(word) :].strip()}".strip()
-                noun_c = group or noun
+                noun_c = group
             subject = sentence_subject(written, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             rec.concept, predicate = concept(
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
@@ -286,7 +286,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 ls, le = norm.to_raw(*loc)
                 rec.location = _written(a, ls, le)
             out.append(rec)
-            if q.kind == "count" and q.unit and q.unit.split()[0] not in _generic_nouns():
+            if q.kind == "count" and q.unit and not _generic_head(q.unit):
                 groups.append((si, q.unit))
     return out
 
@@ -311,3 +311,9 @@ def _as_share(concept: str, a: Analysis) -> str:
 @cache
 def _generic_nouns() -> frozenset[str]:
     return frozenset(load_json("context.json")["generic_counted_nouns"])
+
+
+def _generic_head(unit: str | None) -> str | None:
+    """`người`, `đồng chí` when the counted noun starts with one: a person of some group."""
+    low = (unit or "").lower()
+    return next((w for w in _generic_nouns() if low == w or low.startswith(w + " ")), None)

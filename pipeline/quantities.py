@@ -84,6 +84,9 @@ def _money_words_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
 @cache
 def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     phrases = _ctx()["back_reference_after"]
@@ -298,7 +301,9 @@ class SentenceReader:
     def back_reference(self, q: Quantity) -> bool:
         """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back (a
         demonstrative within the two or three words after it)."""
-        words = [m.group() for m in _WORD.finditer(self.low, q.end, min(self.hi, q.end + 40))][:5]
+        end = min(self.hi, q.end + 40)
+        stop = _CLAUSE_MARK.search(self.low, q.end, end)  # `21 đảng viên, trong đó …`: the next clause's `đó`
+        words = [m.group() for m in _WORD.finditer(self.low, q.end, stop.start() if stop else end)][:5]
         one, two = _back_reference_res()
         return bool(one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])))
 
