@@ -119,6 +119,22 @@ def _phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) ->
     return m.group() if m else None
 
 
+_LIST_TAIL = re.compile(r"(?:[\s:]|\d+[a-z]?\s*(?:,|và)\s*)+$")
+
+
+def _name_before(low: str, start: int, lo: int, phrases: dict) -> str | None:
+    """Like `_phrase_before`, also through earlier members of a list (and a colon before them):
+    `các tổ: 25, 26` (26), `vành đai 1, 2, 3` (2, 3), `quận 2, 9 và Thủ Đức` (9)."""
+    found = _phrase_before(low, start, lo, phrases)
+    if found:
+        return found
+    window = max(lo, start - 80)
+    tail = _LIST_TAIL.search(low, window, start)
+    if tail is None or not any(c.isdigit() for c in low[tail.start() : start]):
+        return None  # only a later member of a list: `Dân số: 8.000 người` stays a count
+    return _phrase_before(low, tail.start(), lo, phrases)
+
+
 def _phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str | None:
     """The longest phrase of `phrases` that starts right after `end` (whole words)."""
     pos = end
@@ -239,7 +255,7 @@ class SentenceReader:
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
         low = self.low
-        before = _phrase_before(low, n.start, self.lo, ctx["date_before"])
+        before = _name_before(low, n.start, self.lo, ctx["date_before"])
         if before:
             prev = _words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
@@ -418,7 +434,7 @@ class SentenceReader:
         if fraction is not None:
             return fraction, 2
         has_unit = self.unit_after(n.end) is not None
-        before = _phrase_before(low, n.start, self.lo, self.ctx["date_before"])
+        before = _name_before(low, n.start, self.lo, self.ctx["date_before"])
         if before and self.ctx["date_before"][before][0] in ("ordinal", "identifier") and not has_unit:
             trap = self.context_trap(n)
             if trap:
