@@ -77,6 +77,13 @@ def _after_lists() -> tuple[frozenset[str], re.Pattern[str]]:
 
 
 @cache
+def _multi_word_stops() -> re.Pattern[str]:
+    """The stops of several syllables (`trở lên`, `so với`), matched on the text: tokens are syllables."""
+    stops = sorted((w for w in load_json("context.json")["concept_stop_after"] if " " in w), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in stops) + r")(?!\w)")
+
+
+@cache
 def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")
 
@@ -109,7 +116,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         w = low[s:e]
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
-        elif not w[0].isalpha() or (w in stops and syllables > 0):
+        elif not w[0].isalpha() or (w in stops and syllables > 0) or _multi_word_stops().match(low, s):
             break
         syllables += len(w.split())
         if syllables > MAX_AFTER:
@@ -131,6 +138,7 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return phrase_after(text, low, tokens, end, hi)
 
 
+_LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 
 
@@ -179,6 +187,9 @@ def concept(
         s = m.end()  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     phrase_low = _WS.sub(" ", low[s:e]).strip()
     in_brackets = low.rfind("(", clause_lo - 2, start) >= clause_lo - 2 and ")" not in low[clause_lo - 2 : start]
+    bracket_phrase = _before_bracket(text, low, clause_lo, start, prev_end, skip) if in_brackets else ""
+    if bracket_phrase and not phrase_low:  # `Dự án quốc lộ 50 (1.280 tỷ đồng)`: what the bracket follows
+        return _join(bracket_phrase, counted_noun or ""), bracket_phrase
     if prev_concept and (qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
@@ -208,6 +219,19 @@ def concept(
     if counted_noun and counted_noun.lower() not in phrase.lower():
         return _join(phrase, counted_noun), phrase
     return phrase or None, phrase
+
+
+def _before_bracket(text: str, low: str, clause_lo: int, start: int, prev_end: int, skip: list[tuple[int, int]]) -> str:
+    """The words a bracket follows, back to the last clause mark or the indicator before it."""
+    bracket = low.rfind("(", clause_lo - 2, start)
+    if bracket <= 0:
+        return ""
+    bs, be = _strip(low, max(0, prev_end + 1, bracket - 150), bracket, skip)
+    m = _LAST_CLAUSE.search(low, bs, be)
+    bs, be = _strip(low, m.end() if m else bs, be, skip)
+    if len(low[bs:be].split()) < 2:
+        return ""
+    return _WS.sub(" ", text[_cut(bs, be, low) : be]).strip(" ,;:-–")
 
 
 def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tuple[int, int]]) -> str | None:
