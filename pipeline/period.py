@@ -63,7 +63,7 @@ def _reference_re() -> re.Pattern[str]:
 def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     """`so với năm 2015`, `… năm 1985 lên …`: a period that dates a compared value."""
     left = low[max(lo, span[0] - 40) : span[0]].rstrip()
-    words = left.split()
+    words = re.split(r"[,;()]", left)[-1].split()  # `… so với năm 2015; năm 2017 đạt`: not across a clause
     if _reference_re().search(" ".join(words[-4:])):
         return True
     return bool(_FROM.search(" ".join(words[-6:]))) and bool(_TO.match(low, span[1], span[1] + 8))
@@ -101,6 +101,15 @@ def choose(
     sentence_lo: int,
 ) -> tuple[int, int] | None:
     """The period of the number at `[start, end)` among its sentence's periods `own`."""
+    for sp in own:  # `từ hơn 9 triệu đồng năm 2008 lên …`: a period right after the number is its own
+        gap = low[end : sp[0]]
+        if (
+            sp[0] >= end
+            and len(gap.split()) <= 2
+            and not re.search(r"[^\w\s]", gap)
+            and not _reference_re().search(gap)
+        ):
+            return sp
     usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)]
     usable = [sp for sp in usable if not _is_term(low, sp)] or usable  # a term only when nothing else dates it
     in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]
