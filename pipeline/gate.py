@@ -21,6 +21,7 @@ GOLD_SETS: dict[str, tuple[Path, Path | None]] = {
     "seed": (SHARED / "corpora" / "gold" / "seed.jsonl", None),
     "news-dev": (ROOT / "corpora" / "gold" / "news-dev.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-dev2": (ROOT / "corpora" / "gold" / "news-dev2.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
+    "news-test": (ROOT / "corpora" / "gold" / "news-test.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "own": (ROOT / "corpora" / "gold" / "own.jsonl", None),
 }
 # the figures that may not drop: the headline figure and the two semantic fields
