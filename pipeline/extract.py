@@ -211,6 +211,13 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.kind = "number"
             found.append((q, noun))
         elided_nouns(found, low)
+        for q, _ in found:
+            if (
+                q.kind == "number"
+                and q.unit is None
+                and _name_head().search(low, max(sent.start, q.start - 20), q.start)
+            ):
+                q.kind = q.why = "identifier"  # `Kết luận 21`, `thang điểm 100`: a bare number that names
         found_starts = [x.start for x, _ in found]
         for q, noun in found:
             if not q.is_indicator and not all_kinds:
@@ -306,6 +313,12 @@ def _as_share(concept: str, a: Analysis) -> str:
         low = a.norm.lower
         a.memo["share word"] = "tỉ lệ" if low.count("tỉ lệ") > low.count("tỷ lệ") else "tỷ lệ"
     return f"{a.memo['share word']} {concept}"
+
+
+@cache
+def _name_head() -> re.Pattern[str]:
+    heads = sorted(load_json("context.json")["number_name_heads"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + r") $")
 
 
 @cache
