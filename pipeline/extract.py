@@ -95,6 +95,22 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
             q.kind, q.unit = "count", prev[-1].unit
 
 
+_TO_LEVEL = re.compile(r"\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới))?|còn|đến|tới)\s*(?:mức\s*)?$")
+_LIST_SEP = re.compile(r"\s*(?:,|và)\s*$")
+
+
+def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
+    """A bare number takes the unit the next number writes for both: `từ 3.000 lên 5.000 tấn`
+    (tấn), `lần lượt là 91, 82, 75,4%` (%)."""
+    for idx in range(len(records) - 2, -1, -1):
+        q, nxt = records[idx][0], records[idx + 1][0]
+        if q.kind != "number" or q.unit is not None or q.word_numeral or nxt.kind not in ("measure", "percent"):
+            continue
+        between = low[q.end : nxt.start]
+        if (nxt.kind == "measure" and _TO_LEVEL.match(between)) or (nxt.kind == "percent" and _LIST_SEP.match(between)):
+            q.kind, q.unit = nxt.kind, nxt.unit
+
+
 def _written(a: Analysis, rs: int, re_: int) -> str:
     """Words as the input writes them (its tone placement), in NFC so NFD input gives the same records."""
     return unicodedata.normalize("NFC", a.norm.raw[rs:re_])
@@ -211,6 +227,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.kind = "number"
             found.append((q, noun))
         elided_nouns(found, low)
+        shared_units(found, low)
         for q, _ in found:
             if (
                 q.kind == "number"
