@@ -55,8 +55,8 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
             break
         if w in _not_counted():
             break
-        if not picked and w == "số":
-            prev_end, k = e, k + 1  # `1/3 số hộ`: the counted noun is `hộ`
+        if not picked and w in ("số", "số lượng", "tổng số"):
+            prev_end, k = e, k + 1  # `1/3 số hộ`, `một nửa tổng số phiếu`: the counted noun follows
             continue
         if picked and len(low[picked[0][0] : picked[0][1]].split()) > 1:
             break  # `cán bộ` is a whole noun; a one-syllable head takes one more word (`hộ nghèo`)
