@@ -45,7 +45,8 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
         if match is None:
             if left.endswith(" từ") or left == "từ":
                 pos = lo + len(left) - 2  # `khoảng từ 10 đến 15`: từ is transparent
-                saw_from = True
+                # `đến từ 34 quốc gia`, `xuất phát từ`: từ of origin, no minimum
+                saw_from = not re.search(r"(?<!\w)(?:đến|xuất phát|bắt nguồn|thu|vay|nhận|lấy|trích) từ$", left)
                 continue
             break
         start = len(left) - len(match)
