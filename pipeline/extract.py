@@ -95,6 +95,8 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
             q.kind, q.unit = "count", prev[-1].unit
 
 
+_PER_N = re.compile(r"\s+([^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(\d{1,3}(?:\.\d{3})+|\d+)\s+([^\W\d_]+)")
+_WS_RUN = re.compile(r"\s+")
 _TO_LEVEL = re.compile(r"\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới))?|còn|đến|tới)\s*(?:mức\s*)?$")
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*$")
 
@@ -217,7 +219,10 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
         found: list[tuple[Quantity, str | None]] = []
         if not mine and "gấp" not in low[sent.start : sent.end]:
             continue  # no numeral, no `gấp đôi`: nothing to read here
+        swallowed = -1
         for q in read_quantities(text, low, sent.start, sent.end, mine):
+            if q.start == swallowed:
+                continue  # the `10.000` of `5,83 vụ/10.000 dân`
             noun = None
             if q.kind in ("count", "ratio") and q.unit is None:
                 noun = counted_noun(a, q, sent.end)
@@ -225,6 +230,14 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.unit = noun
                 elif q.kind == "count":
                     q.kind = "number"
+            rate = _PER_N.match(low, q.end, sent.end) if q.kind == "count" else None
+            if rate:  # `5,83 vụ/10.000 dân`: a rate per so many, a measure in its own unit
+                q.kind, q.unit, q.end = (
+                    "measure",
+                    _WS_RUN.sub(" ", written[rate.start(1) : rate.end()]).lower(),
+                    rate.end(),
+                )
+                swallowed, noun = rate.start(2), None
             found.append((q, noun))
         elided_nouns(found, low)
         shared_units(found, low)
