@@ -95,7 +95,9 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
             q.kind, q.unit = "count", prev[-1].unit
 
 
-_PER_N = re.compile(r"\s+([^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(\d{1,3}(?:\.\d{3})+|\d+)\s+([^\W\d_]+)")
+_PER_N = re.compile(
+    r"\s+([^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(1(?:0{1,2})?(?:\.000)+|10{1,6})\s+([^\W\d_]+)"
+)  # per 100, 1.000, 10.000 …
 _WS_RUN = re.compile(r"\s+")
 _TO_LEVEL = re.compile(r"\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới))?|còn|đến|tới)\s*(?:mức\s*)?$")
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*$")
