@@ -138,6 +138,7 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return phrase_after(text, low, tokens, end, hi)
 
 
+_SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 
@@ -203,11 +204,11 @@ def concept(
         phrase = _WS.sub(" ", text[_cut(s, e, low) : e]).strip(" ,;:-–")
         if head:
             phrase = f"{head} {phrase}"  # `xuất khẩu [6 tháng] của cả nước` -> `xuất khẩu của cả nước`
-    if after_phrase and kind == "money":
-        return _join(phrase, after_phrase), phrase  # `truy thu` + `thuế thu nhập doanh nghiệp`
-    if after_phrase and kind == "percent":
-        noun = re.sub(r"^(?:tổng )?số ", "", after_phrase, flags=re.IGNORECASE)
+    if after_phrase and kind == "percent" and _SHARE_NOUN.match(after_phrase):
+        noun = _SHARE_NOUN.sub("", after_phrase)
         return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
+    if after_phrase and kind in ("money", "percent"):
+        return _join(phrase, after_phrase), phrase  # `truy thu` + `thuế thu nhập doanh nghiệp`
     if after_phrase:
         # a count or measure names its thing after the number: keep the verb before it, not the subject
         _, existential = _after_lists()
