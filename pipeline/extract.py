@@ -287,7 +287,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             after = ""
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 after = phrase_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
-            elif q.kind == "money" or (q.kind == "percent" and rec.reference is None and rec.change is None):
+            elif q.kind == "money" or (q.kind == "percent" and rec.reference is None):
                 after = object_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
             noun_c, after_len = noun, len(after)
             word = _generic_head(q.unit) if q.kind == "count" else None
