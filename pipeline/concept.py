@@ -191,6 +191,16 @@ def concept(
     bracket_phrase = _before_bracket(text, low, clause_lo, start, prev_end, skip) if in_brackets else ""
     if bracket_phrase and not phrase_low:  # `Dự án quốc lộ 50 (1.280 tỷ đồng)`: what the bracket follows
         return _join(bracket_phrase, counted_noun or ""), bracket_phrase
+    if (
+        bracket_phrase
+        and len(bracket_phrase.split()) <= MAX_PREDICATE + 2
+        and len(phrase_low.split()) >= 2
+        and phrase_low not in level_only
+        and not qualifier.match(phrase_low)
+    ):
+        # `hộ Đặng Thị Kim Thoa (dư nợ 48 triệu đồng)`: what the bracket names, of what it follows
+        inside = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
+        return _join(f"{inside} {bracket_phrase}", counted_noun or ""), inside
     if prev_concept and (qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
