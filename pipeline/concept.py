@@ -199,8 +199,8 @@ def concept(
         and not qualifier.match(phrase_low)
     ):
         # `hộ Đặng Thị Kim Thoa (dư nợ 48 triệu đồng)`: what the bracket names, of what it follows
-        inside = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
-        return _join(f"{inside} {bracket_phrase}", counted_noun or ""), inside
+        named = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
+        return _join(f"{named} {bracket_phrase}", counted_noun or ""), named
     if prev_concept and (qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
