@@ -114,6 +114,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if gap.strip():
             break
         w = low[s:e]
+        if w == "," and 0 < syllables <= 4 and _LIST_NOUN.match(low, e + 1) and low[e : e + 1] == " ":
+            prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
+            continue
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
         elif not w[0].isalpha() or (w in stops and syllables > 0) or _multi_word_stops().match(low, s):
@@ -138,6 +141,7 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return phrase_after(text, low, tokens, end, hi)
 
 
+_LIST_NOUN = re.compile(r"(?:xã|phường|thị trấn|thị xã|quận|huyện|tỉnh|thành phố|thôn|bản|ấp|tổ|ban|ngành|sở)(?!\w)")
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")

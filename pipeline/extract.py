@@ -286,7 +286,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             after = ""
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
-                after = phrase_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
+                reach = min(sent.end, q.end + CONCEPT_REACH)  # past a comma only for a list of nouns
+                after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach)
             elif q.kind == "money" or (q.kind == "percent" and rec.reference is None):
                 after = object_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
             noun_c, after_len = noun, len(after)
