@@ -266,3 +266,17 @@ def _join(predicate: str, noun: str) -> str | None:
     if noun and noun.lower() in predicate.lower():
         return predicate or None
     return f"{predicate} {noun}".strip() or None
+
+
+@cache
+def _rate_heads() -> re.Pattern[str]:
+    heads = sorted(load_json("context.json")["rate_heads"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
+
+
+def as_share(concept: str, share_word: str) -> str:
+    """A percent stated as a level, neither a change nor of a reference, is a share:
+    `đất đô thị chiếm 5,81%` -> `tỷ lệ đất đô thị`; a concept that names a rate stays."""
+    if _rate_heads().search(concept.lower()):
+        return concept
+    return f"{share_word} {concept}"

@@ -20,7 +20,7 @@ EXTRACTORS: dict[str, Callable[..., Any]] = {
     "range": SentenceReader.range_end,  # 5-7%, từ 5 đến 7
     "money": SentenceReader.currency_in_context,  # currencies after a number or in the sentence
     "measure": SentenceReader.unit_after,  # ha, km, tấn, °C … after a number
-    "count": SentenceReader.noun_follows,  # the counted noun (extract.counted_noun reads it)
+    "count": SentenceReader.noun_follows,  # the counted noun (counted.counted_noun reads it)
     "comparator": comparator,  # hơn, trên, khoảng, ít nhất …
     "multiple": SentenceReader.multiples_in_words,  # gấp 3 lần, gấp đôi
     "not_indicator": SentenceReader.context_trap,  # dates, years, ordinals, names, codes

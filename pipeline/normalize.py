@@ -52,6 +52,11 @@ class Normalized:
         """Map a `[start, end)` span of the normalized text to the input text."""
         return self.orig[start], self.orig[end]
 
+    def as_written(self, raw_start: int, raw_end: int) -> str:
+        """Input text `[raw_start, raw_end)` as the input writes it (its tone placement), in NFC,
+        so NFD input gives the same records."""
+        return unicodedata.normalize("NFC", self.raw[raw_start:raw_end])
+
 
 def _lower(text: str) -> str:
     low = text.lower()
