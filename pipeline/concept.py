@@ -280,3 +280,16 @@ def as_share(concept: str, share_word: str) -> str:
     if _rate_heads().search(concept.lower()):
         return concept
     return f"{share_word} {concept}"
+
+
+@cache
+def _inside_words() -> re.Pattern[str]:
+    words = sorted(load_json("context.json")["concept_drop_inside"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?=\w)", re.IGNORECASE)
+
+
+def tidy(concept: str | None) -> str | None:
+    """Without aspect and adverb words inside (`người đã nhận` -> `người nhận`): they name nothing."""
+    if not concept:
+        return concept
+    return _inside_words().sub("", concept) or concept

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .concept import as_share, concept, object_after, phrase_after, sentence_subject
+from .concept import as_share, concept, object_after, phrase_after, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
@@ -187,6 +187,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 q.end + (after_len + 1 if after_len else 0),
                 si,
             )  # inherited without its tail
+            rec.concept = tidy(rec.concept)
             if q.kind == "percent" and rec.change is None and rec.reference is None and rec.concept:
                 rec.concept = as_share(rec.concept, _share_word(a))
             p = _inherit_period(period_spans, si, q, a, clause)
