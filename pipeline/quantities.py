@@ -209,6 +209,18 @@ class SentenceReader:
         word = _next_word(self.low, n.end, self.hi)
         return word not in ("người", "lượt", "dân", "con", "cây", "lít", "viên", "liều", "sản")
 
+    def one_counts(self, n: Numeral) -> bool:
+        """`tăng một đại biểu`, `khiển trách một tổ chức`: after these words `một` counts, it is no article."""
+        if _next_word(self.low, n.end, self.hi) in ("số", "vài", "chút", "ít", "cách", "lúc", "khi"):
+            return False  # `thêm một số trung tâm`: some, not one
+        if "không" in _words_before(self.low, n.start, self.lo, 3):
+            return False  # `không còn một ngôi nhà`: not a single one
+        return _phrase_before(self.low, n.start, self.lo, self.ctx["one_counts_after"]) is not None
+
+    def compound_noun_after(self, end: int) -> bool:
+        """`hai thành phố`: a noun of two syllables whose first alone is a function word (thành)."""
+        return _phrase_after(self.low, end, self.hi, self.ctx["counted_compounds"]) is not None
+
     def noun_follows(self, end: int) -> bool:
         """A counted noun (any word that is not a function word) right after `end`."""
         word = _next_word(self.low, end, self.hi)
@@ -568,12 +580,14 @@ class SentenceReader:
         if len(words) == 1 and words[0] in ("một", "năm", "tư", "không", "mốt", "lăm"):
             if words[0] == "một" and low.startswith(" nửa", n.end):
                 return Quantity(n.start, n.end + 4, "ratio", 1, denominator=2, numeral_end=n.end + 4, word_numeral=True)
+            if words[0] == "một" and self.noun_follows(n.end) and self.one_counts(n):
+                return Quantity(n.start, n.end, "count", n.value)  # `khiển trách một tổ chức đảng`
             return None
         before = _phrase_before(low, n.start, self.lo, self.ctx["not_quantity_before"])
         if before:
             return None
         nxt = _next_word(low, n.end, self.hi)
-        if nxt is None or nxt in self.ctx["not_counted"]:
+        if nxt is None or (nxt in self.ctx["not_counted"] and not self.compound_noun_after(n.end)):
             if not n.multiplied and self.unit_after(n.end) is None:
                 return None
         back = self.ctx["back_reference_after"]
