@@ -84,6 +84,7 @@ def _money_words_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
+_AFTER_COUNT_IN_LIST = re.compile(r"\d[\d.,]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*,\s*$")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 
 
@@ -215,6 +216,8 @@ class SentenceReader:
             return False  # `thêm một số trung tâm`: some, not one
         if "không" in _words_before(self.low, n.start, self.lo, 3):
             return False  # `không còn một ngôi nhà`: not a single one
+        if _AFTER_COUNT_IN_LIST.search(self.low, max(self.lo, n.start - 40), n.start):
+            return True  # `24 huyện, một thị xã và hai thành phố`: one of a list of counts
         return _phrase_before(self.low, n.start, self.lo, self.ctx["one_counts_after"]) is not None
 
     def compound_noun_after(self, end: int) -> bool:
