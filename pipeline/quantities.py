@@ -329,6 +329,10 @@ class SentenceReader:
                 return "name"
         return None
 
+    def points_back(self, q: Quantity) -> bool:
+        """`số tiền 1.400 tỷ đồng này`: an amount with its unit, then a demonstrative."""
+        return _phrase_after(self.low, q.end, self.hi, self.ctx["back_reference_after"]) is not None
+
     def back_reference(self, q: Quantity) -> bool:
         """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back (a
         demonstrative within the two or three words after it)."""
@@ -416,6 +420,8 @@ class SentenceReader:
             q, used = self.read_one(i)
             if q is not None and q.is_indicator and q.kind in ("count", "number") and self.back_reference(q):
                 q.kind, q.why = "back-reference", "back-reference"
+            elif q is not None and q.kind in ("money", "percent", "measure") and self.points_back(q):
+                q.kind, q.why = "back-reference", "back-reference"  # `1.400 tỷ đồng này`
             if q is not None:
                 out.append(q)
             i += max(used, 1)
