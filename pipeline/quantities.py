@@ -320,7 +320,12 @@ class SentenceReader:
             return "name"
         if after.startswith(" “") or after.startswith(' "'):
             return "name"
-        if not n.has_digits or self.unit_after(n.end) is not None or self.low[n.end : n.end + 1] in ("-", "–", "/"):
+        if (
+            not n.has_digits
+            or n.multiplied
+            or self.unit_after(n.end) is not None
+            or self.low[n.end : n.end + 1] in ("-", "–", "/")
+        ):
             return None
         prev = list(_WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
         if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
