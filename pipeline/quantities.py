@@ -85,6 +85,7 @@ def _money_words_re() -> re.Pattern[str]:
 
 
 _AFTER_COUNT_IN_LIST = re.compile(r"\d[\d.,]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*,\s*$")
+_NOUN_THEN_TO = re.compile(r" ([^\W\d_]+(?: [^\W\d_]+)?) (?:đến|tới) ")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 
 
@@ -399,7 +400,10 @@ class SentenceReader:
         unit = self.unit_after(n.end)
         if unit and unit[2] <= nxt.start:
             gap = self.low[unit[2] : nxt.start]
-        if gap.strip() not in ("-", "–", "—", "đến", "tới", "đến khoảng", "-", "~") or len(gap) > 12:
+        repeated = _NOUN_THEN_TO.fullmatch(gap)
+        if repeated and self.low.startswith(f" {repeated.group(1)}", nxt.end):
+            pass  # `5.000 người đến 8.000 người`: the noun written for both ends
+        elif gap.strip() not in ("-", "–", "—", "đến", "tới", "đến khoảng", "-", "~") or len(gap) > 12:
             return None
         if nxt.value <= n.value and not (nxt.multiplied and not n.multiplied):
             return None
