@@ -357,6 +357,11 @@ class SentenceReader:
         """`a/b` (ratio or date), `a/b/c` (date), `123/QĐ-UBND` (document). Returns a Quantity, a trap kind, or None."""
         n = self.nums[i]
         low = self.low
+        over = self.nums[i + 1] if i + 1 < len(self.nums) and low.startswith(" trên ", n.end) else None
+        if over is not None and over.start == n.end + 6 and n.has_digits and over.has_digits and over.value > n.value:
+            return Quantity(
+                n.start, over.end, "ratio", n.value, denominator=over.value, numeral_end=over.end
+            )  # 20 trên 57 dự án
         spaced = low.startswith(" / ", n.end)
         if not (n.end < len(low) and (low[n.end] == "/" or spaced)):
             return None
