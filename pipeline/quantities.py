@@ -197,11 +197,14 @@ class SentenceReader:
         return kind, unit, stop
 
     def _rate_end(self, stop: int) -> int:
-        """`50.000 đồng/người`: a rate keeps its `/người` in the span."""
-        if self.low.startswith("/", stop):
+        """`50.000 đồng/người`, `16 triệu đồng/người/năm`: a rate keeps its `/người` (twice at most) in the span."""
+        for _ in range(2):
+            if not self.low.startswith("/", stop):
+                break
             m = _WORD.match(self.low, stop + 1)
-            if m:
-                return m.end()
+            if not m:
+                break
+            stop = m.end()
         return stop
 
     def money_scale(self, n: Numeral) -> bool:
