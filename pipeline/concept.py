@@ -84,6 +84,13 @@ def _multi_word_stops() -> re.Pattern[str]:
 
 
 @cache
+def _list_nouns() -> re.Pattern[str]:
+    """Nouns that come in lists after one count (`637 xã, phường, thị trấn`)."""
+    words = sorted(load_json("context.json")["list_nouns"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+@cache
 def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")
 
@@ -114,7 +121,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if gap.strip():
             break
         w = low[s:e]
-        if w == "," and 0 < syllables <= 4 and _LIST_NOUN.match(low, e + 1) and low[e : e + 1] == " ":
+        if w == "," and 0 < syllables <= 4 and _list_nouns().match(low, e + 1) and low[e : e + 1] == " ":
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
             continue
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
@@ -141,7 +148,6 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return phrase_after(text, low, tokens, end, hi)
 
 
-_LIST_NOUN = re.compile(r"(?:xã|phường|thị trấn|thị xã|quận|huyện|tỉnh|thành phố|thôn|bản|ấp|tổ|ban|ngành|sở)(?!\w)")
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")

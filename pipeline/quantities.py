@@ -216,7 +216,7 @@ class SentenceReader:
 
     def one_counts(self, n: Numeral) -> bool:
         """`tăng một đại biểu`, `khiển trách một tổ chức`: after these words `một` counts, it is no article."""
-        if _next_word(self.low, n.end, self.hi) in ("số", "vài", "chút", "ít", "cách", "lúc", "khi"):
+        if _next_word(self.low, n.end, self.hi) in self.ctx["one_not_before"]:
             return False  # `thêm một số trung tâm`: some, not one
         if "không" in _words_before(self.low, n.start, self.lo, 3):
             return False  # `không còn một ngôi nhà`: not a single one
