@@ -46,7 +46,7 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
             if left.endswith(" từ") or left == "từ":
                 pos = lo + len(left) - 2  # `khoảng từ 10 đến 15`: từ is transparent
                 # `đến từ 34 quốc gia`, `xuất phát từ`: từ of origin, no minimum
-                saw_from = not re.search(r"(?<!\w)(?:đến|xuất phát|bắt nguồn|thu|vay|nhận|lấy|trích) từ$", left)
+                saw_from = not any(left.endswith(f" {w} từ") or left == f"{w} từ" for w in ctx["origin_before_tu"])
                 continue
             break
         start = len(left) - len(match)
