@@ -392,6 +392,8 @@ class SentenceReader:
                 return "date"
         if nxt.multiplied and not n.multiplied:
             a *= multiplier_of(low, nxt)
+        if a == 1 and nxt.value >= 200 and re.search(r"(?:tỷ|tỉ) lệ\s*$", low[max(self.lo, n.start - 10) : n.start]):
+            return "identifier"  # `quy hoạch tỉ lệ 1/500`: a map scale
         q = Quantity(n.start, nxt.end, "ratio", a, denominator=nxt.value, numeral_end=nxt.end)
         unit = self.unit_after(nxt.end)
         if unit and unit[0] in ("money", "measure"):
@@ -608,6 +610,13 @@ class SentenceReader:
                 return Quantity(n.start, n.end + 4, "ratio", 1, denominator=2, numeral_end=n.end + 4, word_numeral=True)
             if words[0] == "một" and self.noun_follows(n.end) and self.one_counts(n):
                 return Quantity(n.start, n.end, "count", n.value)  # `khiển trách một tổ chức đảng`
+            if (
+                words[0] == "một"
+                and (unit := self.unit_after(n.end))
+                and unit[0] == "measure"
+                and _phrase_before(low, n.start, self.lo, self.ctx["comparators"])
+            ):
+                return Quantity(n.start, n.end, "count", n.value)  # `hơn một ha`; `giá một tấn rác` is a base
             return None
         before = _phrase_before(low, n.start, self.lo, self.ctx["not_quantity_before"])
         if before:
