@@ -515,7 +515,7 @@ class SentenceReader:
             q.kind, q.unit = "money", "USD"
         elif re.search(r"\dk$", low[last.start : last.end]):
             q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
-        elif self.money_scale(last) and self.currency_in_context() == "VND":
+        elif self.money_scale(last) and (self.currency_in_context() == "VND" or self.money_context(n.start)):
             q.kind, q.unit = "money", "VND"  # `70.000 tỷ đồng cho … và 10.000 tỷ dự án …`
         elif n.multiplied and (last.value >= 1e6 or n.value >= 1e6) and not self.noun_follows(last.end):
             currency = self.currency_in_context()
