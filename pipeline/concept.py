@@ -148,6 +148,9 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return phrase_after(text, low, tokens, end, hi)
 
 
+_TO_NEW_LEVEL = re.compile(
+    r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
+)
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
@@ -173,6 +176,8 @@ def concept(
     predicate, end of its noun phrase) of the indicator before this one in the sentence."""
     prev_concept, prev_predicate, prev_end = previous if previous else (None, "", -1)
     lo = clause_lo
+    if prev_concept and 0 <= prev_end <= start and _TO_NEW_LEVEL.fullmatch(low[prev_end:start].strip()):
+        return prev_concept, prev_predicate  # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`: the same thing
     if clause_lo <= prev_end <= start:
         if _CONNECTOR.match(low[prev_end:start]) and prev_predicate:
             # `kiểm tra 598 tổ chức Đảng và 605 đảng viên`: one verb, two counts
