@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import cache
 
-from .lexicon import load_json
+from .lexicon import alternation, load_json
 
 MAX_SYLLABLES = 12
 _WS = re.compile(r"\s+")
@@ -21,9 +21,6 @@ _WS = re.compile(r"\s+")
 @cache
 def _lists() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     ctx = load_json("context.json")
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     left = re.compile(r"(?:(?:" + alternation(ctx["concept_drop_left"]) + r")(?!\w)[\s,]*)+")  # used with .match(pos)
     right = re.compile(r"(?:(?<!\w)(?:" + alternation(ctx["concept_drop_right"]) + r")[\s,]*)+$")
@@ -71,31 +68,26 @@ MAX_PREDICATE = 4
 @cache
 def _after_lists() -> tuple[frozenset[str], re.Pattern[str]]:
     ctx = load_json("context.json")
-    words = sorted(ctx["existential_left"], key=len, reverse=True)
-    existential = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s*$")
+    existential = re.compile(r"(?<!\w)(?:" + alternation(ctx["existential_left"]) + r")\s*$")
     return frozenset(ctx["concept_stop_after"]), existential
 
 
 @cache
 def _multi_word_stops() -> re.Pattern[str]:
     """The stops of several syllables (`trở lên`, `so với`), matched on the text: tokens are syllables."""
-    stops = sorted((w for w in load_json("context.json")["concept_stop_after"] if " " in w), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(w) for w in stops) + r")(?!\w)")
+    stops = (w for w in load_json("context.json")["concept_stop_after"] if " " in w)
+    return re.compile(r"(?:" + alternation(stops) + r")(?!\w)")
 
 
 @cache
 def _list_nouns() -> re.Pattern[str]:
     """Nouns that come in lists after one count (`637 xã, phường, thị trấn`)."""
-    words = sorted(load_json("context.json")["list_nouns"], key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile(r"(?:" + alternation(load_json("context.json")["list_nouns"]) + r")(?!\w)")
 
 
 @cache
 def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     qualifier = re.compile(r"^(?:" + alternation(ctx["concept_qualifier_start"]) + r")(?!\w)")
     delimiter = re.compile(
@@ -281,8 +273,7 @@ def _join(predicate: str, noun: str) -> str | None:
 
 @cache
 def _rate_heads() -> re.Pattern[str]:
-    heads = sorted(load_json("context.json")["rate_heads"], key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
+    return re.compile(r"(?:" + alternation(load_json("context.json")["rate_heads"]) + r")(?!\w)")
 
 
 def as_share(concept: str, share_word: str) -> str:
@@ -295,8 +286,8 @@ def as_share(concept: str, share_word: str) -> str:
 
 @cache
 def _inside_words() -> re.Pattern[str]:
-    words = sorted(load_json("context.json")["concept_drop_inside"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?=\w)", re.IGNORECASE)
+    words = alternation(load_json("context.json")["concept_drop_inside"])
+    return re.compile(r"(?<!\w)(?:" + words + r")\s+(?=\w)", re.IGNORECASE)
 
 
 def tidy(concept: str | None) -> str | None:

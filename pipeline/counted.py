@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .lexicon import load_json
+from .lexicon import alternation, load_json
 from .quantities import Quantity
 from .segment import Sentence
 from .tokenizer import Analysis
@@ -140,8 +140,7 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
 
 @cache
 def _name_head() -> re.Pattern[str]:
-    heads = sorted(load_json("context.json")["number_name_heads"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + r") $")
+    return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["number_name_heads"]) + r") $")
 
 
 @cache

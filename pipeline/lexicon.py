@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,3 +41,8 @@ def load_jsonl(name: str) -> list[dict[str, Any]]:
 def words(name: str, section: str) -> dict[str, Any]:
     """`{word: value}` of one section of a `{section: {word: [value, gloss]}}` lexicon."""
     return {w: v[0] for w, v in load_json(name)[section].items()}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, escaped, longest first (so `so với` wins over `so`)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import load_json
+from .lexicon import alternation, load_json
 from .quantities import Quantity
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%", re.UNICODE)
@@ -19,8 +19,7 @@ def _ctx() -> dict:
 
 @cache
 def _phrase_re(key: str) -> re.Pattern[str]:
-    words = sorted(_ctx()[key], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + alternation(_ctx()[key]) + r")(?!\w)")
 
 
 def _words(low: str, lo: int, hi: int) -> list[re.Match[str]]:
