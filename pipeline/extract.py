@@ -112,7 +112,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     out: list[Indicator] = []
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None
-    groups: list[tuple[int, str]] = []  # (sentence, counted noun) of the counts so far
+    last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
         mine = []
@@ -167,7 +167,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             word = generic_head(q.unit) if q.kind == "count" else None
             if word:
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
-                group = next((u for j, u in reversed(groups) if si - j <= 0), None)
+                group = last_group[1] if last_group and last_group[0] == si else None
                 if group and after.lower().startswith(word):
                     after = f"{group} {after[len(word) :].strip()}".strip()
                 noun_c = group
@@ -193,15 +193,15 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
-                rec.period = a.norm.as_written(ps, pe)
+                rec.period = norm.as_written(ps, pe)
                 rec.period_norm = normalize_period(rec.period)
             loc = _inherit_location(location_spans, si, q, a)
             if loc:
                 ls, le = norm.to_raw(*loc)
-                rec.location = a.norm.as_written(ls, le)
+                rec.location = norm.as_written(ls, le)
             out.append(rec)
             if q.kind == "count" and q.unit and not generic_head(q.unit):
-                groups.append((si, q.unit))
+                last_group = (si, q.unit)
     return out
 
 
