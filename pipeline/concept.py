@@ -194,8 +194,9 @@ def concept(
     if m and len(low[m.end() : e].split()) >= 2:
         s = m.end()  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     phrase_low = _WS.sub(" ", low[s:e]).strip()
-    in_brackets = low.rfind("(", clause_lo - 2, start) >= clause_lo - 2 and ")" not in low[clause_lo - 2 : start]
-    bracket_phrase = _before_bracket(text, low, clause_lo, start, prev_end, skip) if in_brackets else ""
+    bracket = low.rfind("(", clause_lo - 2, start)
+    in_brackets = bracket >= clause_lo - 2 and ")" not in low[clause_lo - 2 : start]
+    bracket_phrase = _before_bracket(text, low, bracket, prev_end, skip) if in_brackets else ""
     if bracket_phrase and not phrase_low:  # `Dự án quốc lộ 50 (1.280 tỷ đồng)`: what the bracket follows
         return _join(bracket_phrase, counted_noun or ""), bracket_phrase
     if (
@@ -239,9 +240,8 @@ def concept(
     return phrase or None, phrase
 
 
-def _before_bracket(text: str, low: str, clause_lo: int, start: int, prev_end: int, skip: list[tuple[int, int]]) -> str:
-    """The words a bracket follows, back to the last clause mark or the indicator before it."""
-    bracket = low.rfind("(", clause_lo - 2, start)
+def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list[tuple[int, int]]) -> str:
+    """The words the bracket at `bracket` follows, back to the last clause mark or the indicator before it."""
     if bracket <= 0:
         return ""
     bs, be = _strip(low, max(0, prev_end + 1, bracket - 150), bracket, skip)

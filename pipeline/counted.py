@@ -33,12 +33,13 @@ def counted_quantities(
                 q.unit = noun
             elif q.kind == "count":
                 q.kind = "number"
-        rate = (
-            (_PER_N.match(low, q.end, sent.end) or _PER_AREA.match(low, q.end, sent.end)) if q.kind == "count" else None
-        )
+        per_n = _PER_N.match(low, q.end, sent.end) if q.kind == "count" else None
+        rate = per_n or (_PER_AREA.match(low, q.end, sent.end) if q.kind == "count" else None)
         if rate:  # `5,83 vụ/10.000 dân`, `11.220 người/km2`: a rate, a measure in its own unit
             q.kind, q.unit, q.end = "measure", _WS_RUN.sub(" ", written[rate.start(1) : rate.end()]).lower(), rate.end()
-            swallowed, noun = rate.start(2), None
+            noun = None
+            if per_n:
+                swallowed = per_n.start(2)
         found.append((q, noun))
     elided_nouns(found, low)
     shared_units(found, low)
@@ -120,7 +121,7 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
 _PER_N = re.compile(
     r"\s+([^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(1(?:0{1,2})?(?:\.000)+|10{1,6})\s+([^\W\d_]+)"
 )  # per 100, 1.000, 10.000 …
-_PER_AREA = re.compile(r"\s+([^\W\d_]+(?: [^\W\d_]+)?)/()(km2|km²|ha|m2|m²)(?![\w²])")  # group 2: no number
+_PER_AREA = re.compile(r"\s+([^\W\d_]+(?: [^\W\d_]+)?)/(?:km2|km²|ha|m2|m²)(?![\w²])")
 _WS_RUN = re.compile(r"\s+")
 _TO_LEVEL = re.compile(r"\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới))?|còn|đến|tới)\s*(?:mức\s*)?$")
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*$")
