@@ -146,6 +146,7 @@ _TO_NEW_LEVEL = re.compile(
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
+_AGO = re.compile(r"\d|cùng kỳ|trước|ngoái")  # a compared period, not a plan: not part of what is measured
 
 
 def concept(
@@ -214,7 +215,7 @@ def concept(
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
         if prev_concept and not after_phrase:
             # `đạt 114% kế hoạch`: the plan is part of what is measured; a compared year is not
-            plan = reference and not any(ch.isdigit() for ch in reference)
+            plan = reference and not _AGO.search(reference)
             tail = f" {reference}" if plan and phrase_low in ("đạt", "vượt", "bằng", "") else ""
             return f"{prev_concept}{tail}", prev_predicate
         phrase = subject or ""  # nothing here: what the sentence is about
