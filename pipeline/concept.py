@@ -288,11 +288,12 @@ def as_share(concept: str, share_word: str) -> str:
 @cache
 def _inside_words() -> re.Pattern[str]:
     words = alternation(load_json("context.json")["concept_drop_inside"])
-    return re.compile(r"(?<!\w)(?:" + words + r")\s+(?=\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + words + r")(?:\s+(?=\w)|\s*$)", re.IGNORECASE)
 
 
 def tidy(concept: str | None) -> str | None:
-    """Without aspect and adverb words inside (`người đã nhận` -> `người nhận`): they name nothing."""
+    """Without aspect and adverb words inside (`người đã nhận` -> `người nhận`): they name nothing.
+    None when nothing else is left (`Con số này`: a figure that points back)."""
     if not concept:
         return concept
-    return _inside_words().sub("", concept) or concept
+    return _inside_words().sub("", concept).strip() or None

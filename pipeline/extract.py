@@ -113,6 +113,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None
     last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
+    last_concept: str | None = None
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
         mine = []
@@ -187,7 +188,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 q.end + (after_len + 1 if after_len else 0),
                 si,
             )  # inherited without its tail
-            rec.concept = tidy(rec.concept)
+            # no concept of its own, or only `Con số này`: what the last figure measured
+            rec.concept = tidy(rec.concept) or last_concept or rec.concept
+            last_concept = rec.concept
             if q.kind == "percent" and rec.change is None and rec.reference is None and rec.concept:
                 rec.concept = as_share(rec.concept, _share_word(a))
             p = _inherit_period(period_spans, si, q, a, clause)
