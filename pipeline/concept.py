@@ -105,7 +105,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     stops, _ = _after_lists()
     starts = [t[0] for t in tokens]
     k = bisect.bisect_left(starts, end)
-    picked_end, syllables, prev = end, 0, end
+    picked, syllables, prev = [end], 0, end
     copula_seen = False
     while k < len(tokens) and tokens[k][0] < hi:
         s, e = tokens[k]
@@ -123,9 +123,17 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         syllables += len(w.split())
         if syllables > MAX_AFTER:
             break
-        picked_end, prev = e, e
+        picked.append(e)
+        prev = e
         k += 1
-    return _WS.sub(" ", text[end:picked_end]).strip()
+    while len(picked) > 1 and low[picked[-2] : picked[-1]].strip() in _dangling():
+        picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition
+    return _WS.sub(" ", text[end : picked[-1]]).strip()
+
+
+@cache
+def _dangling() -> frozenset[str]:
+    return frozenset(load_json("context.json")["concept_dangling"])
 
 
 def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
