@@ -171,12 +171,15 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 group = last_group[1] if last_group and last_group[0] == si else None
                 if group and after.lower().startswith(word):
                     after = f"{group} {after[len(word) :].strip()}".strip()
+                elif after.lower() == word:
+                    after = ""  # `dân số Việt Nam là 96.963.958 người`: the words before name the people
                 noun_c = group
             subject = sentence_subject(written, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             rec.concept, predicate = concept(
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
+            rec.concept = rec.concept or word  # `Có 57 người.`: nothing but the people
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
