@@ -201,7 +201,7 @@ def concept(
     qualifier, delimiter = _qualifiers()
     m = delimiter.search(low, s, e)
     if m and len(low[m.end() : e].split()) >= 2:
-        s = m.end()  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
+        s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     phrase_low = _WS.sub(" ", low[s:e]).strip()
     bracket = low.rfind("(", clause_lo - 2, start)
     in_brackets = bracket >= clause_lo - 2 and ")" not in low[clause_lo - 2 : start]
