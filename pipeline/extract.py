@@ -20,6 +20,7 @@ from .tokenizer import Analysis, syllables
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
+_OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
 
 def _inherit_period(
@@ -194,8 +195,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             # no concept of its own, or only `Con số này`: what the last figure measured
             rec.concept = tidy(rec.concept) or last_concept or rec.concept
             last_concept = rec.concept
-            if q.kind == "percent" and rec.change is None and rec.reference is None and rec.concept:
-                rec.concept = as_share(rec.concept, _share_word(a))
+            of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
+            if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
+                share = _share_word(a)
+                # `chiếm 18,4% tổng vốn`: a part's weight in a whole
+                rec.concept = as_share(rec.concept, share[:2] + " trọng" if of_total else share)
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
