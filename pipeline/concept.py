@@ -184,6 +184,9 @@ def concept(
             # `kiểm tra 598 tổ chức Đảng và 605 đảng viên`: one verb, two counts
             return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
         lo = prev_end
+        m = _previous_reference().match(low, lo, start)
+        if m:
+            lo = m.end()  # `đạt 109,8% [dự toán và] tăng 9,4%`: the reference belongs to the number before
     s, e = _strip(low, max(lo, start - 300), start, skip)  # the words nearest the number, not a whole long clause
     inside = [sp for sp in skip if s <= sp[0] and sp[1] <= e]
     head = ""
@@ -278,6 +281,14 @@ def _join(predicate: str, noun: str) -> str | None:
     if noun and noun.lower() in predicate.lower():
         return predicate or None
     return f"{predicate} {noun}".strip() or None
+
+
+@cache
+def _previous_reference() -> re.Pattern[str]:
+    words = alternation(load_json("context.json")["references"])
+    return re.compile(
+        r"\s*(?:so với |so )?(?:" + words + r")(?: năm(?: (?:19|20)\d\d)?)?\s*(?:,|;|và)\s*", re.IGNORECASE
+    )
 
 
 @cache
