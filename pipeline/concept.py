@@ -14,7 +14,7 @@ from functools import cache
 
 from .lexicon import alternation, load_json
 
-MAX_SYLLABLES = 12
+MAX_SYLLABLES = 14
 _WS = re.compile(r"\s+")
 
 
