@@ -154,6 +154,7 @@ _TO_NEW_LEVEL = re.compile(
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(tăng thêm|tăng|giảm|giảm bớt)(?: (?:được|khoảng|gần|hơn|trên|thêm))?\s*$")
 _AGO = re.compile(r"\d|cùng kỳ|trước|ngoái")  # a compared period, not a plan: not part of what is measured
 
 
@@ -246,6 +247,10 @@ def concept(
         if phrase and not existential.search(phrase.lower()):
             ps, _ = _strip(low, _cut(s, e, low, MAX_PREDICATE), e, skip)
             predicate = _WS.sub(" ", text[ps:e]).strip(" ,;:-–")
+        verb = _CHANGE_BEFORE.search(low, max(lo, start - 16), start)
+        if verb and not predicate.lower().endswith(verb.group(1)):
+            # `cả nước tăng thêm 277 huyện`: what changed is counted, the verb says how
+            predicate = f"{predicate} {text[verb.start(1) : verb.end(1)]}".strip()
         return _join(predicate, after_phrase), predicate
     if counted_noun and counted_noun.lower() not in phrase.lower():
         return _join(phrase, counted_noun), phrase

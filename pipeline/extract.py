@@ -114,7 +114,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None
     last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
-    last_concept: str | None = None
+    last: Indicator | None = None  # the last indicator so far
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
         mine = []
@@ -181,6 +181,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
             rec.concept = rec.concept or word  # `Có 57 người.`: nothing but the people
+            if rec.change and q.kind == "count" and last and last.unit == q.unit and last.sentence == rec.sentence:
+                rec.concept = last.concept  # `cục thuộc bộ là 125 tổ chức, tăng 7 tổ chức`: the same thing changed
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
@@ -193,8 +195,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 si,
             )  # inherited without its tail
             # no concept of its own, or only `Con số này`: what the last figure measured
-            rec.concept = tidy(rec.concept) or last_concept or rec.concept
-            last_concept = rec.concept
+            rec.concept = tidy(rec.concept) or (last.concept if last else None) or rec.concept
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
                 share = _share_word(a)
@@ -210,6 +211,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 ls, le = norm.to_raw(*loc)
                 rec.location = norm.as_written(ls, le)
             out.append(rec)
+            last = rec
             if q.kind == "count" and q.unit and not generic_head(q.unit):
                 last_group = (si, q.unit)
     return out
