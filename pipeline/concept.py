@@ -85,6 +85,18 @@ def _list_nouns() -> re.Pattern[str]:
     return re.compile(r"(?:" + alternation(load_json("context.json")["list_nouns"]) + r")(?!\w)")
 
 
+def noun_list_end(after: str, unit: str) -> int:
+    """Where the counted noun, or a list of them, ends in the phrase after a count
+    (`xã, phường, thị trấn| chưa đạt chuẩn`); 0 when the phrase does not start with it."""
+    low = after.lower()
+    if not unit or not (low == unit or low.startswith(unit + " ") or low.startswith(unit + ",")):
+        return 0
+    end = len(unit)
+    while low.startswith(", ", end) and (n := _list_nouns().match(low, end + 2)):
+        end = n.end()
+    return end
+
+
 @cache
 def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")

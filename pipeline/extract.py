@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .concept import as_share, concept, object_after, phrase_after, sentence_subject, tidy
+from .concept import as_share, concept, noun_list_end, object_after, phrase_after, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
@@ -20,6 +20,7 @@ from .tokenizer import Analysis, syllables
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
+_COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
 
@@ -115,6 +116,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     last_in_sentence: tuple[str | None, str, int, int] | None = None
     last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
     last: Indicator | None = None  # the last indicator so far
+    bare: tuple[Indicator, int, int] | None = None  # a count with no words after its noun: (record, sentence, end)
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
         mine = []
@@ -210,6 +212,12 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if loc:
                 ls, le = norm.to_raw(*loc)
                 rec.location = norm.as_written(ls, le)
+            nouns_end = noun_list_end(after, (q.unit or "").lower()) if q.kind == "count" else 0
+            description = after[nouns_end:].strip() if nouns_end else ""
+            if bare and bare[1] == si and description and _COORDINATED.fullmatch(low, bare[2], q.start):
+                # `18 quận, huyện và 637 xã, phường, thị trấn chưa đạt …`: both counts are described
+                bare[0].concept = f"{bare[0].concept} {description}"
+            bare = (rec, si, q.end + after_len + 1) if nouns_end and not description else None
             out.append(rec)
             last = rec
             if q.kind == "count" and q.unit and not generic_head(q.unit):
