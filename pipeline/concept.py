@@ -333,3 +333,29 @@ def tidy(concept: str | None) -> str | None:
     if not concept:
         return concept
     return _inside_words().sub("", concept).strip() or None
+
+
+_ELECTED = re.compile(r"(?<!\w)(?:trúng cử|tái cử|đắc cử|tái đắc cử|được bầu)(?!\w)")
+_PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
+_VOTES = re.compile(r"\s*(phiếu(?: (?:đồng ý|bầu|tán thành|thuận|tín nhiệm))?)(?!\w)")
+
+
+def votes_for(text: str, low: str, sentence: tuple[int, int], after: str, end: int) -> str | None:
+    """`Ông Hà Ngọc Chiến trúng cử … với 481 phiếu đồng ý (97%)`: the votes are for the person
+    the sentence elects (`phiếu đồng ý bầu ông Hà Ngọc Chiến`); None elsewhere."""
+    m = _VOTES.match(after.lower()) or _VOTES.match(low, end)
+    if not m or not _ELECTED.search(low, sentence[0], sentence[1]):
+        return None
+    person = _PERSON.search(text, sentence[0], sentence[1])
+    if not person or person.start() - sentence[0] > 60:
+        return None
+    names = []
+    for word in person.group(1).split():
+        if not word[0].isupper():
+            break
+        names.append(word)  # the capitalised words of the name
+    if not names:
+        return None
+    votes = m.group(1) if m.group(1).endswith("bầu") else f"{m.group(1)} bầu"
+    title = person.group(0).split()[0].lower()
+    return f"{votes} {title} {' '.join(names)}"
