@@ -359,3 +359,43 @@ def votes_for(text: str, low: str, sentence: tuple[int, int], after: str, end: i
     votes = m.group(1) if m.group(1).endswith("bầu") else f"{m.group(1)} bầu"
     title = person.group(0).split()[0].lower()
     return f"{votes} {title} {' '.join(names)}"
+
+
+@cache
+def _attributes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ctx = load_json("context.json")
+    intro = re.compile(
+        r"(?<!\w)(?:với|có|trên)\s+(" + alternation(ctx["attribute_nouns"]) + r")"
+        r"(?:\s+(?:dự kiến|khoảng|hơn|gần|trên|là|đạt|lên tới|lên đến|tới))*\s*$"
+    )
+    owners = re.compile(r"(?<!\w)(?:" + alternation(ctx["attribute_owners"]) + r")(?!\w)", re.IGNORECASE)
+    return intro, owners
+
+
+_OWNER_END = re.compile(r",|\(|;|:|(?<!\w)(?:với|có|tại|ở|thuộc|trên)(?!\w)")
+
+
+def attribute_of(text: str, low: str, sentence_lo: int, start: int) -> str | None:
+    """`Dự án cảng cá Thọ Quang … với tổng vốn hơn 1.000 tỷ đồng`: an attribute introduced by
+    với/có/trên is the attribute of the project, zone or work named before it in the sentence
+    (`tổng vốn cảng cá Thọ Quang`); None when the number is not such an attribute."""
+    intro, owners = _attributes()
+    m = intro.search(low, max(sentence_lo, start - 60), start)
+    if not m:
+        return None
+    named = list(owners.finditer(text, sentence_lo, m.start()))
+    if not named:
+        return None
+    k = len(named) - 1
+    while (
+        k > 0
+        and named[k].start() - named[k - 1].end() < 12
+        and not _OWNER_END.search(low, named[k - 1].end(), named[k].start())
+    ):
+        k -= 1  # `Dự án cảng cá Thọ Quang`: from the first of the owner words that run together
+    head = named[k]
+    end = _OWNER_END.search(low, head.end(), m.start() + 1)
+    owner = _WS.sub(" ", text[head.start() : end.start() if end else m.start()]).strip()
+    if len(owner.split()) > 12:
+        return None
+    return f"{text[m.start(1) : m.end(1)]} {owner}"

@@ -7,7 +7,17 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .concept import as_share, concept, noun_list_end, object_after, phrase_after, sentence_subject, tidy, votes_for
+from .concept import (
+    as_share,
+    attribute_of,
+    concept,
+    noun_list_end,
+    object_after,
+    phrase_after,
+    sentence_subject,
+    tidy,
+    votes_for,
+)
 from .counted import counted_quantities, generic_head
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
@@ -185,6 +195,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.concept = rec.concept or word  # `Có 57 người.`: nothing but the people
             if q.kind in ("count", "percent"):
                 rec.concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or rec.concept
+            rec.concept = attribute_of(written, low, sent.start, q.start) or rec.concept
             if rec.change and q.kind == "count" and last and last.unit == q.unit and last.sentence == rec.sentence:
                 rec.concept = last.concept  # `cục thuộc bộ là 125 tổ chức, tăng 7 tổ chức`: the same thing changed
             base = (
