@@ -187,12 +187,17 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 elif after.lower() == word:
                     after = ""  # `dân số Việt Nam là 96.963.958 người`: the words before name the people
                 noun_c = group
+            population = q.kind == "count" and after.lower() == "dân"
+            if population:
+                after, noun_c = "", None  # `một quận có gần 800.000 dân`: the population of what the words before name
             subject = sentence_subject(written, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
             rec.concept, predicate = concept(
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
             rec.concept = rec.concept or word  # `Có 57 người.`: nothing but the people
+            if population:
+                rec.concept = f"dân số {rec.concept or ''}".strip()
             if q.kind in ("count", "percent"):
                 rec.concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or rec.concept
             rec.concept = attribute_of(written, low, sent.start, q.start) or rec.concept
