@@ -182,7 +182,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if word:
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
                 group = last_group[1] if last_group and last_group[0] == si else None
-                if group and after.lower().startswith(word):
+                named_before = group is not None and group.lower() in low[clause[0] : q.start]
+                if group and after.lower().startswith(word) and not (after.lower() == word and named_before):
                     after = f"{group} {after[len(word) :].strip()}".strip()
                 elif after.lower() == word:
                     after = ""  # `dân số Việt Nam là 96.963.958 người`: the words before name the people
