@@ -18,14 +18,18 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 @cache
-def _grammar() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _grammar() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], tuple[str, ...]]:
+    """One alternation of every period form (to find where a phrase starts), each form alone
+    (to take the longest phrase starting there: `tháng 4-2015`, not `tháng 4`), and the words
+    that make a period a compared one."""
     data = load_json("periods.json")
-    alternatives = sorted((p for p, _gloss in data["patterns"]), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in alternatives) + r")(?![\w/])")
-    return pattern, tuple(phrase for phrase, _gloss in data["reference_before"])
+    forms = [p for p, _gloss in data["patterns"]]
+    pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in forms) + r")(?![\w/])")
+    each = tuple(re.compile(rf"(?:{p})(?![\w/])") for p in forms)
+    return pattern, each, tuple(phrase for phrase, _gloss in data["reference_before"])
 
 
-_LEAD = re.compile(r"^(?:trong|tính đến|đến) ")
+_LEAD = re.compile(r"(?:trong|tính đến|đến) ")  # used with .match
 
 
 # every period phrase holds one of these: a cheap test before the full grammar
@@ -38,14 +42,18 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Period phrases in `[lo, hi)`, without a leading `trong`/`đến`."""
     if _CUE.search(low, lo, hi) is None:
         return []
-    pattern, _ = _grammar()
+    pattern, each, _ = _grammar()
     out = []
-    for m in pattern.finditer(low, lo, hi):
+    pos = lo
+    while (m := pattern.search(low, pos, hi)) is not None:
         s = m.start()
-        lead = _LEAD.match(m.group())
-        if lead and (m.group().startswith("trong ") or re.match(r"(?:tính )?đến năm \d", m.group())):
-            s += lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
-        out.append((s, m.end()))
+        lead = _LEAD.match(low, s)
+        starts = (s, lead.end()) if lead else (s,)  # `trong năm 2015 – 2016`: the form after `trong` may run longer
+        e = max((x.end() for x in (form.match(low, at, hi) for at in starts for form in each) if x), default=m.end())
+        if lead and (lead.group() == "trong " or re.match(r"(?:tính )?đến năm \d", low[s:e])):
+            s = lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
+        out.append((s, e))
+        pos = max(e, m.start() + 1)
     return out
 
 
@@ -56,7 +64,7 @@ _TO = re.compile(r"\s*(lên|xuống|đến|về)\b")
 
 @cache
 def _reference_re() -> re.Pattern[str]:
-    _, before = _grammar()
+    _, _, before = _grammar()
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in before) + r")(?!\w)")
 
 
