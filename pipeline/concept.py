@@ -216,7 +216,9 @@ def concept(
     _, _, level_only = _lists()
     qualifier, delimiter = _qualifiers()
     m = delimiter.search(low, s, e)
-    if m and len(low[m.end() : e].split()) >= 2:
+    if m and low[m.start() : m.end()].strip() == "như" and _only_a_name(text[m.end() : e]):
+        s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
+    elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     phrase_low = _WS.sub(" ", low[s:e]).strip()
     bracket = low.rfind("(", clause_lo - 2, start)
@@ -234,7 +236,9 @@ def concept(
         # `hộ Đặng Thị Kim Thoa (dư nợ 48 triệu đồng)`: what the bracket names, of what it follows
         named = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
         return _join(f"{named} {bracket_phrase}", counted_noun or ""), named
-    if prev_concept and (qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets):
+    if prev_concept and (
+        qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets or _only_a_name(text[s:e])
+    ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
         if prev_concept and not after_phrase:
@@ -267,6 +271,13 @@ def concept(
     if counted_noun and counted_noun.lower() not in phrase.lower():
         return _join(phrase, counted_noun), phrase
     return phrase or None, phrase
+
+
+def _only_a_name(phrase: str) -> bool:
+    """`…, Thanh Hóa hơn 1.500 tỷ đồng, Thái Bình khoảng 1.200 tỷ đồng`: a list member named
+    by a proper name alone measures what the list measures."""
+    words = phrase.split()
+    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
 def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list[tuple[int, int]]) -> str:
