@@ -166,7 +166,6 @@ _TO_NEW_LEVEL = re.compile(
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
-_CHANGE_BEFORE = re.compile(r"(?<!\w)(tăng thêm|tăng|giảm|giảm bớt)(?: (?:được|khoảng|gần|hơn|trên|thêm))?\s*$")
 _AGO = re.compile(r"\d|cùng kỳ|trước|ngoái")  # a compared period, not a plan: not part of what is measured
 
 
@@ -263,7 +262,7 @@ def concept(
         if phrase and not existential.search(phrase.lower()):
             ps, _ = _strip(low, _cut(s, e, low, MAX_PREDICATE), e, skip)
             predicate = _WS.sub(" ", text[ps:e]).strip(" ,;:-–")
-        verb = _CHANGE_BEFORE.search(low, max(lo, start - 16), start)
+        verb = _change_before().search(low, max(lo, start - 16), start)
         if verb and not predicate.lower().endswith(verb.group(1)):
             # `cả nước tăng thêm 277 huyện`: what changed is counted, the verb says how
             predicate = f"{predicate} {text[verb.start(1) : verb.end(1)]}".strip()
@@ -346,16 +345,29 @@ def tidy(concept: str | None) -> str | None:
     return _inside_words().sub("", concept).strip() or None
 
 
-_ELECTED = re.compile(r"(?<!\w)(?:trúng cử|tái cử|đắc cử|tái đắc cử|được bầu)(?!\w)")
 _PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
-_VOTES = re.compile(r"\s*(phiếu(?: (?:đồng ý|bầu|tán thành|thuận|tín nhiệm))?)(?!\w)")
+
+
+@cache
+def _elections() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ctx = load_json("context.json")
+    elected = re.compile(r"(?<!\w)(?:" + alternation(ctx["election_verbs"]) + r")(?!\w)")
+    votes = re.compile(r"\s*(" + alternation(ctx["vote_nouns"]) + r")(?!\w)")
+    return elected, votes
+
+
+@cache
+def _change_before() -> re.Pattern[str]:
+    verbs = alternation(load_json("context.json")["counted_change_verbs"])
+    return re.compile(r"(?<!\w)(" + verbs + r")(?: (?:được|khoảng|gần|hơn|trên|thêm))?\s*$")
 
 
 def votes_for(text: str, low: str, sentence: tuple[int, int], after: str, end: int) -> str | None:
     """`Ông Hà Ngọc Chiến trúng cử … với 481 phiếu đồng ý (97%)`: the votes are for the person
     the sentence elects (`phiếu đồng ý bầu ông Hà Ngọc Chiến`); None elsewhere."""
-    m = _VOTES.match(after.lower()) or _VOTES.match(low, end)
-    if not m or not _ELECTED.search(low, sentence[0], sentence[1]):
+    elected, votes_re = _elections()
+    m = votes_re.match(after.lower()) or votes_re.match(low, end)
+    if not m or not elected.search(low, sentence[0], sentence[1]):
         return None
     person = _PERSON.search(text, sentence[0], sentence[1])
     if not person or person.start() - sentence[0] > 60:
