@@ -92,10 +92,17 @@ def _is_term(low: str, span: tuple[int, int]) -> bool:
     return _kinds()[0].fullmatch(low, span[0], span[1]) is not None
 
 
+def _bracket(low: str, pos: int, lo: int) -> int:
+    """Where the bracket holding `pos` opens (after `lo`), or -1 outside brackets."""
+    opened = low.rfind("(", lo, pos)
+    return opened if opened >= 0 and ")" not in low[opened:pos] else -1
+
+
 def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     """Whether a period of an earlier sentence dates the numbers of later ones: not a compared
-    period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`)."""
-    if is_reference(low, span, lo) or _is_term(low, span):
+    period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`), not one
+    in brackets (`(năm 2017 là 6,81%)`)."""
+    if is_reference(low, span, lo) or _is_term(low, span) or _bracket(low, span[0], lo) >= 0:
         return False
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 
