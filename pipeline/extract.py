@@ -31,6 +31,8 @@ HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headli
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
 _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
+_LISTED = re.compile(r"(?:\s*[^\s,;]+){0,3}\s*(?:,|;|và)\s*(?:[^\W\d_]+\s+){0,4}")  # `…%, doanh thu 29%`
+_LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng|so|với|gấp|trong đó|tổng|mức|tăng|giảm|từ)(?!\w)")
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
 
@@ -126,6 +128,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     last_in_sentence: tuple[str | None, str, int, int] | None = None
     last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
     last: Indicator | None = None  # the last indicator so far
+    last_end = 0  # where its quantity ends
     bare: tuple[Indicator, int, int] | None = None  # a count with no words after its noun: (record, sentence, end)
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
@@ -160,6 +163,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 continue
             rec.comparator = comparator(low, q, clause[0])
             rec.change = change(low, q, clause[0])
+            if rec.change is None and last and last.change and last.sentence == rec.sentence:
+                if _LISTED.fullmatch(low, last_end, q.start) and not _LEVEL_WORD.search(low, last_end, q.start):
+                    rec.change = last.change  # `tổng tài sản tăng 39%, doanh thu 29%`: the list shares its verb
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
@@ -202,7 +208,14 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if q.kind in ("count", "percent"):
                 rec.concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or rec.concept
             rec.concept = attribute_of(written, low, sent.start, q.start) or rec.concept
-            if rec.change and q.kind == "count" and last and last.unit == q.unit and last.sentence == rec.sentence:
+            if (
+                rec.change
+                and q.kind == "count"
+                and last
+                and not last.change
+                and last.unit == q.unit
+                and last.sentence == rec.sentence
+            ):
                 rec.concept = last.concept  # `cục thuộc bộ là 125 tổ chức, tăng 7 tổ chức`: the same thing changed
             base = (
                 previous[0]
@@ -238,7 +251,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 bare[0].concept = f"{bare[0].concept} {description}"
             bare = (rec, si, q.end + after_len + 1) if nouns_end and not description else None
             out.append(rec)
-            last = rec
+            last, last_end = rec, q.end
             if q.kind == "count" and q.unit and not generic_head(q.unit):
                 last_group = (si, q.unit)
     return out
