@@ -49,7 +49,9 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
         s = m.start()
         lead = _LEAD.match(low, s)
         starts = (s, lead.end()) if lead else (s,)  # `trong năm 2015 – 2016`: the form after `trong` may run longer
-        e = max((x.end() for x in (form.match(low, at, hi) for at in starts for form in each) if x), default=m.end())
+        e = m.end()
+        if e < hi and low[e] not in ",;:!?":  # a longer form could run on: take the longest
+            e = max((x.end() for x in (form.match(low, at, hi) for at in starts for form in each) if x), default=e)
         if lead and (lead.group() == "trong " or re.match(r"(?:tính )?đến năm \d", low[s:e])):
             s = lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
         out.append((s, e))
