@@ -59,7 +59,7 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|triển khai)\s*$")
+_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|triển khai)(?: \w+){0,2}\s*$")
 _FROM = re.compile(r"(?<!\w)từ(?!\w)")
 _TO = re.compile(r"\s*(lên|xuống|đến|về)\b")
 
@@ -74,8 +74,8 @@ def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     """`so với năm 2015`, `… năm 1985 lên …`: a period that dates a compared value."""
     left = low[max(lo, span[0] - 40) : span[0]].rstrip()
     words = re.split(r"[,;()]", left)[-1].split()  # `… so với năm 2015; năm 2017 đạt`: not across a clause
-    if _reference_re().search(" ".join(words[-4:])):
-        return True
+    if _reference_re().search(" ".join(words[-4:])) or words[-1:] == ["lần"]:
+        return True  # `so với năm 2015`; `gấp hơn 1,3 lần năm 2015`
     return bool(_FROM.search(" ".join(words[-6:]))) and bool(_TO.match(low, span[1], span[1] + 8))
 
 
@@ -106,6 +106,8 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     in brackets (`(năm 2017 là 6,81%)`)."""
     if is_reference(low, span, lo) or _is_term(low, span) or _bracket(low, span[0], lo) >= 0:
         return False
+    if _PLAN.search(low, max(lo, span[0] - 30), span[0]):
+        return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 
 
