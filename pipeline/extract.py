@@ -19,6 +19,7 @@ from .concept import (
     votes_for,
 )
 from .counted import counted_quantities, generic_head
+from .evaluate import units_match
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
@@ -213,7 +214,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 and q.kind == "count"
                 and last
                 and not last.change
-                and last.unit == q.unit
+                and last.unit
+                and units_match(last.unit, q.unit)  # `vụ phá` and `vụ`: one noun, as the scorer sees it
                 and last.sentence == rec.sentence
             ):
                 rec.concept = last.concept  # `cục thuộc bộ là 125 tổ chức, tăng 7 tổ chức`: the same thing changed
