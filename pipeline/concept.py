@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json
+from .segment import open_bracket
 
 MAX_SYLLABLES = 14
 _WS = re.compile(r"\s+")
@@ -220,8 +221,8 @@ def concept(
     elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     phrase_low = _WS.sub(" ", low[s:e]).strip()
-    bracket = low.rfind("(", clause_lo - 2, start)
-    in_brackets = bracket >= clause_lo - 2 and ")" not in low[clause_lo - 2 : start]
+    bracket = open_bracket(low, start, clause_lo - 2)
+    in_brackets = bracket >= 0
     bracket_phrase = _before_bracket(text, low, bracket, prev_end, skip) if in_brackets else ""
     if bracket_phrase and not phrase_low:  # `Dự án quốc lộ 50 (1.280 tỷ đồng)`: what the bracket follows
         return _join(bracket_phrase, counted_noun or ""), bracket_phrase

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from .lexicon import load_json
+from .segment import open_bracket
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -94,17 +95,11 @@ def _is_term(low: str, span: tuple[int, int]) -> bool:
     return _kinds()[0].fullmatch(low, span[0], span[1]) is not None
 
 
-def _bracket(low: str, pos: int, lo: int) -> int:
-    """Where the bracket holding `pos` opens (after `lo`), or -1 outside brackets."""
-    opened = low.rfind("(", lo, pos)
-    return opened if opened >= 0 and ")" not in low[opened:pos] else -1
-
-
 def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     """Whether a period of an earlier sentence dates the numbers of later ones: not a compared
     period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`), not one
     in brackets (`(năm 2017 là 6,81%)`)."""
-    if is_reference(low, span, lo) or _is_term(low, span) or _bracket(low, span[0], lo) >= 0:
+    if is_reference(low, span, lo) or _is_term(low, span) or open_bracket(low, span[0], lo) >= 0:
         return False
     if _PLAN.search(low, max(lo, span[0] - 30), span[0]):
         return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result

@@ -59,6 +59,12 @@ def _align(text: str, start: int, end: int, pieces: list[str]) -> list[tuple[int
 _SHORT_ASIDE = re.compile(r"\((?:[^()\d,;]\s?){1,40}\)")
 
 
+def open_bracket(text: str, pos: int, lo: int) -> int:
+    """Where the bracket that holds `pos` opens (at or after `lo`), or -1 outside brackets."""
+    opened = text.rfind("(", lo, pos)
+    return opened if opened >= 0 and ")" not in text[opened:pos] else -1
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of `text[start:end]` (separators left out, spaces trimmed)."""
     asides = [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(text, start, end)]
