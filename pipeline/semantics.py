@@ -94,8 +94,9 @@ def change(low: str, q: Quantity, lo: int) -> str | None:
     between = seg[hit.end() :]
     if len(between.split()) > 6:
         return None
-    if _phrase_re("level_markers").search(between):
-        return None
+    marker = _phrase_re("level_markers").search(between)
+    if marker and not (marker.group() == "từ" and q.value_max is not None and not between[marker.end() :].strip()):
+        return None  # `tăng từ 3.000 lên 4.000` is a level; `vượt từ 2 - 19%` is a range of rises
     before = seg[: hit.start()].split()[-2:]
     if any(w in ("tốc", "độ", "mức", "tiêu") for w in before) and hit.group().startswith("tăng trưởng"):
         return None
