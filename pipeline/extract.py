@@ -33,6 +33,7 @@ CONCEPT_REACH = 300  # characters around a number where its concept is read
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
 _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
 _LISTED = re.compile(r"(?:\s*[^\s,;]+){0,3}\s*(?:,|;|và)\s*(?:[^\W\d_]+\s+){0,4}")  # `…%, doanh thu 29%`
+_RESTATED = re.compile(r"(?:\s*[^\s,;()]+){0,3}\s*\(\s*(?:(?:tương đương(?: với)?|tức là|tức|khoảng|hơn|gần|trên)\s*)*")
 _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng|so|với|gấp|trong đó|tổng|mức|tăng|giảm|từ)(?!\w)")
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
@@ -167,6 +168,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if rec.change is None and last and last.change and last.sentence == rec.sentence:
                 if _LISTED.fullmatch(low, last_end, q.start) and not _LEVEL_WORD.search(low, last_end, q.start):
                     rec.change = last.change  # `tổng tài sản tăng 39%, doanh thu 29%`: the list shares its verb
+                elif _RESTATED.fullmatch(low, last_end, q.start):
+                    rec.change = last.change  # `giảm 121 đơn vị (30,2%)`, `(tương đương 3 USD)`: the same change
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)

@@ -91,6 +91,10 @@ def change(low: str, q: Quantity, lo: int) -> str | None:
     if not hits:
         return None
     hit = hits[-1]
+    if hit.group() == "vượt" and q.kind in ("count", "ratio"):
+        return None  # `vượt 16/19 chỉ tiêu`: how many targets were exceeded, not a rise
+    if _phrase_re("change_not_before").match(seg, hit.end() + 1):
+        return None  # `giảm nghèo` (poverty reduction) names a programme
     between = seg[hit.end() :]
     if len(between.split()) > 6:
         return None
