@@ -164,12 +164,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 out.append(rec)
                 continue
             rec.comparator = comparator(low, q, clause[0])
-            rec.change = change(low, q, clause[0])
-            if rec.change is None and last and last.change and last.sentence == rec.sentence:
-                if _LISTED.fullmatch(low, last_end, q.start) and not _LEVEL_WORD.search(low, last_end, q.start):
-                    rec.change = last.change  # `tổng tài sản tăng 39%, doanh thu 29%`: the list shares its verb
-                elif _RESTATED.fullmatch(low, last_end, q.start):
-                    rec.change = last.change  # `giảm 121 đơn vị (30,2%)`, `(tương đương 3 USD)`: the same change
+            rec.change = change(low, q, clause[0]) or _shared_change(low, last, last_end, rec.sentence, q.start)
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
@@ -260,6 +255,18 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if q.kind == "count" and q.unit and not generic_head(q.unit):
                 last_group = (si, q.unit)
     return out
+
+
+def _shared_change(
+    low: str, last: Indicator | None, last_end: int, sentence: tuple[int, int] | None, start: int
+) -> str | None:
+    """The change of the indicator just before (ending at `last_end`) when this number, with
+    no change word of its own, continues it: `tổng tài sản tăng 39%, doanh thu 29%` (a list
+    shares its verb), `giảm 121 đơn vị (30,2%)`, `(tương đương 3 USD)` (the same change restated)."""
+    if not last or not last.change or last.sentence != sentence:
+        return None
+    listed = _LISTED.fullmatch(low, last_end, start) and not _LEVEL_WORD.search(low, last_end, start)
+    return last.change if listed or _RESTATED.fullmatch(low, last_end, start) else None
 
 
 def _share_word(a: Analysis) -> str:
