@@ -98,7 +98,9 @@ def change(low: str, q: Quantity, lo: int) -> str | None:
     between = seg[hit.end() :]
     if len(between.split()) > 6:
         return None
-    marker = _phrase_re("level_markers").search(between)
+    # `tăng tổng mức đầu tư hơn 14 tỉ`: `mức` inside the noun `tổng mức đầu tư` marks no level
+    markers = [m for m in _phrase_re("level_markers").finditer(between) if between[: m.start()][-5:] != "tổng "]
+    marker = markers[0] if markers else None
     if marker and not (marker.group() == "từ" and q.value_max is not None and not between[marker.end() :].strip()):
         return None  # `tăng từ 3.000 lên 4.000` is a level; `vượt từ 2 - 19%` is a range of rises
     before = seg[: hit.start()].split()[-2:]
