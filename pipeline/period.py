@@ -60,7 +60,7 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|triển khai)(?: \w+){0,2}\s*$")
+_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|triển khai|đề nghị|yêu cầu|phấn đấu)(?: \w+){0,2}\s*$")
 _FROM = re.compile(r"(?<!\w)từ(?!\w)")
 _TO = re.compile(r"\s*(lên|xuống|đến|về)\b")
 
