@@ -201,22 +201,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
-            rec.concept = rec.concept or word  # `Có 57 người.`: nothing but the people
-            if population:
-                rec.concept = f"dân số {rec.concept or ''}".strip()
-            if q.kind in ("count", "percent"):
-                rec.concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or rec.concept
-            rec.concept = attribute_of(written, low, sent.start, q.start) or rec.concept
-            if (
-                rec.change
-                and q.kind == "count"
-                and last
-                and not last.change
-                and last.unit
-                and units_match(last.unit, q.unit)  # `vụ phá` and `vụ`: one noun, as the scorer sees it
-                and last.sentence == rec.sentence
-            ):
-                rec.concept = last.concept  # `cục thuộc bộ là 125 tổ chức, tăng 7 tổ chức`: the same thing changed
+            rec.concept = _whose(a, rec, q, sent, after, word, population, last)
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
@@ -255,6 +240,38 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if q.kind == "count" and q.unit and not generic_head(q.unit):
                 last_group = (si, q.unit)
     return out
+
+
+def _whose(
+    a: Analysis,
+    rec: Indicator,
+    q: Quantity,
+    sent: Sentence,
+    after: str,
+    word: str | None,
+    population: bool,
+    last: Indicator | None,
+) -> str | None:
+    """The concept read from the clause, made specific with what the sentence and the
+    records before say about whose figure it is."""
+    written, low = a.norm.written, a.norm.lower
+    concept = rec.concept or word  # `Có 57 người.`: nothing but the people
+    if population:
+        concept = f"dân số {concept or ''}".strip()  # `Phường có 110.000 dân`
+    if q.kind in ("count", "percent"):
+        concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or concept
+    concept = attribute_of(written, low, sent.start, q.start) or concept
+    if (
+        rec.change
+        and q.kind == "count"
+        and last
+        and not last.change
+        and last.unit
+        and units_match(last.unit, q.unit)  # `vụ phá` and `vụ`: one noun, as the scorer sees it
+        and last.sentence == rec.sentence
+    ):
+        concept = last.concept  # `cục thuộc bộ là 125 tổ chức, tăng 7 tổ chức`: the same thing changed
+    return concept
 
 
 def _shared_change(
