@@ -202,6 +202,10 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
             rec.concept = _whose(a, rec, q, sent, after, word, population, last)
+            if q.kind == "number" and q.unit == "lần" and rec.concept:
+                base = _compared_with(a, q.end, clause[1])
+                if base and base.lower() not in rec.concept.lower():
+                    rec.concept = f"{rec.concept} so với {base}"  # `gấp 1,5 lần khu vực tư nhân`
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
@@ -272,6 +276,22 @@ def _whose(
     ):
         concept = last.concept  # `cục thuộc bộ là 125 tổ chức, tăng 7 tổ chức`: the same thing changed
     return concept
+
+
+_COMPARED = re.compile(r"\s*(?:so với|so)?\s*")
+
+
+def _compared_with(a: Analysis, end: int, hi: int) -> str:
+    """What a multiple is of, written after it: `gấp 1,5 lần [khu vực tư nhân]`, `so với [năm 2011]`."""
+    low = a.norm.lower
+    m = _COMPARED.match(low, end, hi)
+    start = m.end() if m else end
+    if start >= hi or not low[start].isalpha():
+        return ""
+    when = periods(low, start, hi)
+    if when and when[0][0] == start:
+        return a.norm.written[start : when[0][1]]  # `so với năm 2010`
+    return phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi)
 
 
 def _shared_change(
