@@ -203,9 +203,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             )  # fmt: skip
             rec.concept = _whose(a, rec, q, sent, after, word, population, last)
             if q.kind == "number" and q.unit == "lần" and rec.concept:
-                base = _compared_with(a, q.end, clause[1])
-                if base and base.lower() not in rec.concept.lower():
-                    rec.concept = f"{rec.concept} so với {base}"  # `gấp 1,5 lần khu vực tư nhân`
+                of_what = _compared_with(a, q.end, clause[1])
+                if of_what and of_what.lower() not in rec.concept.lower():
+                    rec.concept = f"{rec.concept} so với {of_what}"  # `gấp 1,5 lần khu vực tư nhân`
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
