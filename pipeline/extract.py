@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import cache
 
 from .concept import (
     as_share,
@@ -20,6 +21,7 @@ from .concept import (
 )
 from .counted import counted_quantities, generic_head
 from .evaluate import units_match
+from .lexicon import alternation, load_json
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
@@ -204,7 +206,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.concept = _whose(a, rec, q, sent, after, word, population, last)
             if q.kind == "number" and q.unit == "lần" and rec.concept:
                 of_what = _compared_with(a, q.end, clause[1])
-                if of_what and of_what.lower() not in rec.concept.lower():
+                if (
+                    of_what
+                    and of_what.lower() not in rec.concept.lower()
+                    and not _plain_reference().match(of_what.lower())
+                ):
                     rec.concept = f"{rec.concept} so với {of_what}"  # `gấp 1,5 lần khu vực tư nhân`
             base = (
                 previous[0]
@@ -279,6 +285,12 @@ def _whose(
 
 
 _COMPARED = re.compile(r"\s*(?:so với|so)?\s*")
+
+
+@cache
+def _plain_reference() -> re.Pattern[str]:
+    """`gấp 3 lần cùng kỳ`: the same period, the plan … are what a figure is compared with, not part of its concept."""
+    return re.compile(r"(?:" + alternation(load_json("context.json")["references"]) + r")(?!\w)")
 
 
 def _compared_with(a: Analysis, end: int, hi: int) -> str:
