@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import cache
 
 from .concept import (
     as_share,
@@ -21,13 +20,12 @@ from .concept import (
 )
 from .counted import counted_quantities, generic_head
 from .evaluate import units_match
-from .lexicon import alternation, load_json
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .segment import Sentence
-from .semantics import change, comparator, locations, reference
+from .semantics import change, comparator, locations, phrase_re, reference
 from .tokenizer import Analysis, syllables
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
@@ -209,7 +207,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 if (
                     of_what
                     and of_what.lower() not in rec.concept.lower()
-                    and not _plain_reference().match(of_what.lower())
+                    and not phrase_re("references").match(of_what.lower())  # `gấp 3 lần cùng kỳ`: a reference
                 ):
                     rec.concept = f"{rec.concept} so với {of_what}"  # `gấp 1,5 lần khu vực tư nhân`
             base = (
@@ -285,12 +283,6 @@ def _whose(
 
 
 _COMPARED = re.compile(r"\s*(?:so với|so)?\s*")
-
-
-@cache
-def _plain_reference() -> re.Pattern[str]:
-    """`gấp 3 lần cùng kỳ`: the same period, the plan … are what a figure is compared with, not part of its concept."""
-    return re.compile(r"(?:" + alternation(load_json("context.json")["references"]) + r")(?!\w)")
 
 
 def _compared_with(a: Analysis, end: int, hi: int) -> str:

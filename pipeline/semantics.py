@@ -18,7 +18,8 @@ def _ctx() -> dict:
 
 
 @cache
-def _phrase_re(key: str) -> re.Pattern[str]:
+def phrase_re(key: str) -> re.Pattern[str]:
+    """Any phrase of one `context.json` lexicon, as whole words."""
     return re.compile(r"(?<!\w)(?:" + alternation(_ctx()[key]) + r")(?!\w)")
 
 
@@ -87,19 +88,19 @@ def change(low: str, q: Quantity, lo: int) -> str | None:
     """`increase`/`decrease` when the number is the size of a rise or fall; None for a level."""
     ctx = _ctx()
     seg = low[max(lo, q.start - 120) : q.start]  # a trigger is never further than a few words
-    hits = list(_phrase_re("change_triggers").finditer(seg))
+    hits = list(phrase_re("change_triggers").finditer(seg))
     if not hits:
         return None
     hit = hits[-1]
     if hit.group() == "vượt" and q.kind in ("count", "ratio"):
         return None  # `vượt 16/19 chỉ tiêu`: how many targets were exceeded, not a rise
-    if _phrase_re("change_not_before").match(seg, hit.end() + 1):
+    if phrase_re("change_not_before").match(seg, hit.end() + 1):
         return None  # `giảm nghèo` (poverty reduction) names a programme
     between = seg[hit.end() :]
     if len(between.split()) > 6:
         return None
     # `tăng tổng mức đầu tư hơn 14 tỉ`: `mức` inside the noun `tổng mức đầu tư` marks no level
-    markers = [m for m in _phrase_re("level_markers").finditer(between) if between[: m.start()][-5:] != "tổng "]
+    markers = [m for m in phrase_re("level_markers").finditer(between) if between[: m.start()][-5:] != "tổng "]
     marker = markers[0] if markers else None
     if marker and not (marker.group() == "từ" and q.value_max is not None and not between[marker.end() :].strip()):
         return None  # `tăng từ 3.000 lên 4.000` is a level; `vượt từ 2 - 19%` is a range of rises
