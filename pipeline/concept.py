@@ -14,6 +14,7 @@ from functools import cache
 
 from .lexicon import alternation, load_json
 from .segment import open_bracket
+from .tokenizer import first_word_syllables
 
 MAX_SYLLABLES = 14
 _WS = re.compile(r"\s+")
@@ -55,11 +56,18 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
 
 def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
     """Move `s` right so that at most `limit` syllables remain (syllables, not word tokens:
-    the words before a number may lie in a clause that was not word-tokenized)."""
+    the words before a number may lie in a clause that was not word-tokenized), or one more
+    when the cut would split a word (`[tỷ] lệ cán bộ`, `[thành] phố giảm`)."""
     words = list(re.finditer(r"\S+", low[s:e]))
     if len(words) <= limit:
         return s
-    return s + words[-limit].start()
+    k = len(words) - limit
+    before, first = words[k - 1], words[k]
+    if before.group().isalpha() and first.group().isalpha():
+        upto = words[k + 1].end() if k + 1 < len(words) else first.end()
+        if first_word_syllables(low[s + before.start() : s + upto]) >= 2:
+            k -= 1
+    return s + words[k].start()
 
 
 MAX_AFTER = 13

@@ -137,6 +137,12 @@ def _align(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int
     return spans if pos >= hi else None
 
 
+def first_word_syllables(phrase: str) -> int:
+    """How many syllables underthesea puts in the first word of a short phrase (`thành phố giảm` -> 2)."""
+    words = word_tokenize(phrase)
+    return len(words[0].split()) if words else 0
+
+
 def syllables(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, lo, hi)]
 
