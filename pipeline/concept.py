@@ -71,6 +71,7 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
 
 
 MAX_AFTER = 13
+_PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 MAX_PREDICATE = 4
 
 
@@ -137,6 +138,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if w == "," and 0 < syllables <= 4 and _list_nouns().match(low, e + 1) and low[e : e + 1] == " ":
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
             continue
+        if w == "mỗi" and k + 1 < len(tokens) and low[tokens[k + 1][0] : tokens[k + 1][1]] in _PER:
+            picked.append(tokens[k + 1][1])  # `2.000 tấn rác mỗi ngày`: the rate's time unit, not a period
+            break
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
         elif not w[0].isalpha() or (w in stops and syllables > 0) or _multi_word_stops().match(low, s):
