@@ -350,11 +350,18 @@ def _inside_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + words + r")(?:\s+(?=\w)|\s*$)", re.IGNORECASE)
 
 
+_OPEN_ACRONYM = re.compile(r"\(([^()\s]+)$")
+_OPEN_ASIDE = re.compile(r"\s*\([^()]*$")
+
+
 def tidy(concept: str | None) -> str | None:
-    """Without aspect and adverb words inside (`người đã nhận` -> `người nhận`): they name nothing.
+    """Without aspect and adverb words inside (`người đã nhận` -> `người nhận`): they name nothing;
+    a bracket the number cut off is closed when it holds one word (an acronym), else dropped.
     None when nothing else is left (`Con số này`: a figure that points back)."""
     if not concept:
         return concept
+    concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
+    concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
     return _inside_words().sub("", concept).strip() or None
 
 
