@@ -350,6 +350,16 @@ def _inside_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + words + r")(?:\s+(?=\w)|\s*$)", re.IGNORECASE)
 
 
+@cache
+def _back_reference() -> re.Pattern[str]:
+    """`Con số trên cao hơn …`, `Con số này tăng …`: a figure that points back and is compared or changed."""
+    ctx = load_json("context.json")
+    then = alternation([*ctx["comparative_words"], *ctx["change_triggers"], "bằng", "gấp", "vượt"])
+    return re.compile(
+        r"(?:" + alternation(ctx["concept_back_reference"]) + r")(?:\s*$|\s+(?:" + then + r")(?!\w))", re.IGNORECASE
+    )
+
+
 _OPEN_ACRONYM = re.compile(r"\(([^()\s]+)$")
 _OPEN_ASIDE = re.compile(r"\s*\([^()]*$")
 
@@ -360,6 +370,8 @@ def tidy(concept: str | None) -> str | None:
     None when nothing else is left (`Con số này`: a figure that points back)."""
     if not concept:
         return concept
+    if _back_reference().match(concept):
+        return None  # `Con số trên cao hơn nhiều so với quý II`: what the figure before measured
     concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
     return _inside_words().sub("", concept).strip() or None
