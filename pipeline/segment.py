@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from underthesea import sent_tokenize
+
+from .lexicon import load_json
 
 _LINE = re.compile(r"[^\n]+")
 # a clause ends at , ; : ( ) [ ] — or a spaced dash; a comma between digits is a decimal mark
@@ -79,6 +82,24 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if s < e]
 
 
+@cache
+def _inline_opener() -> re.Pattern[str]:
+    """A capitalised sentence opener glued by one space to a word before it (no full stop)."""
+    forms = "|".join(f"(?:{p})" for p, _gloss in load_json("segments.json")["inline_openers"])
+    return re.compile(r"(?<=[\w%\"”)]) (?=(?:" + forms + r"))")
+
+
+def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`… tăng 6,21% Theo Tổng cục Thống kê, …` -> two sentences: the subheading and the report."""
+    out = []
+    for s, e in spans:
+        for m in _inline_opener().finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.end()
+        out.append((s, e))
+    return out
+
+
 def sentences(text: str, needed: re.Pattern[str] | None = None) -> list[Sentence]:
     """Sentences of the (normalized) text with their paragraph index and clauses.
 
@@ -91,7 +112,7 @@ def sentences(text: str, needed: re.Pattern[str] | None = None) -> list[Sentence
         if needed is not None and p > 0 and needed.search(text, ps, pe) is None:
             out.append(Sentence(ps, pe, p, []))
             continue
-        spans = _align(text, ps, pe, sent_tokenize(text[ps:pe])) or [(ps, pe)]
+        spans = _split_glued(text, _align(text, ps, pe, sent_tokenize(text[ps:pe])) or [(ps, pe)])
         # keep every character inside some sentence: stretch each to the next one's start
         for k, (s, e) in enumerate(spans):
             s = ps if k == 0 else s

@@ -21,3 +21,21 @@ def test_segment_clauses_keep_short_asides_without_numbers():
     text = "Tổng sản phẩm trong nước (GDP) tăng 6,6%, kim ngạch (không tính dầu thô) đạt 13,5 tỷ USD"
     got = [text[s:e] for s, e in clauses(text, 0, len(text))]
     assert got == ["Tổng sản phẩm trong nước (GDP) tăng 6,6%", "kim ngạch (không tính dầu thô) đạt 13,5 tỷ USD"]
+
+
+def test_segment_splits_a_subheading_glued_to_the_next_sentence():
+    text = "Tiêu đề\n\nThu ngân sách vượt dự toán Theo báo cáo của huyện, năm 2023 thu 500 tỷ đồng. Chiều 4/12 Chiều 5/12, hội nghị bế mạc."
+    got = [text[s.start : s.end] for s in sentences(text)][1:]
+    assert got == [
+        "Thu ngân sách vượt dự toán",
+        "Theo báo cáo của huyện, năm 2023 thu 500 tỷ đồng.",
+        "Chiều 4/12",
+        "Chiều 5/12, hội nghị bế mạc.",
+    ]
+
+
+def test_segment_keeps_openers_that_run_on_a_sentence():
+    # a lower-case `theo`, an opener after a comma, a name like Quỹ Vì người nghèo: one sentence each
+    text = "Tiêu đề\n\nKết quả xếp loại theo báo cáo, Theo đó tăng 5%. Ủng hộ Quỹ Vì người nghèo 20 tỷ đồng."
+    got = [text[s.start : s.end] for s in sentences(text)][1:]
+    assert got == ["Kết quả xếp loại theo báo cáo, Theo đó tăng 5%.", "Ủng hộ Quỹ Vì người nghèo 20 tỷ đồng."]
