@@ -351,13 +351,21 @@ def _inside_words() -> re.Pattern[str]:
 
 
 @cache
-def _back_reference() -> re.Pattern[str]:
-    """`Con số trên cao hơn …`, `Con số này tăng …`: a figure that points back and is compared or changed."""
+def _back_reference() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")
-    then = alternation([*ctx["comparative_words"], *ctx["change_triggers"], "bằng", "gấp", "vượt"])
-    return re.compile(
-        r"(?:" + alternation(ctx["concept_back_reference"]) + r")(?:\s*$|\s+(?:" + then + r")(?!\w))", re.IGNORECASE
-    )
+    phrase = r"(?:(?:hai|ba|các|những) )?(?:" + alternation(ctx["concept_back_reference"]) + r")(?!\w)"
+    subject = re.compile(phrase + r"(?!\s+(?:đối với|với|của|ở|tại)(?!\w))", re.IGNORECASE)
+    last = re.compile(r"(?<!\w)" + phrase + r"$", re.IGNORECASE)
+    return subject, last
+
+
+def points_back(concept: str | None) -> bool:
+    """`Con số trên cao hơn …`, `Hai con số này lần lượt chiếm …`, `… cho biết [năm 2016] con số này`:
+    the figure is the one named before, not a new thing (`Con số này đối với 7 người …` is)."""
+    if not concept:
+        return False
+    subject, last = _back_reference()
+    return subject.match(concept) is not None or last.search(concept) is not None
 
 
 _OPEN_ACRONYM = re.compile(r"\(([^()\s]+)$")
@@ -370,8 +378,6 @@ def tidy(concept: str | None) -> str | None:
     None when nothing else is left (`Con số này`: a figure that points back)."""
     if not concept:
         return concept
-    if _back_reference().match(concept):
-        return None  # `Con số trên cao hơn nhiều so với quý II`: what the figure before measured
     concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
     return _inside_words().sub("", concept).strip() or None

@@ -14,6 +14,7 @@ from .concept import (
     noun_list_end,
     object_after,
     phrase_after,
+    points_back,
     sentence_subject,
     tidy,
     votes_for,
@@ -222,7 +223,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 si,
             )  # inherited without its tail
             # no concept of its own, or only `Con số này`: what the last figure measured
-            rec.concept = tidy(rec.concept) or (last.concept if last else None) or rec.concept
+            pointer = points_back(rec.concept) and not after
+            rec.concept = (None if pointer else tidy(rec.concept)) or (last.concept if last else None) or rec.concept
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
                 share = _share_word(a)
