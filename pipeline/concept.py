@@ -201,7 +201,7 @@ def concept(
     `skip`: periods, places and other quantities in the sentence; `previous`: (concept,
     predicate, end of its noun phrase) of the indicator before this one in the sentence."""
     prev_concept, prev_predicate, prev_end = previous if previous else (None, "", -1)
-    lo = clause_lo
+    lo = _list_start(text, low, clause_lo, prev_end)
     if prev_concept and 0 <= prev_end <= start and _TO_NEW_LEVEL.fullmatch(low[prev_end:start].strip()):
         return prev_concept, prev_predicate  # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`: the same thing
     if clause_lo <= prev_end <= start:
@@ -283,6 +283,31 @@ def concept(
     if counted_noun and counted_noun.lower() not in phrase.lower():
         return _join(phrase, counted_noun), phrase
     return phrase or None, phrase
+
+
+_LIST_ITEM = re.compile(r"[,;:()]\s*([^\W\d_]+(?: [^\W\d_]+){0,2}),\s*$")
+_LIST_HEAD = re.compile(r"(?:^|[,;:().])\s*([^\W\d_]+(?: [^\W\d_]+){0,7}),\s*$")
+
+
+def _list_start(text: str, low: str, clause_lo: int, prev_end: int) -> int:
+    """Where the noun phrase a clause ends starts, when the clause is the last item of a list
+    of short items (`chi phí thu hồi đất, bồi thường, hỗ trợ, tái định cư khoảng 23.000 tỷ đồng`):
+    from the list's head; else the clause's start."""
+    left_re, _, _ = _lists()
+    if (m := left_re.match(low, clause_lo)) and m.end() > clause_lo:
+        return clause_lo  # `…, trong đó có 48 tập thể`: the clause opens a new statement
+    lo, items = clause_lo, 0
+    while (
+        items < 4
+        and (m := _LIST_ITEM.search(low, max(0, lo - 40), lo))
+        and m.start(1) > prev_end
+        and text[m.start(1) : m.end(1)].islower()
+    ):
+        lo, items = m.start(1), items + 1
+    m = _LIST_HEAD.search(low, max(0, lo - 60), lo) if items else None
+    if m and m.start(1) > prev_end:
+        lo, items = m.start(1), items + 1  # `chi phí thu hồi đất`: the head of the list
+    return lo if items >= 2 else clause_lo
 
 
 def _only_a_name(phrase: str) -> bool:
