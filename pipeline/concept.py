@@ -202,7 +202,7 @@ def concept(
     predicate, end of its noun phrase) of the indicator before this one in the sentence."""
     prev_concept, prev_predicate, prev_end = previous if previous else (None, "", -1)
     lo = _list_start(text, low, clause_lo, prev_end)
-    if prev_concept and 0 <= prev_end <= start and _TO_NEW_LEVEL.fullmatch(low[prev_end:start].strip()):
+    if prev_concept and 0 <= prev_end <= start and _TO_NEW_LEVEL.fullmatch(_without(low, prev_end, start, skip)):
         return prev_concept, prev_predicate  # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`: the same thing
     if clause_lo <= prev_end <= start:
         if _CONNECTOR.match(low[prev_end:start]) and prev_predicate:
@@ -308,6 +308,21 @@ def _list_start(text: str, low: str, clause_lo: int, prev_end: int) -> int:
     if m and m.start(1) > prev_end:
         lo, items = m.start(1), items + 1  # `chi phí thu hồi đất`: the head of the list
     return lo if items >= 2 else clause_lo
+
+
+_FROM_END = re.compile(r"(?<!\w)từ\s*$")
+
+
+def _without(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
+    """`low[s:e]` without the spans inside it (`từ năm 2016 xuống` -> `xuống`; a leading `từ` is the
+    period's), spaces normalized."""
+    inside = sorted(sp for sp in spans if s <= sp[0] and sp[1] <= e)
+    parts, pos = [], s
+    for a, b in inside:
+        parts.append(_FROM_END.sub("", low[pos:a]))
+        pos = b
+    parts.append(low[pos:e])
+    return _WS.sub(" ", " ".join(parts)).strip()
 
 
 def _only_a_name(phrase: str) -> bool:
