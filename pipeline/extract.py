@@ -197,7 +197,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             population = q.kind == "count" and after.lower() == "dân"
             if population:
                 after, noun_c = "", None  # `một quận có gần 800.000 dân`: the population of what the words before name
-            subject = sentence_subject(written, low, sent.clauses[0], skip) if sent.clauses[0] != clause else None
+            subject = (
+                sentence_subject(written, low, sent.clauses[0], period_spans[si] + location_spans[si] + skip)
+                if sent.clauses[0] != clause
+                else None
+            )
             rec.concept, predicate = concept(
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject,
