@@ -351,6 +351,10 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
     if m:
         e = s + m.start()
         s, e = _strip(low, s, e, skip)
+    _, delimiter = _qualifiers()
+    m = delimiter.search(low, s, e)
+    if m and len(low[m.end() : e].split()) >= 2:
+        s, e = _strip(low, m.end(), e, skip)  # `Cho rằng sau số hộ nông thôn có điện` -> `số hộ …`
     if e - s < 3:
         return None
     # cut by syllables: this clause may hold no number, so it is not word-tokenized on the fast path
