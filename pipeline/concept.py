@@ -71,6 +71,7 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
 
 
 MAX_AFTER = 13
+_COORDINATORS = frozenset(("và", "hoặc", "hay"))
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 MAX_PREDICATE = 4
 
@@ -143,7 +144,11 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             break
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
-        elif not w[0].isalpha() or (w in stops and syllables > 0) or _multi_word_stops().match(low, s):
+        elif (
+            not w[0].isalpha()
+            or (w in stops and (syllables > 0 or w in _COORDINATORS))  # `cảnh cáo 20 [và] khiển trách 60`
+            or _multi_word_stops().match(low, s)
+        ):
             break
         syllables += len(w.split())
         if syllables > MAX_AFTER:

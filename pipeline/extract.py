@@ -183,7 +183,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach)
             elif q.kind == "money" or (q.kind == "percent" and rec.reference is None):
                 after = object_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
-            noun_c, after_len = noun, len(after)
+            noun_c, after_len = noun or (q.unit if q.kind == "count" else None), len(after)
             word = generic_head(q.unit) if q.kind == "count" else None
             if word:
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
