@@ -25,7 +25,7 @@ from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
 from .records import Indicator
-from .segment import Sentence
+from .segment import Sentence, open_bracket
 from .semantics import change, comparator, locations, phrase_re, reference
 from .tokenizer import Analysis, syllables
 
@@ -129,6 +129,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     out: list[Indicator] = []
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None
+    outside: tuple[str | None, str, int, int] | None = None  # the last of those outside brackets
     last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
     last: Indicator | None = None  # the last indicator so far
     last_end = 0  # where its quantity ends
@@ -177,6 +178,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     skip.append((x.start, x.end))
                 k += 1
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
+            in_brackets = open_bracket(low, q.start, sent.start) >= 0
+            if previous and not in_brackets and ")" in low[previous[2] : q.start] and outside and outside[3] == si:
+                previous = (
+                    outside  # `111 đảng viên (khiển trách 91, …, khai trừ 1), tăng 15,6%`: the one before the bracket
+                )
             after = ""
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 reach = min(sent.end, q.end + CONCEPT_REACH)  # past a comma only for a list of nouns
@@ -226,6 +232,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 q.end + (after_len + 1 if after_len else 0),
                 si,
             )  # inherited without its tail
+            if not in_brackets:
+                outside = last_in_sentence
             # no concept of its own, or only `Con số này`: what the last figure measured
             pointer = points_back(rec.concept) and not after
             rec.concept = (None if pointer else tidy(rec.concept)) or (last.concept if last else None) or rec.concept
