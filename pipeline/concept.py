@@ -254,7 +254,10 @@ def concept(
         named = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
         return _join(f"{named} {bracket_phrase}", counted_noun or ""), named
     if prev_concept and (
-        qualifier.match(phrase_low) or len(phrase_low.split()) <= 1 or in_brackets or _only_a_name(text[s:e])
+        qualifier.match(phrase_low)
+        or len(phrase_low.split()) <= 1
+        or (in_brackets and _bracket_defers().match(phrase_low) is not None)
+        or _only_a_name(text[s:e])
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
@@ -328,6 +331,13 @@ def _without(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
         pos = b
     parts.append(low[pos:e])
     return _WS.sub(" ", " ".join(parts)).strip()
+
+
+@cache
+def _bracket_defers() -> re.Pattern[str]:
+    """Words that open a bracket about the figure before it (`(cùng kỳ tăng 8,25%)`, `(trong tổng
+    số …)`); other words name a thing of their own (`(tiền lãi 677 triệu đồng)`)."""
+    return re.compile(r"(?:" + alternation(load_json("context.json")["bracket_defer_start"]) + r")(?!\w)")
 
 
 def _only_a_name(phrase: str) -> bool:
