@@ -413,7 +413,7 @@ def _inside_words() -> re.Pattern[str]:
 def _back_reference() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")
     phrase = r"(?:(?:hai|ba|các|những) )?(?:" + alternation(ctx["concept_back_reference"]) + r")(?!\w)"
-    subject = re.compile(phrase + r"(?!\s+(?:đối với|với|của|ở|tại|cho)(?!\w))", re.IGNORECASE)
+    subject = re.compile(phrase + r"(?!\s+(?:đối với|với|của|cho)(?!\w))", re.IGNORECASE)
     last = re.compile(r"(?<!\w)" + phrase + r"$", re.IGNORECASE)
     return subject, last
 
