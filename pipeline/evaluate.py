@@ -13,49 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from .quantities import INDICATOR_KINDS
+from .units import units_match
 
 REL_TOL = 1e-6
-_UNIT_SYNONYMS = {
-    "đồng": "vnd",
-    "đ": "vnd",
-    "vnđ": "vnd",
-    "vnd": "vnd",
-    "việt nam đồng": "vnd",
-    "đô la": "usd",
-    "đô-la": "usd",
-    "usd": "usd",
-    "$": "usd",
-    "cây số": "km",
-    "héc-ta": "ha",
-    "hecta": "ha",
-    "độ c": "°c",
-    "phần trăm": "%",
-    "m²": "m2",
-    "km²": "km2",
-    "m³": "m3",
-    "điểm %": "điểm phần trăm",
-}
 
 
 class GoldError(ValueError):
     """A gold file that cannot be scored (bad line, missing text, text version mismatch)."""
-
-
-def norm_unit(u: str | None) -> str | None:
-    if u is None:
-        return None
-    u = " ".join(unicodedata.normalize("NFC", u).casefold().split())
-    return _UNIT_SYNONYMS.get(u, u)
-
-
-def units_match(gold: str | None, pred: str | None) -> bool:
-    g, p = norm_unit(gold), norm_unit(pred)
-    if g == p:
-        return True
-    if g is None or p is None:
-        return False
-    short, long_ = (g, p) if len(g) <= len(p) else (p, g)
-    return long_.startswith(short) and not long_[len(short)].isalnum()
 
 
 def values_match(g: float | None, p: float | None) -> bool:

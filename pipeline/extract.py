@@ -20,7 +20,6 @@ from .concept import (
     votes_for,
 )
 from .counted import counted_quantities, generic_head
-from .evaluate import units_match
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
@@ -28,6 +27,7 @@ from .records import Indicator
 from .segment import Sentence, open_bracket
 from .semantics import change, comparator, locations, phrase_re, reference
 from .tokenizer import Analysis, syllables
+from .units import units_match
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read

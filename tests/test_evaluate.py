@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.evaluate import Score, overlap_f1, pair, units_match
+from pipeline.evaluate import Score, overlap_f1, pair
+from pipeline.units import units_match
 
 
 def rec(start, end, kind="count", value=1, unit=None, **kw):

@@ -16,8 +16,9 @@ import pytest
 
 import pipeline
 from pipeline.dimensions import EXTRACTORS
-from pipeline.evaluate import units_match, values_match
+from pipeline.evaluate import values_match
 from pipeline.quantities import INDICATOR_KINDS
+from pipeline.units import units_match
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "examples"
 
