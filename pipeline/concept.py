@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import cache
 
-from .lexicon import alternation, load_json
+from .lexicon import alternation, load_json, phrase_re
 from .segment import open_bracket
 from .tokenizer import first_word_syllables
 
@@ -90,12 +90,6 @@ def _multi_word_stops() -> re.Pattern[str]:
     return re.compile(r"(?:" + alternation(stops) + r")(?!\w)")
 
 
-@cache
-def _list_nouns() -> re.Pattern[str]:
-    """Nouns that come in lists after one count (`637 xã, phường, thị trấn`)."""
-    return re.compile(r"(?:" + alternation(load_json("context.json")["list_nouns"]) + r")(?!\w)")
-
-
 def noun_list_end(after: str, unit: str) -> int:
     """Where the counted noun, or a list of them, ends in the phrase after a count
     (`xã, phường, thị trấn| chưa đạt chuẩn`); 0 when the phrase does not start with it."""
@@ -103,7 +97,7 @@ def noun_list_end(after: str, unit: str) -> int:
     if not unit or not (low == unit or low.startswith(unit + " ") or low.startswith(unit + ",")):
         return 0
     end = len(unit)
-    while low.startswith(", ", end) and (n := _list_nouns().match(low, end + 2)):
+    while low.startswith(", ", end) and (n := phrase_re("list_nouns").match(low, end + 2)):
         end = n.end()
     return end
 
@@ -136,7 +130,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if gap.strip():
             break
         w = low[s:e]
-        if w == "," and 0 < syllables <= 4 and _list_nouns().match(low, e + 1) and low[e : e + 1] == " ":
+        if w == "," and 0 < syllables <= 4 and phrase_re("list_nouns").match(low, e + 1) and low[e : e + 1] == " ":
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
             continue
         if w == "mỗi" and k + 1 < len(tokens) and low[tokens[k + 1][0] : tokens[k + 1][1]] in _PER:
@@ -256,7 +250,7 @@ def concept(
     if prev_concept and (
         qualifier.match(phrase_low)
         or len(phrase_low.split()) <= 1
-        or (in_brackets and _bracket_defers().match(phrase_low) is not None)
+        or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)
         or _only_a_name(text[s:e])
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
@@ -333,13 +327,6 @@ def _without(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
     return _WS.sub(" ", " ".join(parts)).strip()
 
 
-@cache
-def _bracket_defers() -> re.Pattern[str]:
-    """Words that open a bracket about the figure before it (`(cùng kỳ tăng 8,25%)`, `(trong tổng
-    số …)`); other words name a thing of their own (`(tiền lãi 677 triệu đồng)`)."""
-    return re.compile(r"(?:" + alternation(load_json("context.json")["bracket_defer_start"]) + r")(?!\w)")
-
-
 def _only_a_name(phrase: str) -> bool:
     """`…, Thanh Hóa hơn 1.500 tỷ đồng, Thái Bình khoảng 1.200 tỷ đồng`: a list member named
     by a proper name alone measures what the list measures."""
@@ -390,15 +377,10 @@ def _previous_reference() -> re.Pattern[str]:
     )
 
 
-@cache
-def _rate_heads() -> re.Pattern[str]:
-    return re.compile(r"(?:" + alternation(load_json("context.json")["rate_heads"]) + r")(?!\w)")
-
-
 def as_share(concept: str, share_word: str) -> str:
     """A percent stated as a level, neither a change nor of a reference, is a share:
     `đất đô thị chiếm 5,81%` -> `tỷ lệ đất đô thị`; a concept that names a rate stays."""
-    if _rate_heads().search(concept.lower()):
+    if phrase_re("rate_heads").search(concept.lower()):
         return concept
     return f"{share_word} {concept}"
 
@@ -446,11 +428,8 @@ _PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
 
 
 @cache
-def _elections() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    ctx = load_json("context.json")
-    elected = re.compile(r"(?<!\w)(?:" + alternation(ctx["election_verbs"]) + r")(?!\w)")
-    votes = re.compile(r"\s*(" + alternation(ctx["vote_nouns"]) + r")(?!\w)")
-    return elected, votes
+def _votes() -> re.Pattern[str]:
+    return re.compile(r"\s*(" + alternation(load_json("context.json")["vote_nouns"]) + r")(?!\w)")
 
 
 @cache
@@ -462,7 +441,7 @@ def _change_before() -> re.Pattern[str]:
 def votes_for(text: str, low: str, sentence: tuple[int, int], after: str, end: int) -> str | None:
     """`Ông Hà Ngọc Chiến trúng cử … với 481 phiếu đồng ý (97%)`: the votes are for the person
     the sentence elects (`phiếu đồng ý bầu ông Hà Ngọc Chiến`); None elsewhere."""
-    elected, votes_re = _elections()
+    elected, votes_re = phrase_re("election_verbs"), _votes()
     m = votes_re.match(after.lower()) or votes_re.match(low, end)
     if not m or not elected.search(low, sentence[0], sentence[1]):
         return None

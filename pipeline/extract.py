@@ -20,12 +20,13 @@ from .concept import (
     votes_for,
 )
 from .counted import counted_quantities, generic_head
+from .lexicon import phrase_re
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .segment import Sentence, open_bracket
-from .semantics import change, comparator, locations, phrase_re, reference
+from .semantics import change, comparator, locations, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
 

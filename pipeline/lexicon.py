@@ -46,3 +46,9 @@ def words(name: str, section: str) -> dict[str, Any]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of the words, escaped, longest first (so `so với` wins over `so`)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def phrase_re(section: str, name: str = "context.json") -> re.Pattern[str]:
+    """Any phrase of one lexicon section, as whole words (the longest first)."""
+    return re.compile(r"(?<!\w)(?:" + alternation(load_json(name)[section]) + r")(?!\w)")

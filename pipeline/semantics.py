@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import alternation, load_json
+from .lexicon import load_json, phrase_re
 from .quantities import Quantity
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%", re.UNICODE)
@@ -15,12 +15,6 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%", re.UNICODE)
 @cache
 def _ctx() -> dict:
     return load_json("context.json")
-
-
-@cache
-def phrase_re(key: str) -> re.Pattern[str]:
-    """Any phrase of one `context.json` lexicon, as whole words."""
-    return re.compile(r"(?<!\w)(?:" + alternation(_ctx()[key]) + r")(?!\w)")
 
 
 def _words(low: str, lo: int, hi: int) -> list[re.Match[str]]:
