@@ -260,7 +260,10 @@ def concept(
             plan = reference and not _AGO.search(reference)
             tail = f" {reference}" if plan and phrase_low in ("đạt", "vượt", "bằng", "") else ""
             return f"{prev_concept}{tail}", prev_predicate
-        phrase = subject or ""  # nothing here: what the sentence is about
+        aside = _aside_before(low, clause_lo)
+        # nothing here: what the words before a bracket just closed name (`tổng vốn (từ tháng 1/2016 …)
+        # đạt 120 tỷ đồng`), else what the sentence is about
+        phrase = (_before_bracket(text, low, aside, prev_end, skip) if aside > 0 else "") or subject or ""
     else:
         phrase = _WS.sub(" ", text[_cut(s, e, low) : e]).strip(" ,;:-–")
         if head:
@@ -332,6 +335,17 @@ def _only_a_name(phrase: str) -> bool:
     by a proper name alone measures what the list measures."""
     words = phrase.split()
     return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+
+
+def _aside_before(low: str, clause_lo: int) -> int:
+    """Where the bracket that closes right before a clause opens (-1 when none does)."""
+    j = clause_lo - 1
+    while j >= 0 and low[j] in " ,":
+        j -= 1
+    if j < 0 or low[j] != ")":
+        return -1
+    opened = low.rfind("(", max(0, j - 200), j)
+    return opened if opened >= 0 and ")" not in low[opened:j] else -1
 
 
 def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list[tuple[int, int]]) -> str:

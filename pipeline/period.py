@@ -106,6 +106,16 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 
 
+_RESTATED_VALUE = re.compile(r"\s*(?:là|:|đạt|có|chỉ|mới)?\s*(?:khoảng |gần |hơn |trên )?\d")
+
+
+def _restated_in_brackets(low: str, sp: tuple[int, int], lo: int, mine: int) -> bool:
+    """`(năm 2017 là 6,81%)`: a bracket that opens with another period and its value dates only
+    what is inside it, not the numbers of the sentence around it (`mine`: the number's bracket)."""
+    b = open_bracket(low, sp[0], lo)
+    return b >= 0 and b != mine and not low[b + 1 : sp[0]].strip() and _RESTATED_VALUE.match(low, sp[1]) is not None
+
+
 def choose(
     low: str,
     own: list[tuple[int, int]],
@@ -125,6 +135,8 @@ def choose(
         ):
             return sp
     usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)]
+    mine = open_bracket(low, start, sentence_lo)
+    usable = [sp for sp in usable if not _restated_in_brackets(low, sp, sentence_lo, mine)]
     usable = [sp for sp in usable if not _is_term(low, sp)] or usable  # a term only when nothing else dates it
     in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]
     if not in_clause:  # `… và nhiệm vụ 6 tháng cuối năm, tổng sản phẩm đạt …`: a plan's period dates no result
