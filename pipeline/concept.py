@@ -512,3 +512,29 @@ def attribute_of(text: str, low: str, sentence_lo: int, start: int) -> str | Non
     if len(owner.split()) > 12:
         return None
     return f"{text[m.start(1) : m.end(1)]} {owner}"
+
+
+_AREA_UNITS = ("m2", "m²", "ha", "km2", "km²", "héc-ta", "hecta", "sào", "mẫu")
+
+
+@cache
+def _dimensions() -> re.Pattern[str]:
+    words = alternation(load_json("context.json")["dimension_adjectives"])
+    return re.compile(r"(?<!\w)(" + words + r")(?:\s+(?:khoảng|gần|chừng|tới|đến))*\s*$")
+
+
+def dimension_of(concept: str | None, low: str, start: int, unit: str | None) -> str | None:
+    """`tuyến metro số 1 dài gần 20 km` -> `chiều dài tuyến metro số 1`; `khu đất rộng 137.000 m2`
+    -> `diện tích khu đất`: a measure written after a dimension adjective; None otherwise."""
+    m = _dimensions().search(low, max(0, start - 30), start)
+    if not m:
+        return None
+    adjective = m.group(1)
+    noun = load_json("context.json")["dimension_adjectives"][adjective][0]
+    if adjective == "rộng" and (unit or "").lower() in _AREA_UNITS:
+        noun = "diện tích"
+    words = (concept or "").split()
+    at = [k for k, w in enumerate(words) if w.lower() == adjective]
+    if at:
+        del words[at[-1]]  # `khu đất [rộng] ở phường …`
+    return f"{noun} {' '.join(words)}".strip()

@@ -11,6 +11,7 @@ from .concept import (
     as_share,
     attribute_of,
     concept,
+    dimension_of,
     noun_list_end,
     object_after,
     phrase_after,
@@ -284,6 +285,8 @@ def _whose(
     if q.kind in ("count", "percent"):
         concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or concept
     concept = attribute_of(written, low, sent.start, q.start) or concept
+    if q.kind == "measure":
+        concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`
     if (
         rec.change
         and q.kind == "count"
