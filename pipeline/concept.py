@@ -172,6 +172,21 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return phrase_after(text, low, tokens, end, hi)
 
 
+MAX_PURPOSE = 5
+_PURPOSE = frozenset(("để", "nhằm"))
+
+
+def purpose_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
+    """What an amount is for, written after it: `bố trí 5.000 tỷ đồng để [giải phóng mặt bằng]`
+    (a few syllables); empty when no `để`/`nhằm` follows the amount."""
+    if len(tokens) < 2 or low[end : tokens[0][0]].strip() or low[tokens[0][0] : tokens[0][1]] not in _PURPOSE:
+        return ""
+    words = phrase_after(text, low, tokens[1:], tokens[0][1], hi).split()[:MAX_PURPOSE]
+    while words and words[-1].lower() in _dangling():
+        words.pop()  # `giải phóng mặt bằng [cho]`
+    return " ".join(words) if len(words) >= 2 else ""
+
+
 _TO_NEW_LEVEL = re.compile(
     r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
 )

@@ -16,6 +16,7 @@ from .concept import (
     object_after,
     phrase_after,
     points_back,
+    purpose_after,
     sentence_subject,
     tidy,
     votes_for,
@@ -185,12 +186,15 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 previous = (
                     outside  # `111 đảng viên (khiển trách 91, …, khai trừ 1), tăng 15,6%`: the one before the bracket
                 )
-            after = ""
+            after = purpose = ""
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 reach = min(sent.end, q.end + CONCEPT_REACH)  # past a comma only for a list of nouns
                 after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach)
             elif q.kind == "money" or (q.kind == "percent" and rec.reference is None):
-                after = object_after(written, low, syllables(text, q.end, clause[1]), q.end, clause[1])
+                tokens = syllables(text, q.end, clause[1])
+                after = object_after(written, low, tokens, q.end, clause[1])
+                if q.kind == "money" and not after:
+                    purpose = purpose_after(written, low, tokens, q.end, clause[1])
             noun_c, after_len = noun or (q.unit if q.kind == "count" else None), len(after)
             word = generic_head(q.unit) if q.kind == "count" else None
             if word:
@@ -215,6 +219,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.reference, after, q.kind, subject,
             )  # fmt: skip
             rec.concept = _whose(a, rec, q, sent, after, word, population, last)
+            if purpose and rec.concept:
+                rec.concept = f"{rec.concept} {purpose}"  # `bố trí 5.000 tỷ đồng để giải phóng mặt bằng`
             if q.kind == "number" and q.unit == "lần" and rec.concept:
                 of_what = _compared_with(a, q.end, clause[1])
                 if (
