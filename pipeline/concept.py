@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re
 from .segment import open_bracket
-from .tokenizer import first_word_syllables
+from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
 _WS = re.compile(r"\s+")
@@ -63,10 +64,8 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
         return s
     k = len(words) - limit
     before, first = words[k - 1], words[k]
-    if before.group().isalpha() and first.group().isalpha():
-        upto = words[k + 1].end() if k + 1 < len(words) else first.end()
-        if first_word_syllables(low[s + before.start() : s + upto]) >= 2:
-            k -= 1
+    if is_word(f"{before.group()} {first.group()}"):
+        k -= 1
     return s + words[k].start()
 
 
@@ -207,7 +206,7 @@ def concept(
     reference: str | None,
     after_phrase: str = "",
     kind: str = "",
-    subject: str | None = None,
+    subject: Callable[[], str | None] | None = None,
 ) -> tuple[str | None, str]:
     """The concept of the quantity starting at `start` in the clause beginning at `clause_lo`,
     and the predicate it used (for the next, coordinated quantity).
@@ -278,7 +277,9 @@ def concept(
         aside = _aside_before(low, clause_lo)
         # nothing here: what the words before a bracket just closed name (`tổng vốn (từ tháng 1/2016 …)
         # đạt 120 tỷ đồng`), else what the sentence is about
-        phrase = (_before_bracket(text, low, aside, prev_end, skip) if aside > 0 else "") or subject or ""
+        phrase = (_before_bracket(text, low, aside, prev_end, skip) if aside > 0 else "") or (
+            (subject() if subject else None) or ""
+        )
     else:
         phrase = _WS.sub(" ", text[_cut(s, e, low) : e]).strip(" ,;:-–")
         if head:

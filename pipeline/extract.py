@@ -209,14 +209,15 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             population = q.kind == "count" and after.lower() == "dân"
             if population:
                 after, noun_c = "", None  # `một quận có gần 800.000 dân`: the population of what the words before name
-            subject = (
-                sentence_subject(written, low, sent.clauses[0], period_spans[si] + location_spans[si] + skip)
-                if sent.clauses[0] != clause
-                else None
-            )
+            first = sent.clauses[0]
+
+            def subject(first: tuple[int, int] = first, si: int = si, skip: list[tuple[int, int]] = skip) -> str | None:
+                # what the sentence is about, read only when the clause names nothing
+                return sentence_subject(written, low, first, period_spans[si] + location_spans[si] + skip)
+
             rec.concept, predicate = concept(
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
-                rec.reference, after, q.kind, subject,
+                rec.reference, after, q.kind, subject if first != clause else None,
             )  # fmt: skip
             rec.concept = _whose(a, rec, q, sent, after, word, population, last)
             if purpose and rec.concept:

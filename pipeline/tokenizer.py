@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+import underthesea
 from underthesea import word_tokenize
 
 from .normalize import Normalized, normalize
@@ -137,10 +141,21 @@ def _align(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int
     return spans if pos >= hi else None
 
 
-def first_word_syllables(phrase: str) -> int:
-    """How many syllables underthesea puts in the first word of a short phrase (`thành phố giảm` -> 2)."""
-    words = word_tokenize(phrase)
-    return len(words[0].split()) if words else 0
+@cache
+def _dictionary() -> frozenset[str]:
+    """underthesea's word list (Viet74K, shipped with the package), lower-cased: the words of
+    two syllables or more."""
+    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(unicodedata.normalize("NFC", w).lower() for w in lines if " " in w)
+
+
+def is_word(phrase: str) -> bool:
+    """Whether a phrase of two or more syllables is one word of the dictionary (`tỷ lệ`, `thành phố`)."""
+    return unicodedata.normalize("NFC", phrase).lower() in _dictionary()
 
 
 def syllables(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
