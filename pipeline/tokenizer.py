@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -150,12 +149,12 @@ def _dictionary() -> frozenset[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
-    return frozenset(unicodedata.normalize("NFC", w).lower() for w in lines if " " in w)
+    return frozenset(normalize(w).lower for w in lines if " " in w)  # `hoà bình` -> `hòa bình`, as texts are read
 
 
 def is_word(phrase: str) -> bool:
     """Whether a phrase of two or more syllables is one word of the dictionary (`tỷ lệ`, `thành phố`)."""
-    return unicodedata.normalize("NFC", phrase).lower() in _dictionary()
+    return normalize(phrase).lower in _dictionary()
 
 
 def syllables(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

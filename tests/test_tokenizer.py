@@ -55,3 +55,11 @@ def test_tokenizer_numeric_clauses_only_gives_same_records_as_everything():
     fast = [r.to_dict() for r in pipeline.extract(text)]
     full = [r.to_dict() for r in pipeline.extract(text, only_numeric_clauses=False)]
     assert fast == full and len(fast) == 2
+
+
+def test_is_word_reads_underthesea_word_list_in_both_tone_placements():
+    from pipeline.tokenizer import is_word
+
+    assert is_word("tỷ lệ") and is_word("thành phố")
+    assert is_word("hòa bình") and is_word("hoà bình")  # the list writes `hoà`, texts are read as `hòa`
+    assert not is_word("phố sẽ")
