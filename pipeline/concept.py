@@ -30,6 +30,11 @@ def _lists() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return left, right, frozenset(ctx["concept_level_only"])
 
 
+@cache
+def _leading_place() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation(load_json("places.json")["places"]) + r")(?!\w)")
+
+
 def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """Trim function words at both ends of `[s, e)` and anything inside `spans` touching an end."""
     left_re, right_re, _ = _lists()
@@ -47,6 +52,9 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
         m = left_re.match(low, s, e)
         if m and m.end() > s:
             s = m.end()
+        m = _leading_place().match(low, s, e)
+        if m and m.end() < e:
+            s = m.end()  # `Thái Bình [diện tích đất toàn tỉnh]`: where, not what
         m = right_re.search(low, s, e)
         if m and m.start() < e:
             e = m.start()
