@@ -174,8 +174,8 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     if not tokens or low[end : tokens[0][0]].strip():
         return ""
     first = low[tokens[0][0] : tokens[0][1]]
-    if first in stops or not first[0].isalpha():
-        return ""
+    if first in stops or not first[0].isalpha() or phrase_re("share_scopes").match(low, tokens[0][0]):
+        return ""  # `… tỷ đồng năm 2017`, `chiếm 36% cả nước`
     return phrase_after(text, low, tokens, end, hi)
 
 
