@@ -199,6 +199,7 @@ _TO_NEW_LEVEL = re.compile(
 )
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
+_ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 _AGO = re.compile(r"\d|cùng kỳ|trước|ngoái")  # a compared period, not a plan: not part of what is measured
 
@@ -269,11 +270,14 @@ def concept(
         # `hộ Đặng Thị Kim Thoa (dư nợ 48 triệu đồng)`: what the bracket names, of what it follows
         named = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
         return _join(f"{named} {bracket_phrase}", counted_noun or ""), named
-    if prev_concept and (
-        qualifier.match(phrase_low)
-        or len(phrase_low.split()) <= 1
-        or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)
-        or _only_a_name(text[s:e])
+    if (
+        prev_concept
+        and (
+            qualifier.match(phrase_low)
+            or (len(phrase_low.split()) <= 1 and not _ACRONYM.fullmatch(text[s:e].strip()))  # `GRDP tăng 8,3%` names it
+            or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)
+            or _only_a_name(text[s:e])
+        )
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
@@ -358,6 +362,8 @@ def _only_a_name(phrase: str) -> bool:
     """`…, Thanh Hóa hơn 1.500 tỷ đồng, Thái Bình khoảng 1.200 tỷ đồng`: a list member named
     by a proper name alone measures what the list measures."""
     words = phrase.split()
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        return False  # `GRDP tăng 8,3%`: an indicator's own name
     return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
