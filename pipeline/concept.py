@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re
+from .period import periods
 from .segment import open_bracket
 from .tokenizer import is_word
 
@@ -281,6 +282,9 @@ def concept(
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
+        before_clause = _clause_before(text, low, clause_lo, prev_end, skip)
+        if before_clause and not after_phrase:
+            return before_clause, before_clause  # `xuất nhập khẩu tăng mạnh, ước đạt 475 tỉ USD`
         if prev_concept and not after_phrase:
             # `đạt 114% kế hoạch`: the plan is part of what is measured; a compared year is not
             plan = reference and not _AGO.search(reference)
@@ -365,6 +369,24 @@ def _only_a_name(phrase: str) -> bool:
     if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
         return False  # `GRDP tăng 8,3%`: an indicator's own name
     return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
+
+
+def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: list[tuple[int, int]]) -> str:
+    """The words of the clause right before (after a comma), when no number stands between:
+    what a clause of only `đạt`, `ước đạt` … measures."""
+    j = clause_lo - 1
+    while j >= 0 and low[j] == " ":
+        j -= 1
+    if j < 0 or low[j] != ",":
+        return ""
+    m = _LAST_CLAUSE.search(low, max(0, j - 120), j)
+    if not m or m.end() <= prev_end or re.search(r"\d|%", low[m.start() - 1 : j]):
+        return ""  # not a whole clause, or a number stands in it (or ends right before it: `32,% dự toán`)
+    lo = m.end()
+    bs, be = _strip(low, lo, j, skip + periods(low, lo, j))  # `Tính từ đầu năm, …`: a time, not a thing
+    if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs):
+        return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing
+    return _WS.sub(" ", text[_cut(bs, be, low) : be]).strip(" ,;:-–")
 
 
 def _aside_before(low: str, clause_lo: int) -> int:
