@@ -79,7 +79,7 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
 
 
 MAX_AFTER = 13
-_COORDINATORS = frozenset(("và", "hoặc", "hay"))
+_LINKS = frozenset(("và", "hoặc", "hay", "với"))  # end the phrase after a number even as its first word
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 MAX_PREDICATE = 4
 
@@ -148,7 +148,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
         elif (
             not w[0].isalpha()
-            or (w in stops and (syllables > 0 or w in _COORDINATORS))  # `cảnh cáo 20 [và] khiển trách 60`
+            or (w in stops and (syllables > 0 or w in _LINKS))  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
             or _multi_word_stops().match(low, s)
         ):
             break
@@ -537,7 +537,9 @@ def _attributes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return intro, owners
 
 
-_OWNER_END = re.compile(r",|\(|;|:|(?<!\w)(?:với|có|tại|ở|thuộc|trên)(?!\w)")
+_OWNER_END = re.compile(
+    r"(?<!\d),|,(?!\d)|\(|;|:|(?<!\w)(?:với|có|tại|ở|thuộc|trên)(?!\w)|(?:\s+(?:khoảng|gần|hơn|chừng))?\s+\d"
+)  # a clause mark (not a decimal comma), a preposition, or a figure of the owner's own
 
 
 def attribute_of(text: str, low: str, sentence_lo: int, start: int) -> str | None:
