@@ -39,6 +39,8 @@ _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên)
 _LISTED = re.compile(r"(?:\s*[^\s,;]+){0,3}\s*(?:,|;|và)\s*(?:[^\W\d_]+\s+){0,4}")  # `…%, doanh thu 29%`
 _RESTATED = re.compile(r"(?:\s*[^\s,;()]+){0,3}\s*\(\s*(?:(?:tương đương(?: với)?|tức là|tức|khoảng|hơn|gần|trên)\s*)*")
 _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng|so|với|gấp|trong đó|tổng|mức|tăng|giảm|từ)(?!\w)")
+_OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
+_TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
 
@@ -136,6 +138,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
     last: Indicator | None = None  # the last indicator so far
     last_end = 0  # where its quantity ends
+    part: tuple[Indicator, int, int] | None = None  # a count of a total that follows (`11 trong tổng số 24 …`)
     bare: tuple[Indicator, int, int] | None = None  # a count with no words after its noun: (record, sentence, end)
     nums = a.numerals
     for si, sent in enumerate(a.sentences):
@@ -266,6 +269,15 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 # `18 quận, huyện và 637 xã, phường, thị trấn chưa đạt …`: both counts are described
                 bare[0].concept = f"{bare[0].concept} {description}"
             bare = (rec, si, q.end + after_len + 1) if nouns_end and not description else None
+            if (
+                part
+                and part[1] == si
+                and q.kind == "count"
+                and rec.concept
+                and _OUT_OF.fullmatch(low, part[2], q.start)
+            ):
+                part[0].concept = _TOTAL_WORD.sub("", rec.concept)  # `11 trong tổng số 24 quận, huyện sẽ bị …`
+            part = (rec, si, q.end) if q.kind == "count" and _OUT_OF.match(low, q.end) else None
             out.append(rec)
             last, last_end = rec, q.end
             if q.kind == "count" and q.unit and not generic_head(q.unit):
