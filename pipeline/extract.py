@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import cache
 
 from .concept import (
     as_share,
@@ -22,7 +23,7 @@ from .concept import (
     votes_for,
 )
 from .counted import counted_quantities, generic_head
-from .lexicon import phrase_re
+from .lexicon import load_json, phrase_re
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .quantities import Quantity, read_quantities
@@ -42,6 +43,11 @@ _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
+
+
+@cache
+def _events() -> frozenset[str]:
+    return frozenset(load_json("context.json")["event_counted_nouns"])
 
 
 def _inherit_period(
@@ -280,8 +286,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             part = (rec, si, q.end) if q.kind == "count" and _OUT_OF.match(low, q.end) else None
             out.append(rec)
             last, last_end = rec, q.end
-            if q.kind == "count" and q.unit and not generic_head(q.unit):
-                last_group = (si, q.unit)
+            if q.kind == "count" and q.unit and not generic_head(q.unit) and q.unit.lower() not in _events():
+                last_group = (si, q.unit)  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
 
 
