@@ -116,7 +116,7 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     qualifier = re.compile(r"^(?:" + alternation(ctx["concept_qualifier_start"]) + r")(?!\w)")
     delimiter = re.compile(
-        r"(?<!\w)(?:"
+        r"(?<!\w)(?<!so )(?:"  # `so với` compares, it does not start a new phrase
         + alternation(ctx["concept_delimiters"])
         + r")(?!\w)(?!.*(?<!\w)(?:"
         + alternation(ctx["concept_delimiters"])
