@@ -79,6 +79,7 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
 
 
 MAX_AFTER = 13
+_ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 _LINKS = frozenset(("và", "hoặc", "hay", "với"))  # end the phrase after a number even as its first word
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 MAX_PREDICATE = 4
@@ -140,6 +141,15 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         w = low[s:e]
         if w == "," and 0 < syllables <= 4 and phrase_re("list_nouns").match(low, e + 1) and low[e : e + 1] == " ":
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
+            continue
+        if (
+            w == "."
+            and k > 0
+            and _ABBREVIATION.fullmatch(text, tokens[k - 1][0], tokens[k - 1][1])
+            and text[e : e + 2].strip()[:1].isupper()
+        ):
+            picked.append(e)  # `UBND TP. HN chỉ định`: the dot of an abbreviation ends nothing
+            prev, k = e, k + 1
             continue
         if w == "mỗi" and k + 1 < len(tokens) and low[tokens[k + 1][0] : tokens[k + 1][1]] in _PER:
             picked.append(tokens[k + 1][1])  # `2.000 tấn rác mỗi ngày`: the rate's time unit, not a period
