@@ -361,7 +361,7 @@ _FROM_END = re.compile(r"(?<!\w)từ\s*$")
 
 
 def _without(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
-    """`low[s:e]` without the spans inside it (`từ năm 2016 xuống` -> `xuống`; a leading `từ` is the
+    """`low[s:e]` (or the written text at the same offsets) without the spans inside it (`từ năm 2016 xuống` -> `xuống`; a leading `từ` is the
     period's), spaces normalized."""
     inside = sorted(sp for sp in spans if s <= sp[0] and sp[1] <= e)
     parts, pos = [], s
@@ -381,6 +381,9 @@ def _only_a_name(phrase: str) -> bool:
     return 0 < len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
+_CLAUSE_START = re.compile(r"[,;:.()\n](?!.*[,;:.()\n])", re.DOTALL)  # the last clause mark or line end
+
+
 def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: list[tuple[int, int]]) -> str:
     """The words of the clause right before (after a comma), when no number stands between:
     what a clause of only `đạt`, `ước đạt` … measures."""
@@ -389,14 +392,15 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
         j -= 1
     if j < 0 or low[j] != ",":
         return ""
-    m = _LAST_CLAUSE.search(low, max(0, j - 120), j)
-    if not m or m.end() <= prev_end or re.search(r"\d|%", low[m.start() - 1 : j]):
+    m = _CLAUSE_START.search(low, max(0, j - 120), j)
+    lo = m.end() if m else (0 if j <= 120 else -1)  # the text's first clause starts at 0
+    if lo < 0 or lo <= prev_end or re.search(r"\d|%", low[max(0, lo - 2) : j]):
         return ""  # not a whole clause, or a number stands in it (or ends right before it: `32,% dự toán`)
-    lo = m.end()
-    bs, be = _strip(low, lo, j, skip + periods(low, lo, j))  # `Tính từ đầu năm, …`: a time, not a thing
+    spans = skip + periods(low, lo, j)
+    bs, be = _strip(low, lo, j, spans)  # `Tính từ đầu năm, …`: a time, not a thing
     if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs):
         return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing
-    return _WS.sub(" ", text[_cut(bs, be, low) : be]).strip(" ,;:-–")
+    return _without(text, _cut(bs, be, low), be, spans).strip(" ,;:-–")  # `… của tỉnh [năm qua] tăng trưởng`
 
 
 def _aside_before(low: str, clause_lo: int) -> int:

@@ -305,7 +305,7 @@ def _whose(
     records before say about whose figure it is."""
     written, low = a.norm.written, a.norm.lower
     concept = rec.concept or word  # `Có 57 người.`: nothing but the people
-    if population:
+    if population and not (concept or "").lower().startswith("dân số"):
         concept = f"dân số {concept or ''}".strip()  # `Phường có 110.000 dân`
     if q.kind in ("count", "percent"):
         concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or concept
