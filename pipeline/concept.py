@@ -4,11 +4,11 @@ function words, cut at word-token boundaries, plus the counted noun.
 
 A number whose clause only says `đạt`, `tăng`, `chiếm` … measures what the
 indicator before it in the sentence measured (`thu ngân sách đạt 13.937 tỷ đồng,
-đạt 109,8% dự toán`)."""
+đạt 109,8% dự toán`). The words after the number are read by `phrase_after.py`;
+whose figure it is (votes, an attribute's owner, a dimension) by `whose.py`."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from functools import cache
@@ -78,37 +78,12 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
     return s + words[k].start()
 
 
-MAX_AFTER = 13
-_ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
-_LINKS = frozenset(("và", "hoặc", "hay", "với"))  # end the phrase after a number even as its first word
-_PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 MAX_PREDICATE = 4
 
 
 @cache
-def _after_lists() -> tuple[frozenset[str], re.Pattern[str]]:
-    ctx = load_json("context.json")
-    existential = re.compile(r"(?<!\w)(?:" + alternation(ctx["existential_left"]) + r")\s*$")
-    return frozenset(ctx["concept_stop_after"]), existential
-
-
-@cache
-def _multi_word_stops() -> re.Pattern[str]:
-    """The stops of several syllables (`trở lên`, `so với`), matched on the text: tokens are syllables."""
-    stops = (w for w in load_json("context.json")["concept_stop_after"] if " " in w)
-    return re.compile(r"(?:" + alternation(stops) + r")(?!\w)")
-
-
-def noun_list_end(after: str, unit: str) -> int:
-    """Where the counted noun, or a list of them, ends in the phrase after a count
-    (`xã, phường, thị trấn| chưa đạt chuẩn`); 0 when the phrase does not start with it."""
-    low = after.lower()
-    if not unit or not (low == unit or low.startswith(unit + " ") or low.startswith(unit + ",")):
-        return 0
-    end = len(unit)
-    while low.startswith(", ", end) and (n := phrase_re("list_nouns").match(low, end + 2)):
-        end = n.end()
-    return end
+def _existential() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["existential_left"]) + r")\s*$")
 
 
 @cache
@@ -124,85 +99,6 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
         + r")(?!\w))"
     )
     return qualifier, delimiter
-
-
-def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
-    """The noun phrase after a number and its unit: `197 người [được giới thiệu ứng cử]`."""
-    stops, _ = _after_lists()
-    starts = [t[0] for t in tokens]
-    k = bisect.bisect_left(starts, end)
-    picked, syllables, prev = [end], 0, end
-    copula_seen = False
-    while k < len(tokens) and tokens[k][0] < hi:
-        s, e = tokens[k]
-        gap = low[prev:s]
-        if gap.strip():
-            break
-        w = low[s:e]
-        if w == "," and 0 < syllables <= 4 and phrase_re("list_nouns").match(low, e + 1) and low[e : e + 1] == " ":
-            prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
-            continue
-        if (
-            w == "."
-            and k > 0
-            and _ABBREVIATION.fullmatch(text, tokens[k - 1][0], tokens[k - 1][1])
-            and text[e : e + 2].strip()[:1].isupper()
-        ):
-            picked.append(e)  # `UBND TP. HN chỉ định`: the dot of an abbreviation ends nothing
-            prev, k = e, k + 1
-            continue
-        if w == "mỗi" and k + 1 < len(tokens) and low[tokens[k + 1][0] : tokens[k + 1][1]] in _PER:
-            picked.append(tokens[k + 1][1])  # `2.000 tấn rác mỗi ngày`: the rate's time unit, not a period
-            break
-        if w == "là" and 0 < syllables <= 2 and not copula_seen:
-            copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
-        elif (
-            not w[0].isalpha()
-            or (w in stops and (syllables > 0 or w in _LINKS))  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
-            or _multi_word_stops().match(low, s)
-        ):
-            break
-        syllables += len(w.split())
-        if syllables > MAX_AFTER:
-            break
-        picked.append(e)
-        prev = e
-        k += 1
-    while len(picked) > 1 and low[picked[-2] : picked[-1]].strip() in _dangling():
-        picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition
-    return _WS.sub(" ", text[end : picked[-1]]).strip()
-
-
-@cache
-def _dangling() -> frozenset[str]:
-    return frozenset(load_json("context.json")["concept_dangling"])
-
-
-def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
-    """The thing an amount is of, written after it: `truy thu 26,3 tỷ đồng [thuế thu nhập doanh
-    nghiệp]`; empty when a function or time word follows (`… tỷ đồng năm 2017`, `… và`)."""
-    stops, _ = _after_lists()
-    if not tokens or low[end : tokens[0][0]].strip():
-        return ""
-    first = low[tokens[0][0] : tokens[0][1]]
-    if first in stops or not first[0].isalpha() or phrase_re("share_scopes").match(low, tokens[0][0]):
-        return ""  # `… tỷ đồng năm 2017`, `chiếm 36% cả nước`
-    return phrase_after(text, low, tokens, end, hi)
-
-
-MAX_PURPOSE = 5
-_PURPOSE = frozenset(("để", "nhằm"))
-
-
-def purpose_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
-    """What an amount is for, written after it: `bố trí 5.000 tỷ đồng để [giải phóng mặt bằng]`
-    (a few syllables); empty when no `để`/`nhằm` follows the amount."""
-    if len(tokens) < 2 or low[end : tokens[0][0]].strip() or low[tokens[0][0] : tokens[0][1]] not in _PURPOSE:
-        return ""
-    words = phrase_after(text, low, tokens[1:], tokens[0][1], hi).split()[:MAX_PURPOSE]
-    while words and words[-1].lower() in _dangling():
-        words.pop()  # `giải phóng mặt bằng [cho]`
-    return " ".join(words) if len(words) >= 2 else ""
 
 
 _TO_NEW_LEVEL = re.compile(
@@ -317,7 +213,7 @@ def concept(
         return _join(phrase, after_phrase), phrase  # `truy thu` + `thuế thu nhập doanh nghiệp`
     if after_phrase:
         # a count or measure names its thing after the number: keep the verb before it, not the subject
-        _, existential = _after_lists()
+        existential = _existential()
         predicate = ""
         if phrase and not existential.search(phrase.lower()):
             ps, _ = _strip(low, _cut(s, e, low, MAX_PREDICATE), e, skip)
@@ -504,105 +400,7 @@ def tidy(concept: str | None) -> str | None:
     return _inside_words().sub("", concept).strip() or None
 
 
-_PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
-
-
-@cache
-def _votes() -> re.Pattern[str]:
-    return re.compile(r"\s*(" + alternation(load_json("context.json")["vote_nouns"]) + r")(?!\w)")
-
-
 @cache
 def _change_before() -> re.Pattern[str]:
     verbs = alternation(load_json("context.json")["counted_change_verbs"])
     return re.compile(r"(?<!\w)(" + verbs + r")(?: (?:được|khoảng|gần|hơn|trên|thêm))?\s*$")
-
-
-def votes_for(text: str, low: str, sentence: tuple[int, int], after: str, end: int) -> str | None:
-    """`Ông Hà Ngọc Chiến trúng cử … với 481 phiếu đồng ý (97%)`: the votes are for the person
-    the sentence elects (`phiếu đồng ý bầu ông Hà Ngọc Chiến`); None elsewhere."""
-    elected, votes_re = phrase_re("election_verbs"), _votes()
-    m = votes_re.match(after.lower()) or votes_re.match(low, end)
-    if not m or not elected.search(low, sentence[0], sentence[1]):
-        return None
-    person = _PERSON.search(text, sentence[0], sentence[1])
-    if not person or person.start() - sentence[0] > 60:
-        return None
-    names = []
-    for word in person.group(1).split():
-        if not word[0].isupper():
-            break
-        names.append(word)  # the capitalised words of the name
-    if not names:
-        return None
-    votes = m.group(1) if m.group(1).endswith("bầu") else f"{m.group(1)} bầu"
-    title = person.group(0).split()[0].lower()
-    return f"{votes} {title} {' '.join(names)}"
-
-
-@cache
-def _attributes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    ctx = load_json("context.json")
-    intro = re.compile(
-        r"(?<!\w)(?:với|có|trên)\s+(" + alternation(ctx["attribute_nouns"]) + r")"
-        r"(?:\s+(?:dự kiến|khoảng|hơn|gần|trên|là|đạt|lên tới|lên đến|tới))*\s*$"
-    )
-    owners = re.compile(r"(?<!\w)(?:" + alternation(ctx["attribute_owners"]) + r")(?!\w)", re.IGNORECASE)
-    return intro, owners
-
-
-_OWNER_END = re.compile(
-    r"(?<!\d),|,(?!\d)|\(|;|:|(?<!\w)(?:với|có|tại|ở|thuộc|trên)(?!\w)|(?:\s+(?:khoảng|gần|hơn|chừng))?\s+\d"
-)  # a clause mark (not a decimal comma), a preposition, or a figure of the owner's own
-
-
-def attribute_of(text: str, low: str, sentence_lo: int, start: int) -> str | None:
-    """`Dự án cảng cá Thọ Quang … với tổng vốn hơn 1.000 tỷ đồng`: an attribute introduced by
-    với/có/trên is the attribute of the project, zone or work named before it in the sentence
-    (`tổng vốn cảng cá Thọ Quang`); None when the number is not such an attribute."""
-    intro, owners = _attributes()
-    m = intro.search(low, max(sentence_lo, start - 60), start)
-    if not m:
-        return None
-    named = list(owners.finditer(text, sentence_lo, m.start()))
-    if not named:
-        return None
-    k = len(named) - 1
-    while (
-        k > 0
-        and named[k].start() - named[k - 1].end() < 12
-        and not _OWNER_END.search(low, named[k - 1].end(), named[k].start())
-    ):
-        k -= 1  # `Dự án cảng cá Thọ Quang`: from the first of the owner words that run together
-    head = named[k]
-    end = _OWNER_END.search(low, head.end(), m.start() + 1)
-    owner = _WS.sub(" ", text[head.start() : end.start() if end else m.start()]).strip()
-    if len(owner.split()) > 12:
-        return None
-    return f"{text[m.start(1) : m.end(1)]} {owner}"
-
-
-_AREA_UNITS = ("m2", "m²", "ha", "km2", "km²", "héc-ta", "hecta", "sào", "mẫu")
-
-
-@cache
-def _dimensions() -> re.Pattern[str]:
-    words = alternation(load_json("context.json")["dimension_adjectives"])
-    return re.compile(r"(?<!\w)(" + words + r")(?:\s+(?:khoảng|gần|chừng|tới|đến))*\s*$")
-
-
-def dimension_of(concept: str | None, low: str, start: int, unit: str | None) -> str | None:
-    """`tuyến metro số 1 dài gần 20 km` -> `chiều dài tuyến metro số 1`; `khu đất rộng 137.000 m2`
-    -> `diện tích khu đất`: a measure written after a dimension adjective; None otherwise."""
-    m = _dimensions().search(low, max(0, start - 30), start)
-    if not m:
-        return None
-    adjective = m.group(1)
-    noun = load_json("context.json")["dimension_adjectives"][adjective][0]
-    if adjective == "rộng" and (unit or "").lower() in _AREA_UNITS:
-        noun = "diện tích"
-    words = (concept or "").split()
-    at = [k for k, w in enumerate(words) if w.lower() == adjective]
-    if at:
-        del words[at[-1]]  # `khu đất [rộng] ở phường …`
-    return f"{noun} {' '.join(words)}".strip()

@@ -8,30 +8,19 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from .concept import (
-    as_share,
-    attribute_of,
-    concept,
-    dimension_of,
-    noun_list_end,
-    object_after,
-    phrase_after,
-    points_back,
-    purpose_after,
-    sentence_subject,
-    tidy,
-    votes_for,
-)
+from .concept import as_share, concept, points_back, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .lexicon import load_json, phrase_re
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
+from .phrase_after import noun_list_end, object_after, phrase_after, purpose_after
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .segment import Sentence, open_bracket
 from .semantics import change, comparator, locations, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
+from .whose import attribute_of, dimension_of, votes_for
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read

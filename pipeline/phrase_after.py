@@ -1,0 +1,121 @@
+"""The words after a number that say what it counts or is of: `197 người [được giới thiệu ứng
+cử]`, `truy thu 26,3 tỷ đồng [thuế thu nhập doanh nghiệp]`, and what an amount is for
+(`bố trí 5.000 tỷ đồng để [giải phóng mặt bằng]`). Read on syllable tokens; stops, lists
+of nouns and dangling words are lexicons in `models/context.json`."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from .lexicon import alternation, load_json, phrase_re
+
+_WS = re.compile(r"\s+")
+MAX_AFTER = 13
+_ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
+_LINKS = frozenset(("và", "hoặc", "hay", "với"))  # end the phrase after a number even as its first word
+_PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
+
+
+@cache
+def _stops() -> frozenset[str]:
+    return frozenset(load_json("context.json")["concept_stop_after"])
+
+
+@cache
+def _multi_word_stops() -> re.Pattern[str]:
+    """The stops of several syllables (`trở lên`, `so với`), matched on the text: tokens are syllables."""
+    stops = (w for w in load_json("context.json")["concept_stop_after"] if " " in w)
+    return re.compile(r"(?:" + alternation(stops) + r")(?!\w)")
+
+
+def noun_list_end(after: str, unit: str) -> int:
+    """Where the counted noun, or a list of them, ends in the phrase after a count
+    (`xã, phường, thị trấn| chưa đạt chuẩn`); 0 when the phrase does not start with it."""
+    low = after.lower()
+    if not unit or not (low == unit or low.startswith(unit + " ") or low.startswith(unit + ",")):
+        return 0
+    end = len(unit)
+    while low.startswith(", ", end) and (n := phrase_re("list_nouns").match(low, end + 2)):
+        end = n.end()
+    return end
+
+
+def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
+    """The noun phrase after a number and its unit: `197 người [được giới thiệu ứng cử]`."""
+    stops = _stops()
+    starts = [t[0] for t in tokens]
+    k = bisect.bisect_left(starts, end)
+    picked, syllables, prev = [end], 0, end
+    copula_seen = False
+    while k < len(tokens) and tokens[k][0] < hi:
+        s, e = tokens[k]
+        gap = low[prev:s]
+        if gap.strip():
+            break
+        w = low[s:e]
+        if w == "," and 0 < syllables <= 4 and phrase_re("list_nouns").match(low, e + 1) and low[e : e + 1] == " ":
+            prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
+            continue
+        if (
+            w == "."
+            and k > 0
+            and _ABBREVIATION.fullmatch(text, tokens[k - 1][0], tokens[k - 1][1])
+            and text[e : e + 2].strip()[:1].isupper()
+        ):
+            picked.append(e)  # `UBND TP. HN chỉ định`: the dot of an abbreviation ends nothing
+            prev, k = e, k + 1
+            continue
+        if w == "mỗi" and k + 1 < len(tokens) and low[tokens[k + 1][0] : tokens[k + 1][1]] in _PER:
+            picked.append(tokens[k + 1][1])  # `2.000 tấn rác mỗi ngày`: the rate's time unit, not a period
+            break
+        if w == "là" and 0 < syllables <= 2 and not copula_seen:
+            copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
+        elif (
+            not w[0].isalpha()
+            or (w in stops and (syllables > 0 or w in _LINKS))  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
+            or _multi_word_stops().match(low, s)
+        ):
+            break
+        syllables += len(w.split())
+        if syllables > MAX_AFTER:
+            break
+        picked.append(e)
+        prev = e
+        k += 1
+    while len(picked) > 1 and low[picked[-2] : picked[-1]].strip() in _dangling():
+        picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition
+    return _WS.sub(" ", text[end : picked[-1]]).strip()
+
+
+@cache
+def _dangling() -> frozenset[str]:
+    return frozenset(load_json("context.json")["concept_dangling"])
+
+
+def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
+    """The thing an amount is of, written after it: `truy thu 26,3 tỷ đồng [thuế thu nhập doanh
+    nghiệp]`; empty when a function or time word follows (`… tỷ đồng năm 2017`, `… và`)."""
+    stops = _stops()
+    if not tokens or low[end : tokens[0][0]].strip():
+        return ""
+    first = low[tokens[0][0] : tokens[0][1]]
+    if first in stops or not first[0].isalpha() or phrase_re("share_scopes").match(low, tokens[0][0]):
+        return ""  # `… tỷ đồng năm 2017`, `chiếm 36% cả nước`
+    return phrase_after(text, low, tokens, end, hi)
+
+
+MAX_PURPOSE = 5
+_PURPOSE = frozenset(("để", "nhằm"))
+
+
+def purpose_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
+    """What an amount is for, written after it: `bố trí 5.000 tỷ đồng để [giải phóng mặt bằng]`
+    (a few syllables); empty when no `để`/`nhằm` follows the amount."""
+    if len(tokens) < 2 or low[end : tokens[0][0]].strip() or low[tokens[0][0] : tokens[0][1]] not in _PURPOSE:
+        return ""
+    words = phrase_after(text, low, tokens[1:], tokens[0][1], hi).split()[:MAX_PURPOSE]
+    while words and words[-1].lower() in _dangling():
+        words.pop()  # `giải phóng mặt bằng [cho]`
+    return " ".join(words) if len(words) >= 2 else ""

@@ -1,0 +1,110 @@
+"""Whose figure it is, where the sentence says so around the number: votes for the person
+elected (`… trúng cử với 481 phiếu đồng ý`), an attribute of the project or work named before
+(`Dự án … với tổng vốn 1.000 tỷ đồng`), a dimension of a thing (`tuyến metro dài 20 km`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import alternation, load_json, phrase_re
+
+_WS = re.compile(r"\s+")
+
+
+_PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
+
+
+@cache
+def _votes() -> re.Pattern[str]:
+    return re.compile(r"\s*(" + alternation(load_json("context.json")["vote_nouns"]) + r")(?!\w)")
+
+
+def votes_for(text: str, low: str, sentence: tuple[int, int], after: str, end: int) -> str | None:
+    """`Ông Hà Ngọc Chiến trúng cử … với 481 phiếu đồng ý (97%)`: the votes are for the person
+    the sentence elects (`phiếu đồng ý bầu ông Hà Ngọc Chiến`); None elsewhere."""
+    elected, votes_re = phrase_re("election_verbs"), _votes()
+    m = votes_re.match(after.lower()) or votes_re.match(low, end)
+    if not m or not elected.search(low, sentence[0], sentence[1]):
+        return None
+    person = _PERSON.search(text, sentence[0], sentence[1])
+    if not person or person.start() - sentence[0] > 60:
+        return None
+    names = []
+    for word in person.group(1).split():
+        if not word[0].isupper():
+            break
+        names.append(word)  # the capitalised words of the name
+    if not names:
+        return None
+    votes = m.group(1) if m.group(1).endswith("bầu") else f"{m.group(1)} bầu"
+    title = person.group(0).split()[0].lower()
+    return f"{votes} {title} {' '.join(names)}"
+
+
+@cache
+def _attributes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ctx = load_json("context.json")
+    intro = re.compile(
+        r"(?<!\w)(?:với|có|trên)\s+(" + alternation(ctx["attribute_nouns"]) + r")"
+        r"(?:\s+(?:dự kiến|khoảng|hơn|gần|trên|là|đạt|lên tới|lên đến|tới))*\s*$"
+    )
+    owners = re.compile(r"(?<!\w)(?:" + alternation(ctx["attribute_owners"]) + r")(?!\w)", re.IGNORECASE)
+    return intro, owners
+
+
+_OWNER_END = re.compile(
+    r"(?<!\d),|,(?!\d)|\(|;|:|(?<!\w)(?:với|có|tại|ở|thuộc|trên)(?!\w)|(?:\s+(?:khoảng|gần|hơn|chừng))?\s+\d"
+)  # a clause mark (not a decimal comma), a preposition, or a figure of the owner's own
+
+
+def attribute_of(text: str, low: str, sentence_lo: int, start: int) -> str | None:
+    """`Dự án cảng cá Thọ Quang … với tổng vốn hơn 1.000 tỷ đồng`: an attribute introduced by
+    với/có/trên is the attribute of the project, zone or work named before it in the sentence
+    (`tổng vốn cảng cá Thọ Quang`); None when the number is not such an attribute."""
+    intro, owners = _attributes()
+    m = intro.search(low, max(sentence_lo, start - 60), start)
+    if not m:
+        return None
+    named = list(owners.finditer(text, sentence_lo, m.start()))
+    if not named:
+        return None
+    k = len(named) - 1
+    while (
+        k > 0
+        and named[k].start() - named[k - 1].end() < 12
+        and not _OWNER_END.search(low, named[k - 1].end(), named[k].start())
+    ):
+        k -= 1  # `Dự án cảng cá Thọ Quang`: from the first of the owner words that run together
+    head = named[k]
+    end = _OWNER_END.search(low, head.end(), m.start() + 1)
+    owner = _WS.sub(" ", text[head.start() : end.start() if end else m.start()]).strip()
+    if len(owner.split()) > 12:
+        return None
+    return f"{text[m.start(1) : m.end(1)]} {owner}"
+
+
+_AREA_UNITS = ("m2", "m²", "ha", "km2", "km²", "héc-ta", "hecta", "sào", "mẫu")
+
+
+@cache
+def _dimensions() -> re.Pattern[str]:
+    words = alternation(load_json("context.json")["dimension_adjectives"])
+    return re.compile(r"(?<!\w)(" + words + r")(?:\s+(?:khoảng|gần|chừng|tới|đến))*\s*$")
+
+
+def dimension_of(concept: str | None, low: str, start: int, unit: str | None) -> str | None:
+    """`tuyến metro số 1 dài gần 20 km` -> `chiều dài tuyến metro số 1`; `khu đất rộng 137.000 m2`
+    -> `diện tích khu đất`: a measure written after a dimension adjective; None otherwise."""
+    m = _dimensions().search(low, max(0, start - 30), start)
+    if not m:
+        return None
+    adjective = m.group(1)
+    noun = load_json("context.json")["dimension_adjectives"][adjective][0]
+    if adjective == "rộng" and (unit or "").lower() in _AREA_UNITS:
+        noun = "diện tích"
+    words = (concept or "").split()
+    at = [k for k, w in enumerate(words) if w.lower() == adjective]
+    if at:
+        del words[at[-1]]  # `khu đất [rộng] ở phường …`
+    return f"{noun} {' '.join(words)}".strip()
