@@ -71,12 +71,22 @@ def _reference_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in before) + r")(?!\w)")
 
 
+def _plan_year(low: str, span: tuple[int, int], lo: int) -> bool:
+    """`đạt 48,4% dự toán cả năm`: the year of the budget or plan a share is of, not the figure's."""
+    return (
+        low.startswith("cả năm", span[0])
+        and re.search(r"(?:dự toán|kế hoạch)\s*$", low[max(lo, span[0] - 12) : span[0]]) is not None
+    )
+
+
 def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     """`so với năm 2015`, `… năm 1985 lên …`: a period that dates a compared value."""
     left = low[max(lo, span[0] - 40) : span[0]].rstrip()
     words = re.split(r"[,;()]", left)[-1].split()  # `… so với năm 2015; năm 2017 đạt`: not across a clause
     if _reference_re().search(" ".join(words[-4:])) or words[-1:] == ["lần"]:
         return True  # `so với năm 2015`; `gấp hơn 1,3 lần năm 2015`
+    if _plan_year(low, span, lo):
+        return True
     return bool(_FROM.search(" ".join(words[-6:]))) and bool(_TO.match(low, span[1], span[1] + 8))
 
 
@@ -132,6 +142,7 @@ def choose(
             and len(gap.split()) <= 2
             and not re.search(r"[^\w\s]", gap)
             and not _reference_re().search(gap)
+            and not _plan_year(low, sp, sentence_lo)
         ):
             return sp
     usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)]
