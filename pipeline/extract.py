@@ -35,6 +35,11 @@ _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
 
 @cache
+def _bare_rates() -> frozenset[str]:
+    return frozenset(load_json("context.json")["bare_rate_words"])
+
+
+@cache
 def _events() -> frozenset[str]:
     return frozenset(load_json("context.json")["event_counted_nouns"])
 
@@ -241,8 +246,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             )  # inherited without its tail
             if not in_brackets:
                 outside = last_in_sentence
-            # no concept of its own, or only `Con số này`: what the last figure measured
-            pointer = points_back(rec.concept) and not after
+            # no concept of its own, `Con số này`, `tỷ lệ này` or a bare `tỷ lệ`: what the last figure measured
+            pointer = (points_back(rec.concept) or (rec.concept or "").lower() in _bare_rates()) and not after
             rec.concept = (None if pointer else tidy(rec.concept)) or (last.concept if last else None) or rec.concept
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
