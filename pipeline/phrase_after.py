@@ -94,6 +94,9 @@ def _dangling() -> frozenset[str]:
     return frozenset(load_json("context.json")["concept_dangling"])
 
 
+_TRAILING_SCOPE = re.compile(r"\s+(?:của\s+)?(?:cả nước|toàn quốc)$")
+
+
 def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
     """The thing an amount is of, written after it: `truy thu 26,3 tỷ đồng [thuế thu nhập doanh
     nghiệp]`; empty when a function or time word follows (`… tỷ đồng năm 2017`, `… và`)."""
@@ -103,7 +106,9 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     first = low[tokens[0][0] : tokens[0][1]]
     if first in stops or not first[0].isalpha() or phrase_re("share_scopes").match(low, tokens[0][0]):
         return ""  # `… tỷ đồng năm 2017`, `chiếm 36% cả nước`
-    return phrase_after(text, low, tokens, end, hi)
+    found = phrase_after(text, low, tokens, end, hi)
+    scope = _TRAILING_SCOPE.search(" " + found.lower())
+    return found[: max(0, scope.start() - 1)].rstrip() if scope else found  # `27% dân số [cả nước]`, `1% [của cả nước]`
 
 
 MAX_PURPOSE = 5
