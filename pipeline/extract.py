@@ -223,6 +223,16 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.reference, after, q.kind, subject if first != clause else None,
             )  # fmt: skip
             rec.concept = _whose(a, rec, q, sent, after, word, population, last)
+            if (
+                in_brackets
+                and q.kind == "percent"
+                and last
+                and last.kind == "count"
+                and last.sentence == rec.sentence
+                and previous
+                and _RESTATED.fullmatch(low, min(previous[2], q.start), q.start)
+            ):
+                rec.concept = last.concept  # `1.501 người có trình độ cao cấp (99,4%)`: the share of that count
             if purpose and rec.concept:
                 rec.concept = f"{rec.concept} {purpose}"  # `bố trí 5.000 tỷ đồng để giải phóng mặt bằng`
             if q.kind == "number" and q.unit == "lần" and rec.concept:
