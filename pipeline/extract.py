@@ -180,7 +180,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             k = bisect.bisect_left(found_starts, lo_c - CONCEPT_REACH)
             while k < len(found) and found[k][0].start < hi_c:
                 x = found[k][0]
-                if x is not q and x.end > lo_c:
+                if x is not q and x.end > lo_c and x.kind != "identifier":  # `bãi chôn lấp số 3`: part of a name
                     skip.append((x.start, x.end))
                 k += 1
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
