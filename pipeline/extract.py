@@ -314,8 +314,8 @@ def _whose(
     if q.kind in ("count", "percent"):
         concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or concept
     concept = attribute_of(written, low, sent.start, q.start) or concept
-    if q.kind == "measure":
-        concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`
+    if q.kind in ("measure", "money"):
+        concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`, `trị giá 35 tỷ USD`
     if (
         rec.change
         and q.kind == "count"

@@ -90,7 +90,7 @@ _AREA_UNITS = ("m2", "m²", "ha", "km2", "km²", "héc-ta", "hecta", "sào", "m�
 @cache
 def _dimensions() -> re.Pattern[str]:
     words = alternation(load_json("context.json")["dimension_adjectives"])
-    return re.compile(r"(?<!\w)(" + words + r")(?:\s+(?:khoảng|gần|chừng|tới|đến))*\s*$")
+    return re.compile(r"(?<!\w)(" + words + r")(?:\s+(?:khoảng|gần|chừng|tới|đến|lên tới|lên đến))*\s*$")
 
 
 def dimension_of(concept: str | None, low: str, start: int, unit: str | None) -> str | None:
