@@ -52,7 +52,7 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
                 e = ps
         m = left_re.match(low, s, e)
         if m and m.end() > s:
-            s = m.end()
+            s = _keep_word_start(low, s, m.end(), e)
         m = _leading_place().match(low, s, e)
         if m and m.end() < e:
             s = m.end()  # `Thái Bình [diện tích đất toàn tỉnh]`: where, not what
@@ -62,6 +62,23 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
         if (s, e) == before:
             break
     return s, e
+
+
+def _keep_word_start(low: str, s: int, cut: int, e: int) -> int:
+    """Where the phrase starts once the function words `low[s:cut]` are dropped, keeping the last
+    of them when it begins a compound with what follows (`[chỉ] số PMI` is `chỉ số PMI`)."""
+    m = _kept_compound().match(low, _last_word_start(low, s, cut))
+    return m.start() if m and m.start() < cut < m.end() else cut
+
+
+def _last_word_start(low: str, s: int, cut: int) -> int:
+    words = list(re.finditer(r"\w+", low[s:cut]))
+    return s + words[-1].start() if words else cut
+
+
+@cache
+def _kept_compound() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation(load_json("context.json")["concept_kept_compounds"]) + r")(?!\w)")
 
 
 def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
