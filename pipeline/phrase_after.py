@@ -14,6 +14,7 @@ from .lexicon import alternation, load_json, phrase_re
 _WS = re.compile(r"\s+")
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
+_DATED = re.compile(r"(?:năm|tháng|quý|ngày)\s+\d")  # `51,5 điểm [tháng 9]`: a period, not a description
 _LINKS = frozenset(("và", "hoặc", "hay", "với"))  # end the phrase after a number even as its first word
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 
@@ -74,7 +75,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
         elif (
             not w[0].isalpha()
-            or (w in stops and (syllables > 0 or w in _LINKS))  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
+            or (
+                w in stops and (syllables > 0 or w in _LINKS or _DATED.match(low, s))
+            )  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
             or _multi_word_stops().match(low, s)
         ):
             break
