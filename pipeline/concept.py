@@ -274,8 +274,8 @@ _FROM_END = re.compile(r"(?<!\w)từ\s*$")
 
 
 def _without(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
-    """`low[s:e]` (or the written text at the same offsets) without the spans inside it (`từ năm 2016 xuống` -> `xuống`; a leading `từ` is the
-    period's), spaces normalized."""
+    """`low[s:e]` (or the written text at the same offsets) without the spans inside it, spaces
+    normalized (`từ năm 2016 xuống` -> `xuống`: a `từ` right before a span is the period's)."""
     inside = sorted(sp for sp in spans if s <= sp[0] and sp[1] <= e)
     parts, pos = [], s
     for a, b in inside:
@@ -321,10 +321,7 @@ def _aside_before(low: str, clause_lo: int) -> int:
     j = clause_lo - 1
     while j >= 0 and low[j] in " ,":
         j -= 1
-    if j < 0 or low[j] != ")":
-        return -1
-    opened = low.rfind("(", max(0, j - 200), j)
-    return opened if opened >= 0 and ")" not in low[opened:j] else -1
+    return open_bracket(low, j, max(0, j - 200)) if j >= 0 and low[j] == ")" else -1
 
 
 def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list[tuple[int, int]]) -> str:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .lexicon import alternation, load_json
+from .lexicon import alternation, load_json, word_set
 from .quantities import Quantity
 from .segment import Sentence
 from .tokenizer import Analysis
@@ -49,11 +49,6 @@ def counted_quantities(
     return found
 
 
-@cache
-def _not_counted() -> frozenset[str]:
-    return frozenset(load_json("context.json")["not_counted"])
-
-
 def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
     """The counted noun after a count or ratio, from the word tokens, as written
     (lower-cased): `57 đảng viên`, `1.500 hộ nghèo`, `3 "nghi phạm"`."""
@@ -76,7 +71,7 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
                 prev_end, k = e, k + 1
                 continue
             break
-        if w in _not_counted():
+        if w in word_set("not_counted"):
             break
         if not picked and w in ("số", "số lượng", "tổng số"):
             prev_end, k = e, k + 1  # `1/3 số hộ`, `một nửa tổng số phiếu`: the counted noun follows
@@ -144,12 +139,7 @@ def _name_head() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["number_name_heads"]) + r") $")
 
 
-@cache
-def _generic_nouns() -> frozenset[str]:
-    return frozenset(load_json("context.json")["generic_counted_nouns"])
-
-
 def generic_head(unit: str | None) -> str | None:
     """`người`, `đồng chí` when the counted noun starts with one: a person of some group."""
     low = (unit or "").lower()
-    return next((w for w in _generic_nouns() if low == w or low.startswith(w + " ")), None)
+    return next((w for w in word_set("generic_counted_nouns") if low == w or low.startswith(w + " ")), None)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import cache
 
 from .concept import as_share, concept, points_back, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
-from .lexicon import load_json, phrase_re
+from .lexicon import phrase_re, word_set
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .phrase_after import noun_list_end, object_after, phrase_after, purpose_after
@@ -32,16 +31,6 @@ _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
-
-
-@cache
-def _bare_rates() -> frozenset[str]:
-    return frozenset(load_json("context.json")["bare_rate_words"])
-
-
-@cache
-def _events() -> frozenset[str]:
-    return frozenset(load_json("context.json")["event_counted_nouns"])
 
 
 def _inherit_period(
@@ -257,7 +246,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if not in_brackets:
                 outside = last_in_sentence
             # no concept of its own, `Con số này`, `tỷ lệ này` or a bare `tỷ lệ`: what the last figure measured
-            pointer = (points_back(rec.concept) or (rec.concept or "").lower() in _bare_rates()) and not after
+            pointer = (
+                points_back(rec.concept) or (rec.concept or "").lower() in word_set("bare_rate_words")
+            ) and not after
             rec.concept = (None if pointer else tidy(rec.concept)) or (last.concept if last else None) or rec.concept
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
@@ -290,7 +281,12 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             part = (rec, si, q.end) if q.kind == "count" and _OUT_OF.match(low, q.end) else None
             out.append(rec)
             last, last_end = rec, q.end
-            if q.kind == "count" and q.unit and not generic_head(q.unit) and q.unit.lower() not in _events():
+            if (
+                q.kind == "count"
+                and q.unit
+                and not generic_head(q.unit)
+                and q.unit.lower() not in word_set("event_counted_nouns")
+            ):
                 last_group = (si, q.unit)  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
 

@@ -49,6 +49,12 @@ def alternation(words: Iterable[str]) -> str:
 
 
 @cache
+def word_set(section: str, name: str = "context.json") -> frozenset[str]:
+    """The words of one lexicon section, for membership tests."""
+    return frozenset(load_json(name)[section])
+
+
+@cache
 def phrase_re(section: str, name: str = "context.json") -> re.Pattern[str]:
     """Any phrase of one lexicon section, as whole words (the longest first)."""
     return re.compile(r"(?<!\w)(?:" + alternation(load_json(name)[section]) + r")(?!\w)")

@@ -9,7 +9,7 @@ import bisect
 import re
 from functools import cache
 
-from .lexicon import alternation, load_json, phrase_re
+from .lexicon import alternation, load_json, phrase_re, word_set
 
 _WS = re.compile(r"\s+")
 MAX_AFTER = 13
@@ -17,11 +17,6 @@ _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 _DATED = re.compile(r"(?:năm|tháng|quý|ngày)\s+\d")  # `51,5 điểm [tháng 9]`: a period, not a description
 _LINKS = frozenset(("và", "hoặc", "hay", "với"))  # end the phrase after a number even as its first word
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
-
-
-@cache
-def _stops() -> frozenset[str]:
-    return frozenset(load_json("context.json")["concept_stop_after"])
 
 
 @cache
@@ -45,7 +40,7 @@ def noun_list_end(after: str, unit: str) -> int:
 
 def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
     """The noun phrase after a number and its unit: `197 người [được giới thiệu ứng cử]`."""
-    stops = _stops()
+    stops = word_set("concept_stop_after")
     starts = [t[0] for t in tokens]
     k = bisect.bisect_left(starts, end)
     picked, syllables, prev = [end], 0, end
@@ -87,14 +82,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         picked.append(e)
         prev = e
         k += 1
-    while len(picked) > 1 and low[picked[-2] : picked[-1]].strip() in _dangling():
+    while len(picked) > 1 and low[picked[-2] : picked[-1]].strip() in word_set("concept_dangling"):
         picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition
     return _WS.sub(" ", text[end : picked[-1]]).strip()
-
-
-@cache
-def _dangling() -> frozenset[str]:
-    return frozenset(load_json("context.json")["concept_dangling"])
 
 
 _TRAILING_SCOPE = re.compile(r"\s+(?:của\s+)?(?:cả nước|toàn quốc)$")
@@ -103,7 +93,7 @@ _TRAILING_SCOPE = re.compile(r"\s+(?:của\s+)?(?:cả nước|toàn quốc)$")
 def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
     """The thing an amount is of, written after it: `truy thu 26,3 tỷ đồng [thuế thu nhập doanh
     nghiệp]`; empty when a function or time word follows (`… tỷ đồng năm 2017`, `… và`)."""
-    stops = _stops()
+    stops = word_set("concept_stop_after")
     if not tokens or low[end : tokens[0][0]].strip():
         return ""
     first = low[tokens[0][0] : tokens[0][1]]
@@ -124,6 +114,6 @@ def purpose_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, 
     if len(tokens) < 2 or low[end : tokens[0][0]].strip() or low[tokens[0][0] : tokens[0][1]] not in _PURPOSE:
         return ""
     words = phrase_after(text, low, tokens[1:], tokens[0][1], hi).split()[:MAX_PURPOSE]
-    while words and words[-1].lower() in _dangling():
+    while words and words[-1].lower() in word_set("concept_dangling"):
         words.pop()  # `giải phóng mặt bằng [cho]`
     return " ".join(words) if len(words) >= 2 else ""
