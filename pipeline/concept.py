@@ -15,11 +15,11 @@ from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re
 from .period import periods
-from .segment import open_bracket
+from .segment import open_bracket, squeeze
 from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
-_WS = re.compile(r"\s+")
+_EDGE = " ,;:-–"  # stripped from both ends of a phrase
 
 
 @cache
@@ -169,7 +169,7 @@ def concept(
             tail_start = last[1]
             s, e = _strip(low, last[1], e, skip)
             if he - hs >= 3 and len(low[s:e].split()) <= 3:  # … and, when that is short, what the words before name
-                head = _WS.sub(" ", text[_cut(hs, he, low, MAX_PREDICATE + 2) : he]).strip(" ,;:-–")
+                head = squeeze(text[_cut(hs, he, low, MAX_PREDICATE + 2) : he], _EDGE)
                 s = tail_start + len(low[tail_start:e]) - len(low[tail_start:e].lstrip(" ,"))  # `của cả nước` whole
     _, _, level_only = _lists()
     qualifier, delimiter = _qualifiers()
@@ -178,7 +178,7 @@ def concept(
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
     elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
-    phrase_low = _WS.sub(" ", low[s:e]).strip()
+    phrase_low = squeeze(low[s:e])
     bracket = open_bracket(low, start, clause_lo - 2)
     in_brackets = bracket >= 0
     bracket_phrase = _before_bracket(text, low, bracket, prev_end, skip) if in_brackets else ""
@@ -192,7 +192,7 @@ def concept(
         and not qualifier.match(phrase_low)
     ):
         # `hộ Đặng Thị Kim Thoa (dư nợ 48 triệu đồng)`: what the bracket names, of what it follows
-        named = _WS.sub(" ", text[s:e]).strip(" ,;:-–")
+        named = squeeze(text[s:e], _EDGE)
         return _join(f"{named} {bracket_phrase}", counted_noun or ""), named
     if (
         prev_concept
@@ -220,7 +220,7 @@ def concept(
             (subject() if subject else None) or ""
         )
     else:
-        phrase = _WS.sub(" ", text[_cut(s, e, low) : e]).strip(" ,;:-–")
+        phrase = squeeze(text[_cut(s, e, low) : e], _EDGE)
         if head:
             phrase = f"{head} {phrase}"  # `xuất khẩu [6 tháng] của cả nước` -> `xuất khẩu của cả nước`
     if after_phrase and kind == "percent" and _SHARE_NOUN.match(after_phrase):
@@ -234,7 +234,7 @@ def concept(
         predicate = ""
         if phrase and not existential.search(phrase.lower()):
             ps, _ = _strip(low, _cut(s, e, low, MAX_PREDICATE), e, skip)
-            predicate = _WS.sub(" ", text[ps:e]).strip(" ,;:-–")
+            predicate = squeeze(text[ps:e], _EDGE)
         verb = _change_before().search(low, max(lo, start - 16), start)
         if verb and not predicate.lower().endswith(verb.group(1)):
             # `cả nước tăng thêm 277 huyện`: what changed is counted, the verb says how
@@ -282,7 +282,7 @@ def _without(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
         parts.append(_FROM_END.sub("", low[pos:a]))
         pos = b
     parts.append(low[pos:e])
-    return _WS.sub(" ", " ".join(parts)).strip()
+    return squeeze(" ".join(parts))
 
 
 def _only_a_name(phrase: str) -> bool:
@@ -313,7 +313,7 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
     bs, be = _strip(low, lo, j, spans)  # `Tính từ đầu năm, …`: a time, not a thing
     if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs):
         return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing
-    return _without(text, _cut(bs, be, low), be, spans).strip(" ,;:-–")  # `… của tỉnh [năm qua] tăng trưởng`
+    return _without(text, _cut(bs, be, low), be, spans).strip(_EDGE)  # `… của tỉnh [năm qua] tăng trưởng`
 
 
 def _aside_before(low: str, clause_lo: int) -> int:
@@ -333,7 +333,7 @@ def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list
     bs, be = _strip(low, m.end() if m else bs, be, skip)
     if len(low[bs:be].split()) < 2:
         return ""
-    return _WS.sub(" ", text[_cut(bs, be, low) : be]).strip(" ,;:-–")
+    return squeeze(text[_cut(bs, be, low) : be], _EDGE)
 
 
 def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tuple[int, int]]) -> str | None:
@@ -350,7 +350,7 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
     if e - s < 3:
         return None
     # cut by syllables: this clause may hold no number, so it is not word-tokenized on the fast path
-    return _WS.sub(" ", text[_cut(s, e, low, MAX_PREDICATE + 2) : e]).strip(" ,;:-–") or None
+    return squeeze(text[_cut(s, e, low, MAX_PREDICATE + 2) : e], _EDGE) or None
 
 
 def _join(predicate: str, noun: str) -> str | None:

@@ -10,8 +10,8 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
+from .segment import squeeze
 
-_WS = re.compile(r"\s+")
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 _DATED = re.compile(r"(?:năm|tháng|quý|ngày)\s+\d")  # `51,5 điểm [tháng 9]`: a period, not a description
@@ -84,7 +84,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         k += 1
     while len(picked) > 1 and low[picked[-2] : picked[-1]].strip() in word_set("concept_dangling"):
         picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition
-    return _WS.sub(" ", text[end : picked[-1]]).strip()
+    return squeeze(text[end : picked[-1]])
 
 
 _TRAILING_SCOPE = re.compile(r"\s+(?:của\s+)?(?:cả nước|toàn quốc)$")

@@ -38,6 +38,14 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_WHITE = re.compile(r"\s+")
+
+
+def squeeze(text: str, chars: str = " ") -> str:
+    """`text` with each run of white space made one space and `chars` stripped at both ends."""
+    return _WHITE.sub(" ", text).strip(chars)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as `(start, end)`, surrounding spaces trimmed."""
     spans = (trim(text, m.start(), m.end()) for m in _LINE.finditer(text))

@@ -8,9 +8,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re
-
-_WS = re.compile(r"\s+")
-
+from .segment import squeeze
 
 _PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
 
@@ -78,7 +76,7 @@ def attribute_of(text: str, low: str, sentence_lo: int, start: int) -> str | Non
         k -= 1  # `Dự án cảng cá Thọ Quang`: from the first of the owner words that run together
     head = named[k]
     end = _OWNER_END.search(low, head.end(), m.start() + 1)
-    owner = _WS.sub(" ", text[head.start() : end.start() if end else m.start()]).strip()
+    owner = squeeze(text[head.start() : end.start() if end else m.start()])
     if len(owner.split()) > 12:
         return None
     return f"{text[m.start(1) : m.end(1)]} {owner}"
