@@ -178,6 +178,9 @@ def concept(
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
     elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
+    anchor = phrase_re("concept_anchors").search(low, s, e)
+    if anchor and anchor.start() > s and len(low[anchor.end() : e].split()) >= 1:
+        s = anchor.start()  # `Sagri đặt mục tiêu doanh thu`: the target is what is measured
     phrase_low = squeeze(low[s:e])
     bracket = open_bracket(low, start, clause_lo - 2)
     in_brackets = bracket >= 0
