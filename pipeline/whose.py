@@ -1,13 +1,14 @@
 """Whose figure it is, where the sentence says so around the number: votes for the person
 elected (`… trúng cử với 481 phiếu đồng ý`), an attribute of the project or work named before
-(`Dự án … với tổng vốn 1.000 tỷ đồng`), a dimension of a thing (`tuyến metro dài 20 km`)."""
+(`Dự án … với tổng vốn 1.000 tỷ đồng`), a dimension of a thing (`tuyến metro dài 20 km`), the
+money a verb spends (`Quốc hội bổ sung 15.000 tỷ đồng` → `vốn Quốc hội bổ sung`)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from .lexicon import alternation, load_json, phrase_re
+from .lexicon import alternation, load_json, phrase_re, words
 from .segment import squeeze
 
 _PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
@@ -106,3 +107,15 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if at:
         del words[at[-1]]  # `khu đất [rộng] ở phường …`
     return f"{noun} {' '.join(words)}".strip()
+
+
+def money_of(concept: str | None) -> str | None:
+    """`bố trí cho các công trình quan trọng` -> `vốn bố trí cho các công trình quan trọng`: a sum
+    named only by the verb that spends it takes that verb's money noun (lexicon `money_verbs`);
+    None when the concept already names money or has no such verb."""
+    if not concept or phrase_re("money_nouns").search(concept.lower()):
+        return None
+    m = phrase_re("money_verbs").search(concept.lower())
+    if not m:
+        return None
+    return f"{words('context.json', 'money_verbs')[m.group(0)]} {concept}"
