@@ -65,15 +65,13 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
 
 
 def _keep_word_start(low: str, s: int, cut: int, e: int) -> int:
-    """Where the phrase starts once the function words `low[s:cut]` are dropped, keeping the last
-    of them when it begins a compound with what follows (`[chỉ] số PMI` is `chỉ số PMI`)."""
-    m = _kept_compound().match(low, _last_word_start(low, s, cut))
-    return m.start() if m and m.start() < cut < m.end() else cut
-
-
-def _last_word_start(low: str, s: int, cut: int) -> int:
-    words = list(re.finditer(r"\w+", low[s:cut]))
-    return s + words[-1].start() if words else cut
+    """Where the phrase starts once the function words `low[s:cut]` are dropped, keeping those
+    that begin a compound with what follows (`[chỉ] số PMI` is `chỉ số PMI`, `[báo cáo] tài chính`)."""
+    for w in re.finditer(r"\w+", low[s:cut]):
+        m = _kept_compound().match(low, s + w.start())
+        if m and cut < m.end():
+            return m.start()
+    return cut
 
 
 @cache
