@@ -57,11 +57,22 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
         if m and m.end() < e:
             s = m.end()  # `Thái Bình [diện tích đất toàn tỉnh]`: where, not what
         m = right_re.search(low, s, e)
+        kept = _kept_end(low, s, m.start()) if m else -1
+        if kept > 0:
+            m = right_re.search(low, kept, e)  # `trình độ đại học trở lên [có xu hướng]`
         if m and m.start() < e:
             e = m.start()
         if (s, e) == before:
             break
     return s, e
+
+
+def _kept_end(low: str, s: int, cut: int) -> int:
+    """The end of a `trở lên`/`trở xuống` that cutting at `cut` would split; -1 when none."""
+    for m in phrase_re("after_comparators").finditer(low, max(s, cut - 12), cut + 12):
+        if m.start() < cut < m.end():
+            return m.end()
+    return -1
 
 
 def _keep_word_start(low: str, s: int, cut: int, e: int) -> int:
