@@ -19,7 +19,7 @@ from .segment import Sentence, open_bracket
 from .semantics import change, comparator, locations, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
-from .whose import attribute_of, dimension_of, money_of, votes_for
+from .whose import area_of, attribute_of, dimension_of, money_of, votes_for
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
@@ -312,6 +312,8 @@ def _whose(
     concept = attribute_of(written, low, sent.start, q.start) or concept
     if q.kind in ("measure", "money"):
         concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`, `trị giá 35 tỷ USD`
+    if q.kind == "measure":
+        concept = area_of(concept, q.unit) or concept  # `khu tái định cư Bình Sơn 120 ha`
     if q.kind == "money":
         concept = money_of(concept) or concept  # `Quốc hội bổ sung 15.000 tỷ đồng`: the funds it added
     if (

@@ -1,7 +1,8 @@
 """Whose figure it is, where the sentence says so around the number: votes for the person
 elected (`… trúng cử với 481 phiếu đồng ý`), an attribute of the project or work named before
 (`Dự án … với tổng vốn 1.000 tỷ đồng`), a dimension of a thing (`tuyến metro dài 20 km`), the
-money a verb spends (`Quốc hội bổ sung 15.000 tỷ đồng` → `vốn Quốc hội bổ sung`)."""
+money a verb spends (`Quốc hội bổ sung 15.000 tỷ đồng` → `vốn Quốc hội bổ sung`), the area an
+area unit measures (`khu tái định cư Bình Sơn 120 ha` → `diện tích khu tái định cư Bình Sơn`)."""
 
 from __future__ import annotations
 
@@ -107,6 +108,14 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if at:
         del words[at[-1]]  # `khu đất [rộng] ở phường …`
     return f"{noun} {' '.join(words)}".strip()
+
+
+def area_of(concept: str | None, unit: str | None) -> str | None:
+    """`nuôi cua bị chết` measured in ha -> `diện tích nuôi cua bị chết`: an area unit measures an
+    area; None when the concept already names one (lexicon `area_nouns`: đất, rừng …)."""
+    if (unit or "").lower() not in _AREA_UNITS or (concept and phrase_re("area_nouns").search(concept.lower())):
+        return None
+    return f"diện tích {concept or ''}".strip()
 
 
 def money_of(concept: str | None) -> str | None:
