@@ -67,6 +67,12 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
     return s, e
 
 
+@cache
+def _measure_heads() -> str:
+    ctx = load_json("context.json")
+    return alternation([*ctx["rate_heads"], *ctx["money_nouns"]])
+
+
 def _kept_end(low: str, s: int, cut: int) -> int:
     """The end of a `trở lên`/`trở xuống` that cutting at `cut` would split; -1 when none."""
     for m in phrase_re("after_comparators").finditer(low, max(s, cut - 12), cut + 12):
@@ -187,6 +193,9 @@ def concept(
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
     elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
+    reached = re.search(r"(?<!\w)đạt\s+(?=(?:" + _measure_heads() + r")(?!\w))", low[s:e])
+    if reached:
+        s += reached.end()  # `Sagri đạt doanh thu hợp nhất`: what is reached is what is measured
     anchor = phrase_re("concept_anchors").search(low, s, e)
     if anchor and anchor.start() > s and len(low[anchor.end() : e].split()) >= 1:
         s = anchor.start()  # `Sagri đặt mục tiêu doanh thu`: the target is what is measured
