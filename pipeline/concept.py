@@ -68,9 +68,10 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
 
 
 @cache
-def _measure_heads() -> str:
+def _reached() -> re.Pattern[str]:
+    """`đạt` before a rate or money noun (`đạt doanh thu`, `đạt tốc độ tăng trưởng`)."""
     ctx = load_json("context.json")
-    return alternation([*ctx["rate_heads"], *ctx["money_nouns"]])
+    return re.compile(r"(?<!\w)đạt\s+(?=(?:" + alternation([*ctx["rate_heads"], *ctx["money_nouns"]]) + r")(?!\w))")
 
 
 def _kept_end(low: str, s: int, cut: int) -> int:
@@ -193,9 +194,9 @@ def concept(
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
     elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
-    reached = re.search(r"(?<!\w)đạt\s+(?=(?:" + _measure_heads() + r")(?!\w))", low[s:e])
+    reached = _reached().search(low, s, e)
     if reached:
-        s += reached.end()  # `Sagri đạt doanh thu hợp nhất`: what is reached is what is measured
+        s = reached.end()  # `Sagri đạt doanh thu hợp nhất`: what is reached is what is measured
     anchor = phrase_re("concept_anchors").search(low, s, e)
     if anchor and anchor.start() > s and len(low[anchor.end() : e].split()) >= 1:
         s = anchor.start()  # `Sagri đặt mục tiêu doanh thu`: the target is what is measured

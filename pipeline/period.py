@@ -10,8 +10,10 @@ term that names a body (`Ủy ban thường vụ khóa 14`). Terms and narrative
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
+from .first_char import alternation_by_first_char, by_first_char, forms_at
 from .lexicon import load_json
 from .segment import open_bracket
 
@@ -19,15 +21,20 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 @cache
-def _grammar() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], tuple[str, ...]]:
-    """One alternation of every period form (to find where a phrase starts), each form alone
-    (to take the longest phrase starting there: `tháng 4-2015`, not `tháng 4`), and the words
-    that make a period a compared one."""
+def _grammar() -> tuple[re.Pattern[str], Callable[[str], tuple[re.Pattern[str], ...]], tuple[str, ...]]:
+    """One alternation of every period form (to find where a phrase starts), the forms that
+    can start with a given character, each alone (to take the longest phrase starting there:
+    `tháng 4-2015`, not `tháng 4`), and the words that make a period a compared one."""
     data = load_json("periods.json")
     forms = [p for p, _gloss in data["patterns"]]
-    pattern = re.compile(r"(?<![\w/-])(?:" + "|".join(f"(?:{p})" for p in forms) + r")(?![\w/])")
-    each = tuple(re.compile(rf"(?:{p})(?![\w/])") for p in forms)
-    return pattern, each, tuple(phrase for phrase, _gloss in data["reference_before"])
+    pattern = re.compile(r"(?<![\w/-])(?:" + alternation_by_first_char(forms) + r")(?![\w/])")
+    each = [re.compile(rf"(?:{p})(?![\w/])") for p in forms]
+    index, anywhere = by_first_char(forms)
+
+    def starting_with(c: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(each[i] for i in forms_at(index, anywhere, c))
+
+    return pattern, cache(starting_with), tuple(phrase for phrase, _gloss in data["reference_before"])
 
 
 _LEAD = re.compile(r"(?:trong|tính đến|đến) ")  # used with .match
@@ -43,7 +50,7 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Period phrases in `[lo, hi)`, without a leading `trong`/`đến`."""
     if _CUE.search(low, lo, hi) is None:
         return []
-    pattern, each, _ = _grammar()
+    pattern, starting_with, _ = _grammar()
     out = []
     pos = lo
     while (m := pattern.search(low, pos, hi)) is not None:
@@ -52,7 +59,8 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
         starts = (s, lead.end()) if lead else (s,)  # `trong năm 2015 – 2016`: the form after `trong` may run longer
         e = m.end()
         if e < hi and low[e] not in ",;:!?":  # a longer form could run on: take the longest
-            e = max((x.end() for x in (form.match(low, at, hi) for at in starts for form in each) if x), default=e)
+            tries = (form.match(low, at, hi) for at in starts for form in starting_with(low[at]))
+            e = max((x.end() for x in tries if x), default=e)
         if lead and (lead.group() == "trong " or re.match(r"(?:tính )?đến năm \d", low[s:e])):
             s = lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
         out.append((s, e))

@@ -131,6 +131,11 @@ def _name_before(low: str, start: int, lo: int, phrases: dict) -> str | None:
     if found:
         return found
     window = max(lo, start - 80)
+    j = start
+    while j > window and low[j - 1].isspace():
+        j -= 1
+    if j == window or not (low[j - 1] in ",:" or low.endswith("và", window, j)):
+        return None  # no list mark right before: not a later member (the cheap test first)
     tail = _LIST_TAIL.search(low, window, start)
     if tail is None or not any(c.isdigit() for c in low[tail.start() : start]):
         return None  # only a later member of a list: `Dân số: 8.000 người` stays a count
