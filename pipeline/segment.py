@@ -14,6 +14,7 @@ from functools import cache
 
 from underthesea import sent_tokenize
 
+from .first_char import alternation_by_first_char
 from .lexicon import load_json
 
 _LINE = re.compile(r"[^\n]+")
@@ -93,7 +94,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @cache
 def _inline_opener() -> re.Pattern[str]:
     """A capitalised sentence opener glued by one space to a word before it (no full stop)."""
-    forms = "|".join(f"(?:{p})" for p, _gloss in load_json("segments.json")["inline_openers"])
+    forms = alternation_by_first_char([p for p, _gloss in load_json("segments.json")["inline_openers"]])
     return re.compile(r"(?<=[\w%\"”)]) (?=(?:" + forms + r"))")
 
 
