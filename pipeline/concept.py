@@ -15,7 +15,7 @@ from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re
 from .period import periods
-from .segment import open_bracket, squeeze
+from .segment import open_bracket, short_asides, squeeze
 from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
@@ -327,7 +327,9 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
         j -= 1
     if j < 0 or low[j] != ",":
         return ""
-    m = _CLAUSE_START.search(low, max(0, j - 120), j)
+    asides, end = short_asides(low, max(0, j - 120), j), j
+    while (m := _CLAUSE_START.search(low, max(0, j - 120), end)) and any(a <= m.start() < b for a, b in asides):
+        end = m.start()  # `tổng sản phẩm (GRDP) tăng trưởng cao, đạt 8,25%`: an aside ends no clause
     lo = m.end() if m else (0 if j <= 120 else -1)  # the text's first clause starts at 0
     if lo < 0 or lo <= prev_end or re.search(r"\d|%", low[max(0, lo - 2) : j]):
         return ""  # not a whole clause, or a number stands in it (or ends right before it: `32,% dự toán`)
@@ -335,7 +337,8 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
     bs, be = _strip(low, lo, j, spans)  # `Tính từ đầu năm, …`: a time, not a thing
     if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs):
         return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing
-    return _without(text, _cut(bs, be, low), be, spans).strip(_EDGE)  # `… của tỉnh [năm qua] tăng trưởng`
+    dropped = sum(len(low[a:b].split()) for a, b in spans if bs <= a and b <= be)  # not counted in the limit
+    return _without(text, _cut(bs, be, low, MAX_SYLLABLES + dropped), be, spans).strip(_EDGE)  # `… [năm qua] tăng`
 
 
 def _aside_before(low: str, clause_lo: int) -> int:

@@ -77,9 +77,14 @@ def open_bracket(text: str, pos: int, lo: int) -> int:
     return opened if opened >= 0 and ")" not in text[opened:pos] else -1
 
 
+def short_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The short brackets without numbers (`(GDP)`) in `[start, end)`: no clause ends inside them."""
+    return [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(text, start, end)]
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of `text[start:end]` (separators left out, spaces trimmed)."""
-    asides = [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(text, start, end)]
+    asides = short_asides(text, start, end)
     out, pos = [], start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in asides):
