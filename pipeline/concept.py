@@ -205,6 +205,11 @@ def concept(
     in_brackets = bracket >= 0
     bracket_phrase = _before_bracket(text, low, bracket, prev_end, skip) if in_brackets else ""
     if bracket_phrase and not phrase_low:  # `Dự án quốc lộ 50 (1.280 tỷ đồng)`: what the bracket follows
+        gap = low[prev_end:bracket].strip(" ,") if 0 <= prev_end <= bracket else None
+        if prev_concept and gap is not None and len(gap.split()) <= 3 and not phrase_re("references").fullmatch(gap):
+            # `thu 1.500 tỷ đồng vào ngân sách mỗi ngày làm việc (6 tháng đạt …)`: more of the same;
+            # but `đạt 2% kế hoạch (gần 4.900 tỷ đồng)` is the plan's amount
+            return prev_concept, prev_predicate
         return _join(bracket_phrase, counted_noun or ""), bracket_phrase
     if (
         bracket_phrase
