@@ -249,7 +249,16 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             pointer = (
                 points_back(rec.concept) or (rec.concept or "").lower() in word_set("bare_rate_words")
             ) and not after
-            rec.concept = (None if pointer else tidy(rec.concept)) or (last.concept if last else None) or rec.concept
+            rec.concept = (
+                (None if pointer else tidy(rec.concept))
+                or (
+                    _second_subject(a, sent, clause, period_spans[si] + location_spans[si] + skip)
+                    if not pointer and not (last and last.sentence == rec.sentence)
+                    else None
+                )
+                or (last.concept if last else None)
+                or rec.concept
+            )
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
                 share = _share_word(a)
@@ -289,6 +298,17 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             ):
                 last_group = (si, q.unit)  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
+
+
+def _second_subject(a: Analysis, sent: Sentence, clause: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:
+    """`Tuy nhiên, thu ngân sách … tăng cao, ước thực hiện 17.198 tỷ đồng`: when the first clause
+    names nothing, what the second names, before taking a figure of another sentence."""
+    if len(sent.clauses) < 3 or clause in sent.clauses[:2]:
+        return None
+    first, second = sent.clauses[:2]
+    if sentence_subject(a.norm.written, a.norm.lower, first, spans):
+        return None
+    return sentence_subject(a.norm.written, a.norm.lower, second, spans)
 
 
 def _whose(
