@@ -366,6 +366,14 @@ def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list
     return squeeze(text[_cut(bs, be, low) : be], _EDGE)
 
 
+def only_connective(low: str, clause: tuple[int, int]) -> bool:
+    """Whether a clause is nothing but words dropped at a phrase's start (`Tuy nhiên`, `Ngoài ra`)."""
+    left, _, _ = _lists()
+    s, e = clause
+    m = left.match(low, s, e)
+    return m is not None and not low[m.end() : e].strip(" ,")
+
+
 def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tuple[int, int]]) -> str | None:
     """The first clause of a sentence, trimmed, as what the sentence is about (when nothing else is)."""
     s, e = _strip(low, clause[0], clause[1], skip)

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .concept import as_share, concept, points_back, sentence_subject, tidy
+from .concept import as_share, concept, only_connective, points_back, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
 from .period import choose, passes_on, periods
@@ -302,11 +302,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
 
 def _second_subject(a: Analysis, sent: Sentence, clause: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:
     """`Tuy nhiên, thu ngân sách … tăng cao, ước thực hiện 17.198 tỷ đồng`: when the first clause
-    names nothing, what the second names, before taking a figure of another sentence."""
+    is a bare connective, what the second names, before taking a figure of another sentence."""
     if len(sent.clauses) < 3 or clause in sent.clauses[:2]:
         return None
     first, second = sent.clauses[:2]
-    if sentence_subject(a.norm.written, a.norm.lower, first, spans):
+    if not only_connective(a.norm.lower, first):
         return None
     return sentence_subject(a.norm.written, a.norm.lower, second, spans)
 
