@@ -15,7 +15,7 @@ from .segment import squeeze
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 _DATED = re.compile(r"(?:năm|tháng|quý|ngày)\s+\d")  # `51,5 điểm [tháng 9]`: a period, not a description
-_LINKS = frozenset(("và", "hoặc", "hay", "với"))  # end the phrase after a number even as its first word
+_LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên"))  # end the phrase after a number even first
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 
 
