@@ -33,6 +33,9 @@ _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
 
+_WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
+
+
 def _inherit_period(
     spans_by_sentence: _PerSentence, si: int, q: Quantity, a: Analysis, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -124,7 +127,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None
     outside: tuple[str | None, str, int, int] | None = None  # the last of those outside brackets
-    last_group: tuple[int, str] | None = None  # (sentence, counted noun) of the last count so far
+    last_group: tuple[int, str, int] | None = None  # (sentence, counted noun, end) of the last count so far
     last: Indicator | None = None  # the last indicator so far
     last_end = 0  # where its quantity ends
     part: tuple[Indicator, int, int] | None = None  # a count of a total that follows (`11 trong tổng số 24 …`)
@@ -192,6 +195,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if word:
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
                 group = last_group[1] if last_group and last_group[0] == si else None
+                if group and last_group and _WITH.search(low, last_group[2], q.start):
+                    group = None  # `17.682 tàu thuyền … với 40.966 người`: people with the boats, not boats
                 named_before = group is not None and group.lower() in low[clause[0] : q.start]
                 if group and after.lower().startswith(word) and not (after.lower() == word and named_before):
                     after = f"{group} {after[len(word) :].strip()}".strip()
@@ -296,7 +301,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 and not generic_head(q.unit)
                 and q.unit.lower() not in word_set("event_counted_nouns")
             ):
-                last_group = (si, q.unit)  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
+                last_group = (
+                    si,
+                    q.unit,
+                    q.end,
+                )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
 
 
