@@ -269,6 +269,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 share = _share_word(a)
                 # `chiếm 18,4% tổng vốn`: a part's weight in a whole
                 rec.concept = as_share(rec.concept, share[:2] + " trọng" if of_total else share)
+                whole = _whole_after(a, q.end, clause[1]) if of_total else ""
+                if whole and whole.lower() not in rec.concept.lower():
+                    rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
@@ -307,6 +310,16 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.end,
                 )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
+
+
+def _whole_after(a: Analysis, end: int, hi: int) -> str:
+    """`chiếm 93% [tổng giá trị sản xuất công nghiệp]`: the whole a share is of, written after it."""
+    m = _OF_TOTAL.match(a.norm.lower, end)
+    if m is None:
+        return ""
+    tokens = syllables(a.norm.written, m.end(), hi)
+    rest = object_after(a.norm.written, a.norm.lower, tokens, m.end(), hi)
+    return f"{a.norm.written[m.start() + 1 : m.end()]} {rest}" if rest else ""
 
 
 def _second_subject(a: Analysis, sent: Sentence, clause: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:
