@@ -138,7 +138,6 @@ _TO_NEW_LEVEL = re.compile(
     r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
 )
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
-_LAST_CLAUSE = re.compile(r"[,;:.()](?!.*[,;:.()])")  # the last clause mark before a bracket
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 _AGO = re.compile(r"\d|cùng kỳ|trước|ngoái")  # a compared period, not a plan: not part of what is measured
@@ -359,7 +358,7 @@ def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list
     if bracket <= 0:
         return ""
     bs, be = _strip(low, max(0, prev_end + 1, bracket - 150), bracket, skip)
-    m = _LAST_CLAUSE.search(low, bs, be)
+    m = _CLAUSE_START.search(low, bs, be)
     bs, be = _strip(low, m.end() if m else bs, be, skip)
     if len(low[bs:be].split()) < 2:
         return ""
