@@ -41,11 +41,11 @@ def counted_quantities(
             if per_n:
                 swallowed = per_n.start(2)
         found.append((q, noun))
-    elided_nouns(found, low)
-    shared_units(found, low)
     for q, _ in found:
         if q.kind == "number" and q.unit is None and _name_head().search(low, max(sent.start, q.start - 20), q.start):
             q.kind = q.why = "identifier"  # `Kết luận 21`, `thang điểm 100`: a bare number that names
+    elided_nouns(found, low)
+    shared_units(found, low)
     return found
 
 
