@@ -29,6 +29,10 @@ def counted_quantities(
         noun = None
         if q.kind in ("count", "ratio") and q.unit is None:
             noun = counted_noun(a, q, sent.end)
+            if noun and _a_name(written, q.end, noun):
+                q.kind = q.why = "address"  # `Khu đất 8-12 Lê Duẩn`, `2-4-6 Hai Bà Trưng`: a house number
+                found.append((q, None))
+                continue
             if noun:
                 q.unit = noun
             elif q.kind == "count":
@@ -47,6 +51,14 @@ def counted_quantities(
     elided_nouns(found, low)
     shared_units(found, low)
     return found
+
+
+def _a_name(written: str, end: int, noun: str) -> bool:
+    """Whether the `noun` read after a number is written as a name, every syllable capitalised
+    (`Lê Duẩn`, `Hai Bà Trưng`), not an acronym or a title (`Thứ trưởng`)."""
+    words = written[end : end + 4 * len(noun) + 8].split()[: len(noun.split())]
+    words = [w.strip(',.;:()"“”') for w in words]
+    return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
