@@ -20,6 +20,8 @@ INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%|\$|€|°c", re.UNICODE)
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
+_NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _SPACES = re.compile(r"\s*")
 
 
@@ -358,7 +360,12 @@ class SentenceReader:
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]
-        return n.has_digits and bool(_YEAR.fullmatch(s)) and self.unit_after(n.end) is None
+        if not (n.has_digits and _YEAR.fullmatch(s) and self.unit_after(n.end) is None):
+            return False
+        # `trên 2000 trường hợp`, `đối với 2080 tập thể`: a quantity word before, a noun after
+        return not (
+            _COUNT_BEFORE.search(self.low, max(self.lo, n.start - 12), n.start) and _NOUN_AFTER.match(self.low, n.end)
+        )
 
     # -- shapes ----------------------------------------------------------------------------
     def slash(self, i: int) -> Quantity | None | str:
