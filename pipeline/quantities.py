@@ -20,6 +20,7 @@ INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%|\$|€|°c", re.UNICODE)
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+_DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _SPACES = re.compile(r"\s*")
@@ -506,6 +507,14 @@ class SentenceReader:
             return self.trap(n, "period" if self.is_year(n) else "date"), 2
         if self.is_year(n):
             return self.trap(n, "year"), 1
+        if (
+            not rng
+            and n.has_digits
+            and 1 <= n.value <= 31
+            and _DAY_BEFORE_DATE.match(low, n.end)
+            and "ngày" in low[max(self.lo, n.start - 10) : n.start]
+        ):
+            return self.trap(n, "date"), 1  # `trong hai ngày, 28 và 29/12`: a day of the date after it
         trap = self.context_trap(rng[0]) if rng else self.context_trap(n)
         if trap:
             return self.trap(n, trap), 2 if rng else 1
