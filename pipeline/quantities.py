@@ -9,6 +9,7 @@ The counted noun of a count is filled in later from the word tokens.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -474,6 +475,14 @@ class SentenceReader:
                 return None, 1
             if special.kind != "count":
                 return special, 1  # một nửa, gấp ba
+        if (
+            n.start >= 2
+            and low[n.start - 1] == "/"
+            and low[n.start - 2].isalpha()
+            and math.log10(max(n.value, 1e-9)).is_integer()
+            and not re.search(r"\d[^;,:(]*$", low[max(self.lo, n.start - 30) : n.start])  # no count in the clause
+        ):
+            return self.trap(n, "rate base"), 1  # `số giường bệnh/một vạn dân`; not `176 vụ án/425 bị can`
         glued = self.glued(n)
         if glued:
             return self.trap(n, glued), 1
