@@ -186,6 +186,8 @@ class SentenceReader:
         after, _ = _units()
         low = self.low
         pos = end
+        if low.startswith(",%", end):
+            pos += 1  # `đạt gần 32,%`: a decimal comma left without its digits
         while pos < self.hi and low[pos] == " ":
             pos += 1
         if pos - end > 1:
