@@ -8,6 +8,7 @@ from functools import cache
 
 from .lexicon import load_json, phrase_re
 from .quantities import Quantity
+from .tokenizer import is_word
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%", re.UNICODE)
 
@@ -47,6 +48,8 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
         before = left[:start].split()[-1:] if left[:start].strip() else []
         if match == "hơn" and before and before[0] in ctx["comparative_words"]:
             break  # cao hơn 0,7: a comparison, not a comparator
+        if before and match in ("ngoài", "trên", "dưới") and is_word(f"{before[0]} {match}"):
+            break  # `đầu tư nước ngoài từ 13%`: `ngoài` ends a word here, it qualifies nothing
         found = match
         pos = lo + start
     # `80.000 người trở lên`: the qualifier may follow the counted noun
