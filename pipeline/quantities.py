@@ -89,6 +89,8 @@ def _money_words_re() -> re.Pattern[str]:
 
 
 _AFTER_COUNT_IN_LIST = re.compile(r"\d[\d.,]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*,\s*$")
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:là|lấy)\s+$")  # `đây là một vấn đề`: an article
+_BEFORE_COUNT_IN_LIST = re.compile(r"[^,;.:()\d]{1,40},\s*(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d_]")
 _NOUN_THEN_TO = re.compile(r" ([^\W\d_]+(?: [^\W\d_]+)?) (?:đến|tới) ")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 
@@ -233,6 +235,10 @@ class SentenceReader:
             return False  # `không còn một ngôi nhà`: not a single one
         if _AFTER_COUNT_IN_LIST.search(self.low, max(self.lo, n.start - 40), n.start):
             return True  # `24 huyện, một thị xã và hai thành phố`: one of a list of counts
+        if _BEFORE_COUNT_IN_LIST.match(self.low, n.end, self.hi) and not _ARTICLE_BEFORE.search(
+            self.low, max(self.lo, n.start - 6), n.start
+        ):
+            return True  # `gồm: một người bị khai trừ, ba người bị cách chức`: the first of a list
         return _phrase_before(self.low, n.start, self.lo, self.ctx["one_counts_after"]) is not None
 
     def compound_noun_after(self, end: int) -> bool:
