@@ -539,8 +539,8 @@ class SentenceReader:
         q = Quantity(n.start, last.end, "number", n.value, numeral_end=last.end, word_numeral=not n.has_digits)
         if rng:
             q.value_max = last.value
-            if last.multiplied and not n.multiplied:
-                q.value = n.value * multiplier_of(low, last)
+            if last.multiplied and not n.multiplied and n.value * multiplier_of(low, last) <= last.value:
+                q.value = n.value * multiplier_of(low, last)  # `từ 2 đến 3 triệu`; not `250.000 đến 1,5 triệu`
         unit = self.unit_after(last.end)
         if rng and unit is None:
             unit = self.unit_after(n.end)
