@@ -33,7 +33,10 @@ def counted_quantities(
                 q.kind = q.why = "address"  # `Khu đất 8-12 Lê Duẩn`, `2-4-6 Hai Bà Trưng`: a house number
                 found.append((q, None))
                 continue
-            if noun:
+            if noun and (noun == "tiền" or noun.startswith("tiền ")) and q.value >= 1_000_000:
+                q.kind, q.unit = "money", "VND"  # `nộp hơn 500 triệu tiền phạt`: a sum, in đồng
+                noun = None
+            elif noun:
                 q.unit = noun
             elif q.kind == "count":
                 q.kind = "number"
