@@ -31,11 +31,6 @@ def _lists() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return left, right, frozenset(ctx["concept_level_only"])
 
 
-@cache
-def _leading_place() -> re.Pattern[str]:
-    return re.compile(r"(?:" + alternation(load_json("places.json")["places"]) + r")(?!\w)")
-
-
 def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """Trim function words at both ends of `[s, e)` and anything inside `spans` touching an end."""
     left_re, right_re, _ = _lists()
@@ -53,7 +48,7 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
         m = left_re.match(low, s, e)
         if m and m.end() > s:
             s = _keep_word_start(low, s, m.end(), e)
-        m = _leading_place().match(low, s, e)
+        m = phrase_re("places", "places.json").match(low, s, e)
         if m and m.end() < e:
             s = m.end()  # `Thái Bình [diện tích đất toàn tỉnh]`: where, not what
         m = right_re.search(low, s, e)
@@ -86,15 +81,10 @@ def _keep_word_start(low: str, s: int, cut: int, e: int) -> int:
     """Where the phrase starts once the function words `low[s:cut]` are dropped, keeping those
     that begin a compound with what follows (`[chỉ] số PMI` is `chỉ số PMI`, `[báo cáo] tài chính`)."""
     for w in re.finditer(r"\w+", low[s:cut]):
-        m = _kept_compound().match(low, s + w.start())
+        m = phrase_re("concept_kept_compounds").match(low, s + w.start())
         if m and cut < m.end():
             return m.start()
     return cut
-
-
-@cache
-def _kept_compound() -> re.Pattern[str]:
-    return re.compile(r"(?:" + alternation(load_json("context.json")["concept_kept_compounds"]) + r")(?!\w)")
 
 
 def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:

@@ -79,12 +79,12 @@ def _reference_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in before) + r")(?!\w)")
 
 
+_BUDGET_BEFORE = re.compile(r"(?:dự toán|kế hoạch)\s*$")
+
+
 def _plan_year(low: str, span: tuple[int, int], lo: int) -> bool:
     """`đạt 48,4% dự toán cả năm`: the year of the budget or plan a share is of, not the figure's."""
-    return (
-        low.startswith("cả năm", span[0])
-        and re.search(r"(?:dự toán|kế hoạch)\s*$", low[max(lo, span[0] - 12) : span[0]]) is not None
-    )
+    return low.startswith("cả năm", span[0]) and _BUDGET_BEFORE.search(low, max(lo, span[0] - 12), span[0]) is not None
 
 
 def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
