@@ -168,7 +168,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
-            skip = [sp for sp in period_spans[si] + location_spans[si] if sp[1] > lo_c and sp[0] < hi_c]
+            named_spans = period_spans[si] + location_spans[si]  # the sentence's periods and places
+            skip = [sp for sp in named_spans if sp[1] > lo_c and sp[0] < hi_c]
             k = bisect.bisect_left(found_starts, lo_c - CONCEPT_REACH)
             while k < len(found) and found[k][0].start < hi_c:
                 x = found[k][0]
@@ -208,9 +209,13 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 after, noun_c = "", None  # `một quận có gần 800.000 dân`: the population of what the words before name
             first = sent.clauses[0]
 
-            def subject(first: tuple[int, int] = first, si: int = si, skip: list[tuple[int, int]] = skip) -> str | None:
+            def subject(
+                first: tuple[int, int] = first,
+                spans: list[tuple[int, int]] = named_spans,
+                skip: list[tuple[int, int]] = skip,
+            ) -> str | None:
                 # what the sentence is about, read only when the clause names nothing
-                return sentence_subject(written, low, first, period_spans[si] + location_spans[si] + skip)
+                return sentence_subject(written, low, first, spans + skip)
 
             rec.concept, predicate = concept(
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
@@ -257,7 +262,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.concept = (
                 (None if pointer else tidy(rec.concept))
                 or (
-                    _second_subject(a, sent, clause, period_spans[si] + location_spans[si] + skip)
+                    _second_subject(a, sent, clause, named_spans + skip)
                     if not pointer and not (last and last.sentence == rec.sentence)
                     else None
                 )
