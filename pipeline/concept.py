@@ -390,7 +390,8 @@ def _join(predicate: str, noun: str) -> str | None:
 def _previous_reference() -> re.Pattern[str]:
     words = alternation(load_json("context.json")["references"])
     return re.compile(
-        r"\s*(?:so với |so )?(?:" + words + r")(?: năm(?: (?:19|20)\d\d)?)?\s*(?:,|;|và)\s*", re.IGNORECASE
+        r"\s*(?:so với |so )?(?:" + words + r")(?: năm(?: (?:19|20)\d\d)?| \d+ tháng(?: đầu năm)?)?\s*(?:,|;|và)\s*",
+        re.IGNORECASE,
     )
 
 

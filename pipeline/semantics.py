@@ -110,6 +110,9 @@ def change(low: str, q: Quantity, lo: int) -> str | None:
 
 
 _REF_AFTER = re.compile(r"\s*(?:so với|so|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?)")  # `so với năm 2023`
+_REF_ENDS = frozenset(
+    ("và", "nhưng", "song", "hoặc", "hay", "còn", "thì", "là", "mà", "nên", "để", "khi")
+)  # `so với kế hoạch [và] bằng …`
 
 
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
@@ -120,18 +123,16 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     m = _REF_AFTER.match(right)
     if m:
         s = q.end + m.start(1)
-        words = text[s : q.end + m.end(1)].split()
-        return " ".join(words[:4]).strip(" ,.") or None
-    refs = _ctx()["references"]
-    stripped = right.lstrip()
-    off = len(right) - len(stripped)
-    best = None
-    for r in refs:
-        if stripped.startswith(r) and (len(stripped) == len(r) or not stripped[len(r)].isalnum()):
-            if best is None or len(r) > len(best):
-                best = r
-    if best and q.kind == "percent":
-        return text[q.end + off : q.end + off + len(best)]
+        words = text[s : q.end + m.end(1)].split()[:4]
+        ends = [i for i, w in enumerate(words) if i and w.lower() in _REF_ENDS]
+        words = words[: ends[0]] if ends else words
+        written = phrase_re("references").match(low, s, hi)
+        if written and len(written.group().split()) > len(words):
+            return text[s : written.end()]  # `so với cùng kỳ năm trước`: past three words
+        return " ".join(words).strip(" ,.") or None
+    known = phrase_re("references").match(low, q.end + len(right) - len(right.lstrip()), hi)
+    if known and q.kind == "percent":  # `114% kế hoạch`
+        return text[known.start() : known.end()]
     return None
 
 
