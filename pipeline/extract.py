@@ -242,19 +242,6 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     and not phrase_re("references").match(of_what.lower())  # `gấp 3 lần cùng kỳ`: a reference
                 ):
                     rec.concept = f"{rec.concept} so với {of_what}"  # `gấp 1,5 lần khu vực tư nhân`
-            base = (
-                previous[0]
-                if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
-                else rec.concept
-            )
-            last_in_sentence = (
-                base,
-                predicate,
-                q.end + (after_len + 1 if after_len else 0),
-                si,
-            )  # inherited without its tail
-            if not in_brackets:
-                outside = last_in_sentence
             # no concept of its own, `Con số này`, `tỷ lệ này` or a bare `tỷ lệ`: what the last figure measured
             pointer = (
                 points_back(rec.concept) or (rec.concept or "").lower() in word_set("bare_rate_words")
@@ -269,6 +256,19 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 or (last.concept if last else None)
                 or rec.concept
             )
+            base = (
+                previous[0]
+                if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
+                else rec.concept
+            )
+            last_in_sentence = (
+                base,
+                predicate,
+                q.end + (after_len + 1 if after_len else 0),
+                si,
+            )  # inherited without its tail
+            if not in_brackets:
+                outside = last_in_sentence
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
                 share = _share_word(a)
