@@ -124,6 +124,7 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 
 
+_BRACKET_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(")  # `135,8 nghìn người (quý IV/2018)`
 _RESTATED_VALUE = re.compile(r"\s*(?:là|:|đạt|có|chỉ|mới)?\s*(?:khoảng |gần |hơn |trên )?\d")
 
 
@@ -153,8 +154,30 @@ def choose(
             and not _plan_year(low, sp, sentence_lo)
         ):
             return sp
-    usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)]
     mine = open_bracket(low, start, sentence_lo)
+    if mine >= 0:
+        close = low.find(")", end)
+        inside = [
+            sp for sp in own
+            if mine < sp[0] and (close < 0 or sp[1] <= close) and not is_reference(low, sp, sentence_lo)
+        ]  # fmt: skip
+        if inside:  # `(215,3 nghìn người, quý IV/2017)`, `(2015: 6,87%, 2016: 6,56%)`: the bracket's own
+            before = [sp for sp in inside if sp[1] <= start]
+            return before[-1] if before else inside[0]
+        named = [sp for sp in own if sp[1] <= mine and not low[sp[1] : mine].strip()]
+        if named:  # `so với quý II/2017 (6,17%)`: the value of the period the bracket follows
+            return named[-1]
+    opening = _BRACKET_AFTER.match(low, end)
+    if opening:  # `xuống 2,5% (135,8 nghìn người, quý IV/2018)`: the bracket after the number dates it
+        close = low.find(")", opening.end())
+        held = [
+            sp for sp in own
+            if opening.end() <= sp[0] and 0 <= close and sp[1] <= close
+            and not _restated_in_brackets(low, sp, sentence_lo, -1) and not is_reference(low, sp, sentence_lo)
+        ]  # fmt: skip
+        if held:
+            return held[0]
+    usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)]
     usable = [sp for sp in usable if not _restated_in_brackets(low, sp, sentence_lo, mine)]
     usable = [sp for sp in usable if not _is_term(low, sp)] or usable  # a term only when nothing else dates it
     in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]
