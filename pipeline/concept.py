@@ -193,6 +193,8 @@ def concept(
     bracket = open_bracket(low, start, clause_lo - 2)
     in_brackets = bracket >= 0
     bracket_phrase = _before_bracket(text, low, bracket, prev_end, skip) if in_brackets else ""
+    if bracket_phrase and not phrase_low and counted_noun and len(after_phrase.split()) > len(counted_noun.split()):
+        bracket_phrase = ""  # `(năm 2016 có 69/4.731 đảng viên không hoàn thành nhiệm vụ`: described after it
     if bracket_phrase and not phrase_low:  # `Dự án quốc lộ 50 (1.280 tỷ đồng)`: what the bracket follows
         gap = low[prev_end:bracket].strip(" ,") if 0 <= prev_end <= bracket else None
         if prev_concept and gap is not None and len(gap.split()) <= 3 and not phrase_re("references").fullmatch(gap):
