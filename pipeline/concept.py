@@ -20,6 +20,7 @@ from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
 _EDGE = " ,;:-–"  # stripped from both ends of a phrase
+_SENTENCE_DOT = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)(?<!\b[A-ZĐ])\.$")  # not `TP.`, `Q.`
 
 
 @cache
@@ -441,6 +442,7 @@ def tidy(concept: str | None) -> str | None:
         return concept
     concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
+    concept = _SENTENCE_DOT.sub("", concept)  # `… chống ngập TP HCM.`: the sentence's full stop
     return _inside_words().sub("", concept).strip() or None
 
 
