@@ -63,6 +63,18 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             picked.append(e)  # `UBND TP. HN chỉ định`: the dot of an abbreviation ends nothing
             prev, k = e, k + 1
             continue
+        if (
+            w == "/"
+            and syllables > 1  # not the unit of a rate: `5 người/hộ`
+            and s == prev
+            and k + 1 < len(tokens)
+            and tokens[k + 1][0] == e
+            and low[e : tokens[k + 1][1]].isalpha()
+        ):
+            picked.append(tokens[k + 1][1])  # `người là cử nhân/kỹ sư`: either noun, one phrase
+            prev, k = tokens[k + 1][1], k + 2
+            syllables += 1
+            continue
         if w == "mỗi" and k + 1 < len(tokens) and low[tokens[k + 1][0] : tokens[k + 1][1]] in _PER:
             picked.append(tokens[k + 1][1])  # `2.000 tấn rác mỗi ngày`: the rate's time unit, not a period
             break
