@@ -508,7 +508,10 @@ class SentenceReader:
         if before and self.ctx["date_before"][before][0] in ("ordinal", "identifier") and not has_unit:
             trap = self.context_trap(n)
             if trap:
-                joined = low[n.end : n.end + 1] in ("/", "-") or low.startswith(" - ", n.end)
+                nxt = self.nums[i + 1].start if i + 1 < len(self.nums) else -1
+                joined = (low[n.end : n.end + 1] in ("/", "-") and nxt == n.end + 1) or (
+                    low.startswith(" - ", n.end) and nxt == n.end + 3
+                )  # `khóa 13 - 14` is one name; `lần thứ 3 - cũng là …` names no later number
                 return self.trap(n, trap), 2 if joined else 1
         sl = self.slash(i)
         if isinstance(sl, Quantity):
