@@ -71,6 +71,7 @@ def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[
     return re.compile(r"(?:" + alts + r")")
 
 
+_AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
 _DONG_AS_MONEY = re.compile(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)")
 
 
@@ -253,7 +254,11 @@ class SentenceReader:
     def currency_in_context(self) -> str | None:
         """A currency written elsewhere in the sentence (`… tỷ đồng … đạt hơn 3.111 tỷ`); the longest one written wins."""
         seg = self.low[self.lo : self.hi]
-        found = [m.group() for m in _currency_re().finditer(seg)]
+        found = [
+            m.group()
+            for m in _currency_re().finditer(seg)
+            if _AMOUNT_BEFORE.search(seg, max(0, m.start() - 12), m.start())
+        ]
         if "đồng" in found and not _DONG_AS_MONEY.search(seg):
             found = [f for f in found if f != "đồng"]  # đồng chí, đồng bào: not money
         if not found:
@@ -556,8 +561,11 @@ class SentenceReader:
             q.kind, q.unit = "money", "USD"
         elif re.search(r"\dk$", low[last.start : last.end]):
             q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
-        elif self.money_scale(last) and (self.currency_in_context() == "VND" or self.money_context(n.start)):
-            q.kind, q.unit = "money", "VND"  # `70.000 tỷ đồng cho … và 10.000 tỷ dự án …`
+        elif self.money_scale(last) and (
+            (currency := self.currency_in_context()) == "VND" or self.money_context(n.start)
+        ):
+            # `70.000 tỷ đồng cho … và 10.000 tỷ dự án …`; `đạt 5,3 tỷ USD … đạt trên 40 tỷ`: the currency written
+            q.kind, q.unit = "money", currency or "VND"
         elif n.multiplied and (last.value >= 1e6 or n.value >= 1e6) and not self.noun_follows(last.end):
             currency = self.currency_in_context()
             scale = re.search(r"(tỷ|tỉ)$", low[last.start : last.end])
