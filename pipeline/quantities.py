@@ -370,6 +370,8 @@ class SentenceReader:
         end = min(self.hi, q.end + 40)
         stop = _CLAUSE_MARK.search(self.low, q.end, end)  # `21 đảng viên, trong đó …`: the next clause's `đó`
         words = [m.group() for m in _WORD.finditer(self.low, q.end, stop.start() if stop else end)][:5]
+        among = next((k for k, w in enumerate(words[:-1]) if w == "trong" and words[k + 1] in ("đó", "số")), None)
+        words = words[:among] if among is not None else words  # `55 người trong đó có 2 …`: among them, no pointer
         one, two = _back_reference_res()
         return bool(one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])))
 
