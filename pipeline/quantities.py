@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .lexicon import load_json
+from .lexicon import load_json, phrase_re
 from .numerals import Numeral, multiplier_of
 
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
@@ -639,6 +639,11 @@ class SentenceReader:
         raw = self.text[n.start : n.end]
         if raw[:1].isupper() and n.start > self.lo and not n.multiplied:
             return None  # Ba Đình, Hai Bà Trưng
+        if any(
+            m.start() <= n.start < m.end()
+            for m in phrase_re("numeral_idioms").finditer(low, max(self.lo, n.start - 20), n.end + 20)
+        ):
+            return None  # `múa ba lê`, `năm châu bốn biển`: a word or an idiom, no count
         after = _WORD.search(self.text, n.end, self.hi)
         if after and after.start() == n.end + 1 and after.group()[:1].isupper() and not n.multiplied:
             return None  # ba Thường trực: a title or a name follows
