@@ -22,8 +22,35 @@ def _words(low: str, lo: int, hi: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(low, lo, hi))
 
 
+# a bound, not a difference: `hơn mức` (than the level), or the comparison opens its clause
+_BARE_COMPARISON = re.compile(r"(?<!\w)(cao|nhiều|lớn|thấp|ít|nhỏ) hơn( mức)?\s*$")
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:thì|là|với|cần|phải))\s*$")
+_COMPARED_AFTER = re.compile(r"[^;.()]*?(?<!\w)(?:so với|so|cùng kỳ|trước|ngoái)(?!\w)")
+_DIFFERENCE_UNITS = ("điểm phần trăm", "điểm %", "điểm")
+
+
+def bare_comparison(low: str, q: Quantity, lo: int) -> str | None:
+    """`nhiều hơn 1.400 tỷ đồng vẫn chưa đủ`, `cao hơn mức 6,7%`: more (or less) than the
+    number, compared with nothing else written after it (`>`/`<`); `cao hơn 0,7 điểm so với
+    năm trước` is a difference instead."""
+    m = _BARE_COMPARISON.search(low, max(lo, q.start - 20), q.start)
+    if (
+        m is None
+        or not (m.group(2) or _OPENS_CLAUSE.search(low[max(lo, m.start() - 12) : m.start()]))
+        or q.unit in _DIFFERENCE_UNITS
+        or (q.kind == "number" and q.unit == "lần")
+    ):
+        return None
+    if _COMPARED_AFTER.match(low, q.end, _clause_end(low, q.end)):
+        return None
+    return ">" if m.group(1) in ("cao", "nhiều", "lớn") else "<"
+
+
 def comparator(low: str, q: Quantity, lo: int) -> str:
     """The first of the qualifiers written right before the number decides (`khoảng hơn` -> ~)."""
+    bare = bare_comparison(low, q, lo)
+    if bare:
+        return bare
     ctx = _ctx()
     table = ctx["comparators"]
     found = None
@@ -83,6 +110,8 @@ def _clause_end(low: str, pos: int) -> int:
 
 def change(low: str, q: Quantity, lo: int) -> str | None:
     """`increase`/`decrease` when the number is the size of a rise or fall; None for a level."""
+    if bare_comparison(low, q, lo):
+        return None  # `nhiều hơn 1.400 tỷ đồng`: a bound, not a rise
     ctx = _ctx()
     seg = low[max(lo, q.start - 120) : q.start]  # a trigger is never further than a few words
     hits = list(phrase_re("change_triggers").finditer(seg))
