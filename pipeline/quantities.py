@@ -177,6 +177,7 @@ class SentenceReader:
         self.nums = numerals
         self.ctx = _ctx()
         self._units_at: dict[int, tuple[str, str, int] | None] = {}
+        self.scaled_money: str | None = None  # the currency of the last amount in tỷ read in the sentence
 
     # -- units ---------------------------------------------------------------------------
     def unit_after(self, end: int) -> tuple[str, str, int] | None:
@@ -472,6 +473,8 @@ class SentenceReader:
                 q.kind, q.why = "back-reference", "back-reference"  # `1.400 tỷ đồng này`
             if q is not None:
                 out.append(q)
+                if q.kind == "money" and self.money_scale(nums[i + max(used, 1) - 1]):
+                    self.scaled_money = q.unit  # `giao 7.000 tỉ cho …, 8.000 tỉ tập trung cho …`: amounts alike
             i += max(used, 1)
             # drop numerals swallowed by this quantity's unit (`m2`, `km2`)
             while q is not None and i < len(nums) and nums[i].start < q.end:
@@ -564,7 +567,7 @@ class SentenceReader:
         elif re.search(r"\dk$", low[last.start : last.end]):
             q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
         elif self.money_scale(last) and (
-            (currency := self.currency_in_context()) == "VND" or self.money_context(n.start)
+            (currency := self.currency_in_context() or self.scaled_money) == "VND" or self.money_context(n.start)
         ):
             # `70.000 tỷ đồng cho … và 10.000 tỷ dự án …`; `đạt 5,3 tỷ USD … đạt trên 40 tỷ`: the currency written
             q.kind, q.unit = "money", currency or "VND"
