@@ -122,6 +122,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     norm = a.norm
     text, low, written = norm.text, norm.lower, norm.written
     period_spans = _PerSentence(lambda s: periods(low, s.start, s.end), a)
+    unit_spans = _PerSentence(lambda s: locations(text, s.start, s.end, bare=False), a)  # words of no concept
     location_spans = _PerSentence(lambda s: locations(text, s.start, s.end), a)
     out: list[Indicator] = []
     n_index = 0
@@ -168,7 +169,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
-            named_spans = period_spans[si] + location_spans[si]  # the sentence's periods and places
+            named_spans = period_spans[si] + unit_spans[si]  # the sentence's periods and administrative units
             skip = [sp for sp in named_spans if sp[1] > lo_c and sp[0] < hi_c]
             k = bisect.bisect_left(found_starts, lo_c - CONCEPT_REACH)
             while k < len(found) and found[k][0].start < hi_c:

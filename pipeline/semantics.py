@@ -165,23 +165,57 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     return None
 
 
-_ADMIN = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|tp\.?|thị xã|phường|quận|thị trấn)\s+", re.IGNORECASE)
+_ADMIN = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|tp\.?|thị xã|phường|quận|thị trấn|thôn|ấp)\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[\w'’\-]+\.?")
 _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đội", "trưởng", "phó"}
+_WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
+_WORD_AFTER = re.compile(r" (\w)")
+_CITY = re.compile(r"(?:thành phố|tp\.?)\s+$", re.IGNORECASE)
 
 
-def locations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Administrative units with their capitalized names: `huyện Ia H'Drai`, `TP. HCM`, `quận 1`."""
+def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Provinces, cities and countries of the gazetteer written as names (capitalised) without
+    an administrative word: `Hà Nội`, `Việt Nam`."""
+    low = text[lo:hi].lower()
     out = []
+    for section in ("places", "countries"):
+        for m in phrase_re(section, "places.json").finditer(low):
+            s, e = lo + m.start(), lo + m.end()
+            before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
+            after = _WORD_AFTER.match(text, e, hi)
+            in_name = (before is not None and before.start() > lo and before.group()[0].isupper()) or (
+                after is not None and after.group(1).isupper()
+            )
+            if text[s].isupper() and not in_name and not _ADMIN.search(text, max(lo, s - 12), s):
+                out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
+    return out
+
+
+def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int, int]]:
+    """Administrative units with their capitalized names (`huyện Ia H'Drai`, `TP. HCM`, `quận 1`)
+    and, with `bare`, the provinces, cities and countries of the gazetteer written alone
+    (`Hà Nội`, `Việt Nam`: part of a concept such as `dân số Hà Nội`, so only where)."""
+    out = []
+    places = phrase_re("places", "places.json")
     for m in _ADMIN.finditer(text, lo, hi):
         pos, end, n = m.end(), None, 0
+        known = places.match(text[: min(hi, pos + 40)].lower(), pos)
+        if known and text[pos].isupper():
+            out.append((m.start(), known.end()))  # `tỉnh Nghệ An [Thái Thanh Quý]`: the place, not the name after it
+            continue
+        if _CITY.match(text, m.start(), m.end()) and phrase_re("surnames", "places.json").match(text.lower(), pos):
+            continue  # `Bí thư Thành ủy TP Nguyễn Thiện Nhân`: a person follows, no city
         while n < 4:
             w = _NAME_WORD.match(text, pos)
             if not w or not (w.group()[0].isupper() or (n == 0 and w.group()[0].isdigit())):
                 break
             if n == 0 and w.group().lower().rstrip(".") in _NOT_PLACE:
                 break
+            if n > 0 and phrase_re("surnames", "places.json").fullmatch(w.group().lower()):
+                break  # `TP. HCM Lê Thanh Liêm`: a person's name after the place
             end, n = w.end(), n + 1
+            if w.group().endswith("."):
+                break  # `TP. HCM. Công an …`: a full stop ends the name
             pos = end + 1 if text[end : end + 1] == " " else end
             if text[end : end + 1] != " ":
                 break
@@ -190,4 +224,7 @@ def locations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         while end > m.end() and not text[end - 1].isalnum():
             end -= 1
         out.append((m.start(), end))
-    return out
+    if bare:
+        taken = list(out)
+        out.extend(sp for sp in _bare_places(text, lo, hi) if not any(a <= sp[0] < b for a, b in taken))
+    return sorted(out)
