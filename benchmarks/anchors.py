@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
-from pipeline.evaluate import evaluate, load_gold, load_texts  # noqa: E402
-from pipeline.gate import GOLD_SETS  # noqa: E402
+from pipeline.evaluate import evaluate  # noqa: E402
+from pipeline.gate import GOLD_SETS, gold_docs  # noqa: E402
 from pipeline.numerals import parse_digits  # noqa: E402
 
 _REGEX = re.compile(r"\d+(?:[.,]\d+)*(?:\s?%)?")
@@ -98,11 +98,11 @@ def main() -> None:
         systems["Duckling (VI numeral + money)"] = duck
     print("| gold set | system | detection F1 | value F1 | strict F1 |")
     print("|---|---|---|---|---|")
-    for name, (gold, texts) in GOLD_SETS.items():
-        if not gold.exists() or (texts is not None and not texts.exists()):
+    for name, (gold, _texts) in GOLD_SETS.items():
+        docs = gold_docs(name)
+        if docs is None:
             print(f"| {name} | (absent: {gold}) | | | |")
             continue
-        docs = load_gold(gold, load_texts(texts) if texts else None)
         for sys_name, run in systems.items():
             r = evaluate(docs, run).report()
             print(

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
-from pipeline.evaluate import load_gold, load_texts, overlap_f1, pair  # noqa: E402
-from pipeline.gate import GOLD_SETS  # noqa: E402
+from pipeline.evaluate import overlap_f1, pair  # noqa: E402
+from pipeline.gate import GOLD_SETS, gold_docs  # noqa: E402
 from pipeline.semantics import locations  # noqa: E402
 
 EXTRACT = importlib.import_module("pipeline.extract")  # the module (`pipeline.extract` is also a function)
@@ -47,11 +47,11 @@ def units_only(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int
 def main() -> None:
     print("| gold set | locations | administrative units only | chiso (with places.json) | ratio |")
     print("|---|---|---|---|---|")
-    for name, (gold, texts) in GOLD_SETS.items():
-        if not gold.exists() or (texts is not None and not texts.exists()):
-            print(f"| {name} | (missing: {gold if not gold.exists() else texts}) | | | |")
+    for name, (gold, _texts) in GOLD_SETS.items():
+        docs = gold_docs(name)
+        if docs is None:
+            print(f"| {name} | (absent: {gold}) | | | |")
             continue
-        docs = load_gold(gold, load_texts(texts) if texts else None)
         with mock.patch.object(EXTRACT, "locations", units_only):
             n, base = agreement(docs)
         if n == 0:

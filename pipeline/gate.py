@@ -41,14 +41,21 @@ class GateResult:
         return self.skipped is not None or self.committed is None or (self.now or 0.0) >= self.committed - TOLERANCE
 
 
+def gold_docs(name: str) -> list[tuple[str, str, dict]] | None:
+    """(id, text, gold document) of one gold set, or None when its files are absent."""
+    gold, texts = GOLD_SETS[name]
+    if not gold.exists() or (texts is not None and not texts.exists()):
+        return None
+    return load_gold(gold, load_texts(texts) if texts else None)
+
+
 def score_set(name: str) -> dict | None:
     """The SPEC §4 report of chiso on one gold set, or None when its files are absent."""
     import pipeline
 
-    gold, texts = GOLD_SETS[name]
-    if not gold.exists() or (texts is not None and not texts.exists()):
+    docs = gold_docs(name)
+    if docs is None:
         return None
-    docs = load_gold(gold, load_texts(texts) if texts else None)
     return evaluate(docs, lambda t: [r.to_dict() for r in pipeline.extract(t)]).report()
 
 
