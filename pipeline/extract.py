@@ -16,7 +16,7 @@ from .phrase_after import noun_list_end, object_after, phrase_after, purpose_aft
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .segment import Sentence, open_bracket
-from .semantics import change, comparator, locations, reference
+from .semantics import change, comparator, is_nationwide, locations, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
 from .whose import area_of, attribute_of, dimension_of, money_of, votes_for
@@ -45,7 +45,7 @@ def _inherit_period(
     own = choose(low, spans_by_sentence[si], q.start, q.end, clause, sent.start)
     if own:
         return own
-    return _from_context(spans_by_sentence, si, a, skip_references=True)
+    return _from_context(spans_by_sentence, si, a, passes_on)
 
 
 class _PerSentence:
@@ -62,13 +62,13 @@ class _PerSentence:
 
 
 def _from_context(
-    spans_by_sentence: _PerSentence, si: int, a: Analysis, skip_references: bool = False
+    spans_by_sentence: _PerSentence, si: int, a: Analysis, passes: Callable[[str, tuple[int, int], int], bool]
 ) -> tuple[int, int] | None:
-    """The nearest span of an earlier sentence of the paragraph, else the headline's.
+    """The nearest span of an earlier sentence of the paragraph that `passes` on, else the headline's.
 
     Remembered per sentence, and found by walking back without recursion: a paragraph
     may hold thousands of sentences."""
-    cache = a.memo.setdefault(("context", id(spans_by_sentence), skip_references), {})
+    cache = a.memo.setdefault(("context", id(spans_by_sentence), passes), {})
     if si in cache:
         return cache[si]
     low = a.norm.lower
@@ -77,7 +77,7 @@ def _from_context(
     result: tuple[int, int] | None
     j = si - 1
     while j >= 0 and a.sentences[j].paragraph == para:
-        own = [sp for sp in spans_by_sentence[j] if not skip_references or passes_on(low, sp, a.sentences[j].start)]
+        own = [sp for sp in spans_by_sentence[j] if passes(low, sp, a.sentences[j].start)]
         if own:
             result = own[-1]
             break
@@ -114,7 +114,12 @@ def _inherit_location(spans_by_sentence: _PerSentence, si: int, q: Quantity, a: 
     after = [sp for sp in own if sp[0] >= q.end]
     if after:
         return after[0]
-    return _from_context(spans_by_sentence, si, a)
+    return _from_context(spans_by_sentence, si, a, _place_passes_on)
+
+
+def _place_passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
+    """`cả nước có 235 trường`: the whole country places its own sentence only."""
+    return not is_nationwide(low, span)
 
 
 def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:

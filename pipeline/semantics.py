@@ -170,7 +170,15 @@ _NAME_WORD = re.compile(r"[\w'’\-]+\.?")
 _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đội", "trưởng", "phó"}
 _WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
 _WORD_AFTER = re.compile(r" (\w)")
+_SHARE_OF_WHOLE = re.compile(
+    r"(?:của|so với|bình quân|trung bình|chung|nhất|với|đảng|\d%?|%)\s*$"
+)  # `chiếm 36% cả nước`
 _CITY = re.compile(r"(?:thành phố|tp\.?)\s+$", re.IGNORECASE)
+
+
+def is_nationwide(low: str, span: tuple[int, int]) -> bool:
+    """`cả nước`, `toàn quốc`."""
+    return phrase_re("nationwide", "places.json").fullmatch(low, span[0], span[1]) is not None
 
 
 def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -178,14 +186,20 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     an administrative word: `Hà Nội`, `Việt Nam`."""
     low = text[lo:hi].lower()
     out = []
+    for m in phrase_re("nationwide", "places.json").finditer(low):
+        if not _SHARE_OF_WHOLE.search(low, max(0, m.start() - 16), m.start()):
+            out.append((lo + m.start(), lo + m.end()))  # `Cả nước có 235 trường`, `tỷ lệ hộ nghèo cả nước`
     for section in ("places", "countries"):
         for m in phrase_re(section, "places.json").finditer(low):
             s, e = lo + m.start(), lo + m.end()
             before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
             after = _WORD_AFTER.match(text, e, hi)
-            in_name = (before is not None and before.start() > lo and before.group()[0].isupper()) or (
-                after is not None and after.group(1).isupper()
-            )
+            in_name = (
+                before is not None
+                and before.start() > lo
+                and before.group()[0].isupper()
+                and not before.group().isupper()
+            ) or (after is not None and after.group(1).isupper())
             if text[s].isupper() and not in_name and not _ADMIN.search(text, max(lo, s - 12), s):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
     return out
