@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .numerals import find_numerals
-
+_INCOMPLETE = re.compile(r"…|\.\.\.|v\.v\.?|(?<!\w)như(?!\w)")
 _SPLIT_ITEMS = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|\bvà\b)\s*")
 
 
@@ -27,87 +26,148 @@ def _tolerance(text: str) -> float:
     return 0.5 * 10 ** -_decimals(text) + 1e-9
 
 
-def _check(kind: str, idx: list[int], expected: float, stated: float, tol: float) -> dict[str, Any]:
-    return {
-        "type": kind,
-        "records": idx,
-        "expected": round(expected, 4),
-        "stated": stated,
-        "ok": abs(expected - stated) <= tol,
-    }
+def _check(
+    kind: str, idx: list[int], expected: float, stated: float, tol: float, comparator: str = "="
+) -> dict[str, Any]:
+    """`ok` within the stated precision, rounded or cut (`13/83` = 15,66… written `15,6%`); a
+    bound (`hơn 52%`) only on its side."""
+    if comparator in (">", ">="):
+        ok = expected >= stated - tol
+    elif comparator in ("<", "<="):
+        ok = expected <= stated + tol
+    else:
+        ok = -tol <= expected - stated <= 3 * tol  # rounded: ± half a unit; cut: up to a unit below
+    return {"type": kind, "records": idx, "expected": round(expected, 4), "stated": stated, "ok": ok}
+
+
+# between a ratio and the percent that restates it: its noun phrase and a restating word,
+# no other number (`13/21 đồng chí là bí thư kiêm trưởng thôn, chiếm 61,9%`, `50/50 (đạt 100%)`)
+_CUE = r"(?:chiếm|đạt|bằng|tương đương|tức|là)\s*"
+_RESTATES = re.compile(
+    r"[^\d%;(),]{0,60}?(?:,\s*)?(?:\(\s*(?:" + _CUE + r")?|" + _CUE + r")(?:tỷ lệ\s*|tỉ lệ\s*)?"
+    r"(?:khoảng |gần |hơn |trên |xấp xỉ )?"
+)
+_OTHER_BASE = re.compile(r"\s*(?:tổng|trên \d|số )")  # `chiếm 91,53% tổng số đại biểu`: of another whole
 
 
 def ratio_percent(text: str, recs: list[dict]) -> list[dict[str, Any]]:
-    """`13/21 đồng chí …, chiếm 61,9%`: the percent right after a ratio in its sentence."""
+    """`13/21 đồng chí …, chiếm 61,9%`: the percent that restates a ratio, right after it."""
     out = []
-    for i, r in enumerate(recs):
-        if r["kind"] != "ratio" or not r.get("denominator"):
+    for i, r in enumerate(recs[:-1]):
+        p = recs[i + 1]
+        if r["kind"] != "ratio" or not r.get("denominator") or p["sentence"] != r["sentence"]:
             continue
-        for j in range(i + 1, len(recs)):
-            p = recs[j]
-            if p["sentence"] != r["sentence"] or p["kind"] == "ratio" or p["start"] - r["end"] > 160:
-                break
-            if p["kind"] == "percent" and p.get("unit") == "%" and p.get("value_max") is None and not p.get("change"):
-                expected = 100.0 * r["value"] / r["denominator"]
-                out.append(_check("ratio_percent", [i, j], expected, p["value"], _tolerance(p["text"])))
-                break
+        if p["kind"] != "percent" or p.get("unit") != "%" or p.get("value_max") is not None or p.get("change"):
+            continue
+        if not _RESTATES.fullmatch(text.lower(), r["end"], p["start"]) or _OTHER_BASE.match(text.lower(), p["end"]):
+            continue
+        expected = 100.0 * r["value"] / r["denominator"]
+        tol = _tolerance(p["text"])
+        out.append(_check("ratio_percent", [i, i + 1], expected, p["value"], tol, p.get("comparator") or "="))
+    return out
+
+
+def _item_starts(inner: str) -> list[int]:
+    """Where each item of a list (`24 huyện, một thị xã và hai thành phố`) starts."""
+    out, pos = [], 0
+    for m in [*_SPLIT_ITEMS.finditer(inner), None]:
+        end = m.start() if m else len(inner)
+        item = inner[pos:end]
+        if item.strip():  # `…, và hai thành phố`: no empty item between the two marks
+            out.append(pos + len(item) - len(item.lstrip()))
+        pos = m.end() if m else end
     return out
 
 
 def parts_sum(text: str, recs: list[dict]) -> list[dict[str, Any]]:
-    """`27 đơn vị hành chính cấp huyện (24 huyện, một thị xã và hai thành phố)`: parts add up to the total."""
+    """`27 đơn vị hành chính cấp huyện (24 huyện, một thị xã và hai thành phố)`: parts add up to
+    the total; each item of the bracket opens with a count record (not `4 tuổi`, `48 MP`, `năm trước`)."""
     out = []
     for i, r in enumerate(recs):
-        if r["kind"] != "count":
-            continue
-        m = re.match(r"[^()\d,;.]{0,60}?\(([^()]{3,200})\)", text[r["end"] :])
-        if not m:
-            continue
+        if r["kind"] != "count" or text[max(0, r["start"] - 1) : r["start"]] == "+":
+            continue  # `+13 (16 bàn thắng, 3 bàn thua)`: a difference
+        m = re.match(r"[^()\d,;.]{0,60}?\(([^()]{3,400})\)", text[r["end"] :])
+        if not m or _INCOMPLETE.search(m.group(1)):
+            continue  # `(2 vụ cháy lớn, 7 vụ cháy nghiêm trọng…)`: some parts only
         inner_start = r["end"] + m.start(1)
-        items = [x for x in _SPLIT_ITEMS.split(m.group(1)) if x.strip()]
-        values: list[float] = []
-        for item in items:
-            if "%" in item or "phần trăm" in item:
-                values = []
-                break
-            nums = find_numerals(item.lower())
-            if not nums or nums[0].start != len(item) - len(item.lstrip()):
-                values = []
-                break
-            values.append(nums[0].value)
-        if len(values) < 2:
+        inner = m.group(1)
+        inside = {p["start"]: j for j, p in enumerate(recs) if inner_start <= p["start"] < inner_start + len(inner)}
+        parts = [inside.get(inner_start + st) for st in _item_starts(inner)]
+        if len(parts) < 2 or any(j is None or recs[j]["kind"] != "count" for j in parts):
             continue
-        idx = [i] + [j for j, p in enumerate(recs) if inner_start <= p["start"] < inner_start + len(m.group(1))]
-        out.append(_check("parts_sum", idx, float(r["value"]), float(sum(values)), 1e-9))
+        units = {(recs[j].get("unit") or "").lower() for j in parts if j is not None}
+        total_unit = (r.get("unit") or "").lower()
+        if len(units) == 1 and not any(u and (total_unit.startswith(u) or u.startswith(total_unit)) for u in units):
+            continue  # `3 camera (48 MP, 13 MP và 13 MP)`: one measure of each, not parts of a total
+        idx = [i] + [j for j in parts if j is not None]
+        stated = float(sum(recs[j]["value"] for j in idx[1:]))
+        out.append(_check("parts_sum", idx, float(r["value"]), stated, 1e-9))
     return out
 
 
+# between a level (or the change before) and a stated change: its unit, then only the words
+# that introduce the change (`, giảm 121`, `(tăng 1.000 đồng/lít)`, `, tương ứng tăng 4,7%`)
+_STATED_CHANGE = re.compile(
+    r"[\s,(–-]*(?:(?:tương ứng|tức là|tức|hay|nghĩa là|đã|được|là|mức|với)\s+)*"
+    r"(?:(?:tăng|giảm)(?:\s+(?:thêm|đi|được))?\s*)?(?:khoảng|gần|hơn|trên|xấp xỉ)?[\s(]*"
+)
+_FROM = re.compile(r"(?<!\w)từ\s+(?:\S+\s+){0,2}$")
+_TO = re.compile(r"(?<!\w)(lên|xuống|còn|về)\s+(?:\S+\s+){0,2}$")
+
+
+def _introduces_change(low: str, prev: dict, change: dict) -> bool:
+    """Whether only the unit of `prev` and words that introduce a change stand before `change`."""
+    between = low[prev["end"] : change["start"]]
+    unit = (prev.get("unit") or "").lower()
+    if unit and prev["kind"] == "count" and between.lstrip().startswith(unit):
+        between = between.lstrip()[len(unit) :]  # `208 [đơn vị], giảm 121`
+    return _STATED_CHANGE.fullmatch(between) is not None
+
+
 def change_levels(text: str, recs: list[dict]) -> list[dict[str, Any]]:
-    """`giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)`: a stated change against the two levels."""
+    """`giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)`: a stated change right after
+    the two levels it joins, in their unit or as a percent of the first."""
     out = []
     low = text.lower()
-    for i in range(len(recs) - 1):
+    for i in range(len(recs) - 2):
         a, b = recs[i], recs[i + 1]
         if a["sentence"] != b["sentence"] or a["kind"] == "ratio":
             continue
-        if not re.search(r"(?<!\w)từ\s+(?:\S+\s+){0,2}$", low[max(0, a["start"] - 20) : a["start"]]):
+        if not _FROM.search(low[max(0, a["start"] - 20) : a["start"]]) or not _TO.search(
+            low[a["end"] : b["start"]] + " "
+        ):
             continue
-        if not re.search(r"(?<!\w)(lên|xuống|còn|về)\s+(?:\S+\s+){0,2}$", low[a["end"] : b["start"]] + " "):
-            continue
-        if a["kind"] != b["kind"] and not (a["kind"] in ("count", "number") and b["kind"] in ("count", "number")):
-            continue
+        counts = a["kind"] in ("count", "number") and b["kind"] in ("count", "number")
+        if not counts and (a["kind"] != b["kind"] or (a.get("unit") or "") != (b.get("unit") or "")):
+            continue  # `rượu từ 20 độ trở lên vượt trên 1,5 lít`: no two levels of one thing
+        diff = abs(b["value"] - a["value"])
         for k in range(i + 2, min(i + 4, len(recs))):
             c = recs[k]
-            if c["sentence"] != a["sentence"] or not c.get("change"):
-                continue
-            diff = abs(b["value"] - a["value"])
+            if c["sentence"] != a["sentence"] or not c.get("change") or c.get("value_max") is not None:
+                break
+            if not _introduces_change(low, recs[k - 1], c):
+                break  # `… lên 5,6 triệu tấn, sữa đã tăng 800 nghìn tấn`: another thing's change
+            if k == i + 3 and (c["kind"] != "percent" or recs[i + 2]["kind"] == "percent"):
+                break  # a second change only as the percent of the first: `giảm 121 đơn vị (30,2%)`
             if c["kind"] == "percent" and a["kind"] != "percent" and a["value"]:
-                out.append(
-                    _check("change_levels", [i, i + 1, k], 100.0 * diff / a["value"], c["value"], _tolerance(c["text"]))
-                )
-            elif c["kind"] == a["kind"] or c["kind"] in ("count", "number") and a["kind"] in ("count", "number"):
+                expected = 100.0 * diff / a["value"]
+                if c["value"] > 100 and b["value"] > a["value"]:
+                    expected = 100.0 * b["value"] / a["value"]  # `từ 70.000 lên 165.000 (tăng 235%)`
+                out.append(_check("change_levels", [i, i + 1, k], expected, c["value"], _tolerance(c["text"])))
+            elif (counts and c["kind"] in ("count", "number")) or (
+                c["kind"] == a["kind"] and (c.get("unit") or "") == (a.get("unit") or "")
+            ):
+                if (
+                    counts
+                    and c["kind"] == "count"
+                    and c.get("unit")
+                    and c["unit"] not in (a.get("unit"), b.get("unit"))
+                ):
+                    break  # `từ 125 đơn vị cấp Cục xuống còn 60, giảm 20 Sở`: other things
                 tol = _tolerance(c["text"]) if c["kind"] == "percent" else 1e-6 * max(diff, 1)
                 out.append(_check("change_levels", [i, i + 1, k], diff, c["value"], tol))
+            else:
+                break  # `tăng 4,7%, xấp xỉ 1,4 tỷ đồng/năm`: another unit, not this change
     return out
 
 

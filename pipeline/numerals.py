@@ -209,6 +209,8 @@ class _Parser:
         if gap == "" and self.atoms[i].is_digits and nxt.text in self.lex["digit_multipliers"]:
             return self.lex["digit_multipliers"][nxt.text], i + 2
         if gap == " " and nxt.text in self.lex["multipliers"]:
+            if _RATE_WORD.match(self.text, nxt.end):
+                return None  # `ngày 22/5 tỷ lệ cử tri`: tỷ lệ (rate), tỷ trọng (share) are no billions
             return self.lex["multipliers"][nxt.text], i + 2
         if gap == " " and nxt.text == "tr" and self.atoms[i].is_digits:
             return 1e6, i + 2
@@ -228,6 +230,8 @@ def multiplier_of(lower: str, n: Numeral) -> float:
         factor = _lex()["digit_multipliers"][m.group(1)]
     return factor
 
+
+_RATE_WORD = re.compile(r"(?<=t[ỷỉ]) (?:lệ|trọng|suất|số|giá)(?!\w)")
 
 # where a numeral can start: a digit, or a number word standing alone
 _START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa|không)(?![^\W\d_])")

@@ -45,6 +45,23 @@ def test_checks_seed_ratio_and_percent_agree(seed_gold):
             [("change_levels", False, ["401", "208", "121"])],
         ),
         ("Năm nay xã có 57 đảng viên mới, đạt 114% kế hoạch.", []),
+        # a percent cut, not rounded, at the precision written: 13/83 = 15,66…%
+        ("Ông chỉ được 13/83 đại biểu tín nhiệm (15,6%).", [("ratio_percent", True, ["13/83", "15,6%"])]),
+        # a bound holds on its side: 47/80 = 58,75% is more than 52%
+        ("Ông đạt 47/80 phiếu, chiếm hơn 52%.", [("ratio_percent", True, ["47/80", "52%"])]),
+        # a percent of something else in the same sentence restates no ratio
+        ("Tỉnh đạt 8/9 chỉ tiêu, thi công tuyến trên cao đạt 82% khối lượng.", []),
+        ("Có 42/42 ứng viên đạt số phiếu tín nhiệm trên 50%.", []),
+        ("Có 443/448 đại biểu tán thành (chiếm 91,53% tổng số đại biểu).", []),
+        # some parts only (…), or names rather than counts: no sum
+        ("Năm nay xảy ra 411 vụ cháy (2 vụ cháy lớn, 7 vụ cháy nghiêm trọng…).", []),
+        # another change after the levels (thêm, và … sẽ): not the change between them
+        ("Số điểm ùn tắc từ 38 vị trí đã giảm xuống còn 28 vị trí và dự kiến giảm thêm 4 vị trí.", []),
+        # a rise over 100% of the old level reads as the new level's share of it
+        (
+            "Học phí tăng từ 70.000 đồng lên 165.000 đồng (tăng 235%).",
+            [("change_levels", True, ["70.000 đồng", "165.000 đồng", "235%"])],
+        ),
     ],
 )
 def test_checks_examples(text, expected):
