@@ -72,6 +72,7 @@ def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[
 
 
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
+_THOUSANDS_COMMA = re.compile(r"\d{1,3},\d{3}")  # `4,974` in a ratio of counts
 _DONG_AS_MONEY = re.compile(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)")
 
 
@@ -424,7 +425,10 @@ class SentenceReader:
             a *= multiplier_of(low, nxt)
         if a == 1 and nxt.value >= 200 and re.search(r"(?:tỷ|tỉ) lệ\s*$", low[max(self.lo, n.start - 10) : n.start]):
             return "identifier"  # `quy hoạch tỉ lệ 1/500`: a map scale
-        q = Quantity(n.start, nxt.end, "ratio", a, denominator=nxt.value, numeral_end=nxt.end)
+        b = nxt.value
+        if a == int(a) and b < a and _THOUSANDS_COMMA.fullmatch(low, nxt.start, nxt.end):
+            b = float(low[nxt.start : nxt.end].replace(",", ""))  # `41/4,974 đảng viên`: a thousands comma
+        q = Quantity(n.start, nxt.end, "ratio", a, denominator=b, numeral_end=nxt.end)
         unit = self.unit_after(nxt.end)
         if unit and unit[0] in ("money", "measure"):
             q.unit, q.end = unit[1], unit[2]
