@@ -92,7 +92,7 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
                 prev_end, k = e, k + 1
                 continue
             break
-        if w in word_set("not_counted"):
+        if w in word_set("not_counted") or w in word_set("not_counted_tokens"):
             break
         if not picked and w in ("số", "số lượng", "tổng số"):
             prev_end, k = e, k + 1  # `1/3 số hộ`, `một nửa tổng số phiếu`: the counted noun follows
