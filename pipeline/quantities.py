@@ -72,6 +72,7 @@ def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[
 
 
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
+_PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
 _THOUSANDS_COMMA = re.compile(r"\d{1,3},\d{3}")  # `4,974` in a ratio of counts
 _DONG_AS_MONEY = re.compile(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)")
 
@@ -374,6 +375,8 @@ class SentenceReader:
         words = [m.group() for m in _WORD.finditer(self.low, q.end, stop.start() if stop else end)][:5]
         among = next((k for k, w in enumerate(words[:-1]) if w == "trong" and words[k + 1] in ("đó", "số")), None)
         words = words[:among] if among is not None else words  # `55 người trong đó có 2 …`: among them, no pointer
+        place = next((k for k, w in enumerate(words) if k and w in _PLACE_PREPOSITIONS), None)
+        words = words[:place] if place is not None else words  # `2 thôn tại xã này`: this commune, not these villages
         one, two = _back_reference_res()
         return bool(one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])))
 
