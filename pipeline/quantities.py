@@ -130,12 +130,13 @@ def _phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) ->
     return m.group() if m else None
 
 
+_LIST_NEXT = re.compile(r",\s*\d")
 _LIST_TAIL = re.compile(r"(?:[\s:]|\d+[a-z]?\s*(?:,|và)\s*)+$")
 
 
-def _name_before(low: str, start: int, lo: int, phrases: dict) -> str | None:
+def _name_before(low: str, start: int, lo: int, phrases: dict, end: int = -1) -> str | None:
     """Like `_phrase_before`, also through earlier members of a list (and a colon before them):
-    `các tổ: 25, 26` (26), `vành đai 1, 2, 3` (2, 3), `quận 2, 9 và Thủ Đức` (9)."""
+    `các tổ: 25, 26` (25 when a list follows it, 26), `vành đai 1, 2, 3` (2, 3), `quận 2, 9 và Thủ Đức` (9)."""
     found = _phrase_before(low, start, lo, phrases)
     if found:
         return found
@@ -145,6 +146,8 @@ def _name_before(low: str, start: int, lo: int, phrases: dict) -> str | None:
         j -= 1
     if j == window or not (low[j - 1] in ",:" or low.endswith("và", window, j)):
         return None  # no list mark right before: not a later member (the cheap test first)
+    if low[j - 1] == ":" and end >= 0 and _LIST_NEXT.match(low, end):
+        return _phrase_before(low, j - 1, lo, phrases)  # `các tổ: 25, 26, …`: the first of a list of names
     tail = _LIST_TAIL.search(low, window, start)
     if tail is None or not any(c.isdigit() for c in low[tail.start() : start]):
         return None  # only a later member of a list: `Dân số: 8.000 người` stays a count
@@ -299,7 +302,7 @@ class SentenceReader:
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
         low = self.low
-        before = _name_before(low, n.start, self.lo, ctx["date_before"])
+        before = _name_before(low, n.start, self.lo, ctx["date_before"], n.end)
         if before:
             prev = _words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
@@ -521,7 +524,7 @@ class SentenceReader:
         if fraction is not None:
             return fraction, 2
         has_unit = self.unit_after(n.end) is not None
-        before = _name_before(low, n.start, self.lo, self.ctx["date_before"])
+        before = _name_before(low, n.start, self.lo, self.ctx["date_before"], n.end)
         if before and self.ctx["date_before"][before][0] in ("ordinal", "identifier") and not has_unit:
             trap = self.context_trap(n)
             if trap:
