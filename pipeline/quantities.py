@@ -443,11 +443,14 @@ class SentenceReader:
     def range_end(self, i: int) -> tuple[Numeral, int] | None:
         """The second numeral of a range `5-7`, `5 - 7`, `5 đến 7`, `5%-7%`; with its index."""
         n = self.nums[i]
-        if i + 1 >= len(self.nums):
-            return None
-        nxt = self.nums[i + 1]
-        gap = self.low[n.end : nxt.start]
         unit = self.unit_after(n.end)
+        j = i + 1
+        while unit and j < len(self.nums) and self.nums[j].start < unit[2]:
+            j += 1  # `16 triệu đồng/người/năm đến 21 triệu`: the `năm` of the rate is no numeral
+        if j >= len(self.nums):
+            return None
+        nxt = self.nums[j]
+        gap = self.low[n.end : nxt.start]
         if unit and unit[2] <= nxt.start:
             gap = self.low[unit[2] : nxt.start]
         repeated = _NOUN_THEN_TO.fullmatch(gap)
@@ -459,7 +462,7 @@ class SentenceReader:
             return None
         if self.low[nxt.end : nxt.end + 1] == "/":
             return None  # 13 - 14/4 is a date
-        return nxt, i + 1
+        return nxt, j
 
     # -- main ------------------------------------------------------------------------------
     def multiples_in_words(self) -> list[Quantity]:
