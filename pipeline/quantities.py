@@ -72,6 +72,8 @@ def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[
 
 
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
+_NAMED_PEOPLE = re.compile(r" (?:ông|bà|anh|chị) [A-ZĐ]")
+_HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
 _PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
 _THOUSANDS_COMMA = re.compile(r"\d{1,3},\d{3}")  # `4,974` in a ratio of counts
 _DONG_AS_MONEY = re.compile(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)")
@@ -661,8 +663,16 @@ class SentenceReader:
         ):
             return None  # `múa ba lê`, `năm châu bốn biển`: a word or an idiom, no count
         after = _WORD.search(self.text, n.end, self.hi)
-        if after and after.start() == n.end + 1 and after.group()[:1].isupper() and not n.multiplied:
-            return None  # ba Thường trực: a title or a name follows
+        if (
+            after
+            and after.start() == n.end + 1
+            and after.group()[:1].isupper()
+            and not n.multiplied
+            and not _HAS_BEFORE.search(low, max(self.lo, n.start - 8), n.start)
+        ):
+            return None  # ba Thường trực: a title or a name follows; but `có hai Uỷ viên Trung ương` counts
+        if _NAMED_PEOPLE.match(self.text, n.end):
+            return None  # `Hai ông Nguyễn Hạnh Phúc và Hồ Đức Phớc`: the people are named, not counted
         if _phrase_before(low, n.start, self.lo, ["gấp"]) and not self.unit_after(n.end):
             q = Quantity(n.start, n.end, "number", n.value, unit="lần", numeral_end=n.end, word_numeral=True)
             return q  # gấp ba (lần) = 3 times
