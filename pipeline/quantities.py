@@ -73,6 +73,7 @@ def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[
 
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
 _NAMED_PEOPLE = re.compile(r" (?:ông|bà|anh|chị) [A-ZĐ]")
+_CLOSING_QUOTE = re.compile(r'[”"]')
 _HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
 _PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
 _THOUSANDS_COMMA = re.compile(r"\d{1,3},\d{3}")  # `4,974` in a ratio of counts
@@ -352,6 +353,14 @@ class SentenceReader:
         after = self.text[n.end : n.end + 2]
         if after[:1] in '“"' and after[:1] and after[1:2].isalpha():
             return "name"
+        if (
+            self.in_short_quote(n)
+            and self.unit_after(n.end) is None
+            and not _phrase_before(self.low, n.start, self.lo, self.ctx["comparators"])
+        ):
+            return (
+                "name"  # `nhà “3 chung”`, `thành phố "5 không 3 có"`: a slogan; not `“dưới 4%”`, `"không quá ba người"`
+            )
         if after.startswith(" “") or after.startswith(' "'):
             return "name"
         if (
@@ -367,6 +376,21 @@ class SentenceReader:
             if nxt is None or nxt in self.ctx["not_counted"]:
                 return "name"
         return None
+
+    def in_short_quote(self, n: Numeral) -> bool:
+        """Whether the numeral stands inside a quotation of a few words (a slogan or a name)."""
+        opened = max(
+            self.text.rfind("“", max(self.lo, n.start - 20), n.start),
+            self.text.rfind('"', max(self.lo, n.start - 20), n.start),
+        )
+        if opened < 0 or self.text.count('"', self.lo, opened) % 2:
+            return False  # no quote opens right before (a straight quote opens when an even number come before)
+        closed = _CLOSING_QUOTE.search(self.text, n.end, min(self.hi, n.end + 24))
+        return (
+            closed is not None
+            and len(self.text[opened + 1 : closed.start()].split()) <= 5
+            and not any(c in self.text[opened : n.start] for c in "”")
+        )
 
     def points_back(self, q: Quantity) -> bool:
         """`số tiền 1.400 tỷ đồng này`: an amount with its unit, then a demonstrative."""
