@@ -75,6 +75,7 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23
 _NAMED_PEOPLE = re.compile(r" (?:ông|bà|anh|chị) [A-ZĐ]")
 _CLOSING_QUOTE = re.compile(r'[”"]')
 _HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
+_AFTER_ABOVE = frozenset(("và", "là", "có", "đã", "được", "sẽ", "đều", "cũng", "mà", "thì", "nhưng", "khoảng", "để"))
 _PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
 _THOUSANDS_COMMA = re.compile(r"\d{1,3},\d{3}")  # `4,974` in a ratio of counts
 _DONG_AS_MONEY = re.compile(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)")
@@ -407,7 +408,11 @@ class SentenceReader:
         place = next((k for k, w in enumerate(words) if k and w in _PLACE_PREPOSITIONS), None)
         words = words[:place] if place is not None else words  # `2 thôn tại xã này`: this commune, not these villages
         one, two = _back_reference_res()
-        return bool(one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])))
+        if one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])):
+            return True
+        # `27 công trình trên và …`: a bare `trên` ending the noun phrase (no noun after it) points back
+        above = next((k for k, w in enumerate(words[1:3], 1) if w == "trên"), None)
+        return above is not None and (above + 1 == len(words) or words[above + 1] in _AFTER_ABOVE)
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]
