@@ -74,6 +74,29 @@ def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
 _NAMED_PEOPLE = re.compile(r" (?:ông|bà|anh|chị) [A-ZĐ]")
 _CLOSING_QUOTE = re.compile(r'[”"]')
+_YEAR_WORDS = frozenset(  # `có năm nay`, `có năm đi nước ngoài`: the year (a time word or a verb follows)
+    (
+        "nay",
+        "qua",
+        "tới",
+        "sau",
+        "trước",
+        "ngoái",
+        "học",
+        "tài",
+        "đó",
+        "này",
+        "ấy",
+        "mới",
+        "nào",
+        "đi",
+        "đạt",
+        "tăng",
+        "giảm",
+        "mất",
+        "bị",
+    )
+)
 _HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
 _AFTER_ABOVE = frozenset(("và", "là", "có", "đã", "được", "sẽ", "đều", "cũng", "mà", "thì", "nhưng", "khoảng", "để"))
 _PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
@@ -728,6 +751,13 @@ class SentenceReader:
                 and _phrase_before(low, n.start, self.lo, self.ctx["comparators"])
             ):
                 return Quantity(n.start, n.end, "count", n.value)  # `hơn một ha`; `giá một tấn rác` is a base
+            if (
+                words[0] == "năm"
+                and _HAS_BEFORE.search(low, max(self.lo, n.start - 8), n.start)
+                and self.noun_follows(n.end)
+                and _next_word(low, n.end, self.hi) not in _YEAR_WORDS
+            ):
+                return Quantity(n.start, n.end, "count", n.value)  # `có năm đồng chí`: five, not the year
             return None
         before = _phrase_before(low, n.start, self.lo, self.ctx["not_quantity_before"])
         if before:
