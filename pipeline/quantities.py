@@ -751,6 +751,8 @@ class SentenceReader:
                 and _phrase_before(low, n.start, self.lo, self.ctx["comparators"])
             ):
                 return Quantity(n.start, n.end, "count", n.value)  # `hơn một ha`; `giá một tấn rác` is a base
+            if words[0] == "năm" and (unit := self.unit_after(n.end)) and unit[0] in ("measure", "money"):
+                return Quantity(n.start, n.end, "count", n.value)  # `âm năm độ C`, `năm tấn`: five of a unit
             if (
                 words[0] == "năm"
                 and _HAS_BEFORE.search(low, max(self.lo, n.start - 8), n.start)
