@@ -16,7 +16,7 @@ from .phrase_after import noun_list_end, object_after, phrase_after, purpose_aft
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .segment import Sentence, open_bracket
-from .semantics import change, comparator, is_nationwide, locations, reference
+from .semantics import administrative, change, comparator, is_nationwide, locations, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
 from .whose import area_of, attribute_of, dimension_of, money_of, votes_for
@@ -127,7 +127,6 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     norm = a.norm
     text, low, written = norm.text, norm.lower, norm.written
     period_spans = _PerSentence(lambda s: periods(low, s.start, s.end), a)
-    unit_spans = _PerSentence(lambda s: locations(text, s.start, s.end, bare=False), a)  # words of no concept
     location_spans = _PerSentence(lambda s: locations(text, s.start, s.end), a)
     out: list[Indicator] = []
     n_index = 0
@@ -174,7 +173,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
-            named_spans = period_spans[si] + unit_spans[si]  # the sentence's periods and administrative units
+            named_spans = period_spans[si] + administrative(text, location_spans[si])  # periods and units
             skip = [sp for sp in named_spans if sp[1] > lo_c and sp[0] < hi_c]
             k = bisect.bisect_left(found_starts, lo_c - CONCEPT_REACH)
             while k < len(found) and found[k][0].start < hi_c:

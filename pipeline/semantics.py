@@ -168,6 +168,7 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
 _ADMIN = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|tp\.?|thị xã|phường|quận|thị trấn|thôn|ấp)\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[\w'’\-]+\.?")
 _NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đội", "trưởng", "phó"}
+_WORD_START = re.compile(r"(?<!\w)\w")
 _WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
 _WORD_AFTER = re.compile(r" (\w)")
 _SHARE_OF_WHOLE = re.compile(
@@ -189,8 +190,13 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for m in phrase_re("nationwide", "places.json").finditer(low):
         if not _SHARE_OF_WHOLE.search(low, max(0, m.start() - 16), m.start()):
             out.append((lo + m.start(), lo + m.end()))  # `Cả nước có 235 trường`, `tỷ lệ hộ nghèo cả nước`
-    for section in ("places", "countries"):
-        for m in phrase_re(section, "places.json").finditer(low):
+    for w in _WORD_START.finditer(text, lo, hi):
+        if not w.group().isupper():
+            continue  # a name is capitalised: try the gazetteer only there
+        m = phrase_re("places", "places.json").match(low, w.start() - lo) or phrase_re(
+            "countries", "places.json"
+        ).match(low, w.start() - lo)
+        if m is not None:
             s, e = lo + m.start(), lo + m.end()
             before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
             after = _WORD_AFTER.match(text, e, hi)
@@ -205,19 +211,29 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that open with an administrative word (`huyện …`, `TP …`): words of no concept,
+    unlike a bare place, which is part of one (`dân số Hà Nội`)."""
+    return [sp for sp in spans if _ADMIN.match(text, sp[0])]
+
+
 def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int, int]]:
     """Administrative units with their capitalized names (`huyện Ia H'Drai`, `TP. HCM`, `quận 1`)
     and, with `bare`, the provinces, cities and countries of the gazetteer written alone
-    (`Hà Nội`, `Việt Nam`: part of a concept such as `dân số Hà Nội`, so only where)."""
+    (`Hà Nội`, `Việt Nam`: where the figure is, though part of a concept such as `dân số Hà Nội`)."""
     out = []
     places = phrase_re("places", "places.json")
     for m in _ADMIN.finditer(text, lo, hi):
         pos, end, n = m.end(), None, 0
-        known = places.match(text[: min(hi, pos + 40)].lower(), pos)
+        known = places.match(text[pos : min(hi, pos + 40)].lower())
         if known and text[pos].isupper():
-            out.append((m.start(), known.end()))  # `tỉnh Nghệ An [Thái Thanh Quý]`: the place, not the name after it
+            out.append(
+                (m.start(), pos + known.end())
+            )  # `tỉnh Nghệ An [Thái Thanh Quý]`: the place, not the name after it
             continue
-        if _CITY.match(text, m.start(), m.end()) and phrase_re("surnames", "places.json").match(text.lower(), pos):
+        if _CITY.match(text, m.start(), m.end()) and phrase_re("surnames", "places.json").match(
+            text[pos : pos + 8].lower()
+        ):
             continue  # `Bí thư Thành ủy TP Nguyễn Thiện Nhân`: a person follows, no city
         while n < 4:
             w = _NAME_WORD.match(text, pos)
