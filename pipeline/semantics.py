@@ -193,11 +193,11 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for w in _WORD_START.finditer(text, lo, hi):
         if not w.group().isupper():
             continue  # a name is capitalised: try the gazetteer only there
-        m = phrase_re("places", "places.json").match(low, w.start() - lo) or phrase_re(
+        place = phrase_re("places", "places.json").match(low, w.start() - lo) or phrase_re(
             "countries", "places.json"
         ).match(low, w.start() - lo)
-        if m is not None:
-            s, e = lo + m.start(), lo + m.end()
+        if place is not None:
+            s, e = lo + place.start(), lo + place.end()
             before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
             after = _WORD_AFTER.match(text, e, hi)
             in_name = (
