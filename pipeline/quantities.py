@@ -97,6 +97,7 @@ _YEAR_WORDS = frozenset(  # `có năm nay`, `có năm đi nước ngoài`: the y
         "bị",
     )
 )
+_HALF_AFTER = re.compile(r" (?:rưỡi|rưởi)(?!\w)")
 _HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
 _AFTER_ABOVE = frozenset(("và", "là", "có", "đã", "được", "sẽ", "đều", "cũng", "mà", "thì", "nhưng", "khoảng", "để"))
 _PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
@@ -626,8 +627,8 @@ class SentenceReader:
             unit = self.unit_after(n.end)
         if unit:
             q.kind, q.unit, q.end = unit[0], unit[1], unit[2]
-            if q.unit == "lần" and low.startswith(" rưỡi", q.end):
-                q.value += 0.5
+            if (q.unit == "lần" or (q.kind == "measure" and not rng)) and _HALF_AFTER.match(low, q.end):
+                q.value += 0.5  # `gấp 3 lần rưỡi`, `hai cây số rưỡi`: and a half of the unit
                 q.end += 5
         elif low[max(self.lo, n.start - 1) : n.start] == "$" or _phrase_before(low, n.start, self.lo, ["usd", "us$"]):
             q.kind, q.unit = "money", "USD"
