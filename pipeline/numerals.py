@@ -244,7 +244,31 @@ _PLAIN_DIGITS = re.compile(r"\d+(?:[.,]\d+)*(?![\w.,])(?! (?:nghìn|ngàn|vạn|
 
 
 def find_numerals(lower: str) -> list[Numeral]:
-    """Every numeral in the lower-cased normalized text, left to right, not overlapping.
+    """Every numeral in the lower-cased normalized text, left to right, not overlapping;
+    decimals in words joined (`sáu mươi mốt phẩy chín` = 61.9)."""
+    found = _whole_numerals(lower)
+    if " phẩy " not in lower:
+        return found
+    out: list[Numeral] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and lower[prev.end : n.start] == " phẩy "
+            and not (prev.has_digits or n.has_digits or prev.multiplied or n.multiplied)
+            and n.value == int(n.value) >= 1
+        ):
+            fraction = n.value / 10 ** len(str(int(n.value)))  # `phẩy chín` = .9, `phẩy hai lăm` = .25
+            out[-1] = Numeral(
+                prev.start, n.end, prev.value + fraction, False, prev.word_count + n.word_count + 1, False
+            )
+        else:
+            out.append(n)
+    return out
+
+
+def _whole_numerals(lower: str) -> list[Numeral]:
+    """Every whole numeral, left to right, not overlapping.
 
     Only the neighbourhood of each possible start is split into atoms, so the cost
     follows the numbers in the text, not its length."""
