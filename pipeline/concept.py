@@ -217,7 +217,11 @@ def concept(
         prev_concept
         and (
             qualifier.match(phrase_low)
-            or (len(phrase_low.split()) <= 1 and not _ACRONYM.fullmatch(text[s:e].strip()))  # `GRDP tăng 8,3%` names it
+            or (
+                len(phrase_low.split()) <= 1
+                and not _ACRONYM.fullmatch(text[s:e].strip())  # `GRDP tăng 8,3%` names it
+                and not (kind == "count" and not counted_noun and phrase_re("list_nouns").fullmatch(phrase_low))
+            )  # `…, có phường hơn 110.000 dân`: the ward's population
             or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)
             or _only_a_name(text[s:e])
         )
