@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 import pipeline  # noqa: E402
 from pipeline.evaluate import overlap_f1, pair  # noqa: E402
 from pipeline.gate import GOLD_SETS, gold_docs  # noqa: E402
-from pipeline.semantics import locations  # noqa: E402
+from pipeline.places import locations  # noqa: E402
 
 EXTRACT = importlib.import_module("pipeline.extract")  # the module (`pipeline.extract` is also a function)
 

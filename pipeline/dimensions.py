@@ -9,8 +9,9 @@ from typing import Any
 from .concept import concept
 from .numerals import find_numerals
 from .period import choose as choose_period
+from .places import locations
 from .quantities import SentenceReader
-from .semantics import change, comparator, locations, reference
+from .semantics import change, comparator, reference
 
 # dimension -> the code that reads it
 EXTRACTORS: dict[str, Callable[..., Any]] = {

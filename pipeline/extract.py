@@ -13,10 +13,11 @@ from .lexicon import phrase_re, word_set
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
 from .phrase_after import noun_list_end, object_after, phrase_after, purpose_after
+from .places import administrative, is_nationwide, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .segment import Sentence, open_bracket
-from .semantics import administrative, change, comparator, is_nationwide, locations, reference
+from .semantics import change, comparator, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
 from .whose import area_of, attribute_of, dimension_of, money_of, votes_for

@@ -1,0 +1,103 @@
+"""Where a figure is (SPEC §2 `location`): administrative units with their names
+(`huyện Ia H'Drai`, `TP. HCM`) and the provinces, cities and countries of
+`models/places.json` written alone (`Hà Nội`, `Việt Nam`)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import phrase_re
+
+_ADMIN = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|tp\.?|thị xã|phường|quận|thị trấn|thôn|ấp)\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[\w'’\-]+\.?")
+_NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đội", "trưởng", "phó"}
+_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
+_WORD_AFTER = re.compile(r" (\w)")
+_SHARE_OF_WHOLE = re.compile(
+    r"(?:của|so với|bình quân|trung bình|chung|nhất|với|đảng|\d%?|%)\s*$"
+)  # `chiếm 36% cả nước`
+_CITY = re.compile(r"(?:thành phố|tp\.?)\s+$", re.IGNORECASE)
+
+
+def is_nationwide(low: str, span: tuple[int, int]) -> bool:
+    """`cả nước`, `toàn quốc`."""
+    return phrase_re("nationwide", "places.json").fullmatch(low, span[0], span[1]) is not None
+
+
+def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Provinces, cities and countries of the gazetteer written as names (capitalised) without
+    an administrative word: `Hà Nội`, `Việt Nam`."""
+    low = text[lo:hi].lower()
+    out = []
+    for m in phrase_re("nationwide", "places.json").finditer(low):
+        if not _SHARE_OF_WHOLE.search(low, max(0, m.start() - 16), m.start()):
+            out.append((lo + m.start(), lo + m.end()))  # `Cả nước có 235 trường`, `tỷ lệ hộ nghèo cả nước`
+    for w in _WORD_START.finditer(text, lo, hi):
+        if not w.group().isupper():
+            continue  # a name is capitalised: try the gazetteer only there
+        place = phrase_re("places", "places.json").match(low, w.start() - lo) or phrase_re(
+            "countries", "places.json"
+        ).match(low, w.start() - lo)
+        if place is not None:
+            s, e = lo + place.start(), lo + place.end()
+            before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
+            after = _WORD_AFTER.match(text, e, hi)
+            in_name = (
+                before is not None
+                and before.start() > lo
+                and before.group()[0].isupper()
+                and not before.group().isupper()
+            ) or (after is not None and after.group(1).isupper())
+            if text[s].isupper() and not in_name and not _ADMIN.search(text, max(lo, s - 12), s):
+                out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
+    return out
+
+
+def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that open with an administrative word (`huyện …`, `TP …`): words of no concept,
+    unlike a bare place, which is part of one (`dân số Hà Nội`)."""
+    return [sp for sp in spans if _ADMIN.match(text, sp[0])]
+
+
+def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int, int]]:
+    """Administrative units with their capitalized names (`huyện Ia H'Drai`, `TP. HCM`, `quận 1`)
+    and, with `bare`, the provinces, cities and countries of the gazetteer written alone
+    (`Hà Nội`, `Việt Nam`: where the figure is, though part of a concept such as `dân số Hà Nội`)."""
+    out = []
+    places = phrase_re("places", "places.json")
+    for m in _ADMIN.finditer(text, lo, hi):
+        pos, end, n = m.end(), None, 0
+        known = places.match(text[pos : min(hi, pos + 40)].lower())
+        if known and text[pos].isupper():
+            out.append(
+                (m.start(), pos + known.end())
+            )  # `tỉnh Nghệ An [Thái Thanh Quý]`: the place, not the name after it
+            continue
+        if _CITY.match(text, m.start(), m.end()) and phrase_re("surnames", "places.json").match(
+            text[pos : pos + 8].lower()
+        ):
+            continue  # `Bí thư Thành ủy TP Nguyễn Thiện Nhân`: a person follows, no city
+        while n < 4:
+            w = _NAME_WORD.match(text, pos)
+            if not w or not (w.group()[0].isupper() or (n == 0 and w.group()[0].isdigit())):
+                break
+            if n == 0 and w.group().lower().rstrip(".") in _NOT_PLACE:
+                break
+            if n > 0 and phrase_re("surnames", "places.json").fullmatch(w.group().lower()):
+                break  # `TP. HCM Lê Thanh Liêm`: a person's name after the place
+            end, n = w.end(), n + 1
+            if w.group().endswith("."):
+                break  # `TP. HCM. Công an …`: a full stop ends the name
+            pos = end + 1 if text[end : end + 1] == " " else end
+            if text[end : end + 1] != " ":
+                break
+        if end is None:
+            continue
+        while end > m.end() and not text[end - 1].isalnum():
+            end -= 1
+        out.append((m.start(), end))
+    if bare:
+        taken = list(out)
+        out.extend(sp for sp in _bare_places(text, lo, hi) if not any(a <= sp[0] < b for a, b in taken))
+    return sorted(out)
