@@ -128,6 +128,9 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _TO_NEW_LEVEL = re.compile(
     r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
 )
+# a clause of only where and a verb of being: `…, ở nông thôn là 55%` measures the thing before
+_WHERE_ONLY = re.compile(r"[\s,;:]*((?:ở|tại)\s+(?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s+(?:là|đạt|chiếm|có)\s*$")
+_WHERE_TAIL = re.compile(r"\s(?:ở|tại)\s.+$")
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
@@ -213,6 +216,10 @@ def concept(
         # `hộ Đặng Thị Kim Thoa (dư nợ 48 triệu đồng)`: what the bracket names, of what it follows
         named = squeeze(text[s:e], _EDGE)
         return _join(f"{named} {bracket_phrase}", counted_noun or ""), named
+    where = _WHERE_ONLY.match(low, max(lo, start - 300), start) if prev_concept and not after_phrase else None
+    if prev_concept and where:  # `Tỷ lệ … ở thành thị là 90%, ở nông thôn là 55%`: the same, elsewhere
+        place = text[where.start(1) : where.end(1)]
+        return _join(f"{_WHERE_TAIL.sub('', prev_concept)} {place}", counted_noun or ""), prev_predicate
     if (
         prev_concept
         and (
