@@ -12,14 +12,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .lexicon import load_json, phrase_re
+from .lookaround import WORD, after_re, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral, multiplier_of
 
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%|\$|€|°c", re.UNICODE)
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
@@ -55,20 +55,6 @@ def _units() -> tuple[dict[str, list[str]], int]:
 @cache
 def _ctx() -> dict:
     return load_json("context.json")
-
-
-@lru_cache(maxsize=512)
-def _before_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alts + r")$")
-
-
-@lru_cache(maxsize=512)
-def _after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[str]:
-    alts = "|".join(
-        re.escape(p) + (rf"(?!{boundary})" if p[-1].isalnum() else "") for p in sorted(phrases, key=len, reverse=True)
-    )
-    return re.compile(r"(?:" + alts + r")")
 
 
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
@@ -137,71 +123,6 @@ def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation([p for p in phrases if " " not in p]), alternation([p for p in phrases if " " in p])
 
 
-_KEYS: dict[int, tuple[object, tuple[str, ...]]] = {}
-
-
-def _keys(phrases: dict | list | set) -> tuple[str, ...]:
-    """The phrases as a tuple, made once per lexicon object (the object is kept, so its id stays its own)."""
-    hit = _KEYS.get(id(phrases))
-    if hit is None or hit[0] is not phrases:
-        hit = _KEYS[id(phrases)] = (phrases, tuple(phrases))
-    return hit[1]
-
-
-def _phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) -> str | None:
-    """The longest phrase of `phrases` that ends right before `start` (whole words)."""
-    window = max(lo, start - 48)
-    if window > lo:  # start the window at a word boundary
-        space = low.find(" ", window, start)
-        window = space + 1 if space >= 0 else start
-    m = _before_re(_keys(phrases)).search(low[window:start].rstrip())
-    return m.group() if m else None
-
-
-_LIST_NEXT = re.compile(r",\s*\d")
-_LIST_TAIL = re.compile(r"(?:[\s:]|\d+[a-z]?\s*(?:,|và)\s*)+$")
-
-
-def _name_before(low: str, start: int, lo: int, phrases: dict, end: int = -1) -> str | None:
-    """Like `_phrase_before`, also through earlier members of a list (and a colon before them):
-    `các tổ: 25, 26` (25 when a list follows it, 26), `vành đai 1, 2, 3` (2, 3), `quận 2, 9 và Thủ Đức` (9)."""
-    found = _phrase_before(low, start, lo, phrases)
-    if found:
-        return found
-    window = max(lo, start - 80)
-    j = start
-    while j > window and low[j - 1].isspace():
-        j -= 1
-    if j == window or not (low[j - 1] in ",:" or low.endswith("và", window, j)):
-        return None  # no list mark right before: not a later member (the cheap test first)
-    if low[j - 1] == ":" and end >= 0 and _LIST_NEXT.match(low, end):
-        return _phrase_before(low, j - 1, lo, phrases)  # `các tổ: 25, 26, …`: the first of a list of names
-    tail = _LIST_TAIL.search(low, window, start)
-    if tail is None or not any(c.isdigit() for c in low[tail.start() : start]):
-        return None  # only a later member of a list: `Dân số: 8.000 người` stays a count
-    return _phrase_before(low, tail.start(), lo, phrases)
-
-
-def _phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str | None:
-    """The longest phrase of `phrases` that starts right after `end` (whole words)."""
-    pos = end
-    while pos < hi and low[pos] == " ":
-        pos += 1
-    m = _after_re(_keys(phrases)).match(low, pos, hi)
-    return m.group() if m else None
-
-
-def _words_before(low: str, start: int, lo: int, n: int) -> list[str]:
-    return [m.group() for m in _WORD.finditer(low, lo, start)][-n:]
-
-
-def _next_word(low: str, end: int, hi: int) -> str | None:
-    m = _WORD.search(low, end, hi)
-    if m is None or low[end : m.start()].strip():
-        return None
-    return m.group()
-
-
 class SentenceReader:
     """Reads the numerals of one sentence `[lo, hi)` of the normalized text."""
 
@@ -229,7 +150,7 @@ class SentenceReader:
             pos += 1
         if pos - end > 1:
             return None
-        m = _after_re(tuple(after), r"[\w²³]").match(low, pos, self.hi)
+        m = after_re(tuple(after), r"[\w²³]").match(low, pos, self.hi)
         if m is None:
             return None
         surface = m.group()
@@ -238,7 +159,7 @@ class SentenceReader:
         if pos == end and surface[0].isalpha() and kind not in ("measure", "money"):
             return None  # `5lần`: only measures and money glue to the number
         blocked = load_json("units.json")["not_after"].get(surface)
-        if blocked and _phrase_after(low, stop, self.hi, blocked):
+        if blocked and phrase_after(low, stop, self.hi, blocked):
             return None
         if kind == "money":
             stop = self._rate_end(stop)
@@ -249,7 +170,7 @@ class SentenceReader:
         for _ in range(2):
             if not self.low.startswith("/", stop):
                 break
-            m = _WORD.match(self.low, stop + 1)
+            m = WORD.match(self.low, stop + 1)
             if not m:
                 break
             stop = m.end()
@@ -259,14 +180,14 @@ class SentenceReader:
         """A numeral in tỷ (billions): mostly money in the news, unless a big-count noun follows."""
         if not re.search(r"(tỷ|tỉ)$", self.low[n.start : n.end]):
             return False
-        word = _next_word(self.low, n.end, self.hi)
+        word = next_word(self.low, n.end, self.hi)
         return word not in ("người", "lượt", "dân", "con", "cây", "lít", "viên", "liều", "sản")
 
     def one_counts(self, n: Numeral) -> bool:
         """`tăng một đại biểu`, `khiển trách một tổ chức`: after these words `một` counts, it is no article."""
-        if _next_word(self.low, n.end, self.hi) in self.ctx["one_not_before"]:
+        if next_word(self.low, n.end, self.hi) in self.ctx["one_not_before"]:
             return False  # `thêm một số trung tâm`: some, not one
-        if "không" in _words_before(self.low, n.start, self.lo, 3):
+        if "không" in words_before(self.low, n.start, self.lo, 3):
             return False  # `không còn một ngôi nhà`: not a single one
         if _AFTER_COUNT_IN_LIST.search(self.low, max(self.lo, n.start - 40), n.start):
             return True  # `24 huyện, một thị xã và hai thành phố`: one of a list of counts
@@ -274,15 +195,15 @@ class SentenceReader:
             self.low, max(self.lo, n.start - 6), n.start
         ):
             return True  # `gồm: một người bị khai trừ, ba người bị cách chức`: the first of a list
-        return _phrase_before(self.low, n.start, self.lo, self.ctx["one_counts_after"]) is not None
+        return phrase_before(self.low, n.start, self.lo, self.ctx["one_counts_after"]) is not None
 
     def compound_noun_after(self, end: int) -> bool:
         """`hai thành phố`: a noun of two syllables whose first alone is a function word (thành)."""
-        return _phrase_after(self.low, end, self.hi, self.ctx["counted_compounds"]) is not None
+        return phrase_after(self.low, end, self.hi, self.ctx["counted_compounds"]) is not None
 
     def noun_follows(self, end: int) -> bool:
         """A counted noun (any word that is not a function word) right after `end`."""
-        word = _next_word(self.low, end, self.hi)
+        word = next_word(self.low, end, self.hi)
         return word is not None and word[0].isalpha() and word not in self.ctx["not_counted"]
 
     def currency_in_context(self) -> str | None:
@@ -318,7 +239,7 @@ class SentenceReader:
         ):
             return "identifier"  # plate 59-X1 234.56
         if n.end < len(low) and low[n.end].isalpha():
-            m = _WORD.match(low, n.end)
+            m = WORD.match(low, n.end)
             word = m.group() if m else ""
             if re.fullmatch(r"h\d*|g\d*|giờ", word):
                 return "time"
@@ -330,18 +251,18 @@ class SentenceReader:
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
         low = self.low
-        before = _name_before(low, n.start, self.lo, ctx["date_before"], n.end)
+        before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
         if before:
-            prev = _words_before(low, n.start, self.lo, 3)
+            prev = words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
-            if not _phrase_before(low, n.start, self.lo, quantity_before) and not (
+            if not phrase_before(low, n.start, self.lo, quantity_before) and not (
                 len(prev) >= 2 and prev[-2] in ("mỗi", "hàng", "hằng", "một")
             ):
                 return ctx["date_before"][before][0]
-        after = _phrase_after(low, n.end, self.hi, ctx["duration_after"])
-        if after and not _phrase_after(low, n.end, self.hi, ctx.get("duration_not", [])):
+        after = phrase_after(low, n.end, self.hi, ctx["duration_after"])
+        if after and not phrase_after(low, n.end, self.hi, ctx.get("duration_not", [])):
             return ctx["duration_after"][after][0]
-        name = _phrase_after(low, n.end, self.hi, ctx["name_after"])
+        name = phrase_after(low, n.end, self.hi, ctx["name_after"])
         if name:
             return ctx["name_after"][name][0]
         return None
@@ -365,9 +286,9 @@ class SentenceReader:
             return False  # 5-7%, 2-3 triệu đồng
         if low[nxt.end : nxt.end + 1] in ("-", "/") or a > b:
             return True
-        if _phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
+        if phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
             return True
-        word = _next_word(low, nxt.end, self.hi)
+        word = next_word(low, nxt.end, self.hi)
         return word is None or word in ("tới", "vừa", "qua", "này", "nay", "tại", "năm")
 
     def named(self, n: Numeral) -> str | None:
@@ -381,7 +302,7 @@ class SentenceReader:
         if (
             self.in_short_quote(n)
             and self.unit_after(n.end) is None
-            and not _phrase_before(self.low, n.start, self.lo, self.ctx["comparators"])
+            and not phrase_before(self.low, n.start, self.lo, self.ctx["comparators"])
         ):
             return (
                 "name"  # `nhà “3 chung”`, `thành phố "5 không 3 có"`: a slogan; not `“dưới 4%”`, `"không quá ba người"`
@@ -395,9 +316,9 @@ class SentenceReader:
             or self.low[n.end : n.end + 1] in ("-", "–", "/")
         ):
             return None
-        prev = list(_WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
+        prev = list(WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
         if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
-            nxt = _next_word(self.low, n.end, self.hi)
+            nxt = next_word(self.low, n.end, self.hi)
             if nxt is None or nxt in self.ctx["not_counted"]:
                 return "name"
         return None
@@ -419,14 +340,14 @@ class SentenceReader:
 
     def points_back(self, q: Quantity) -> bool:
         """`số tiền 1.400 tỷ đồng này`: an amount with its unit, then a demonstrative."""
-        return _phrase_after(self.low, q.end, self.hi, self.ctx["back_reference_after"]) is not None
+        return phrase_after(self.low, q.end, self.hi, self.ctx["back_reference_after"]) is not None
 
     def back_reference(self, q: Quantity) -> bool:
         """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back (a
         demonstrative within the two or three words after it)."""
         end = min(self.hi, q.end + 40)
         stop = _CLAUSE_MARK.search(self.low, q.end, end)  # `21 đảng viên, trong đó …`: the next clause's `đó`
-        words = [m.group() for m in _WORD.finditer(self.low, q.end, stop.start() if stop else end)][:5]
+        words = [m.group() for m in WORD.finditer(self.low, q.end, stop.start() if stop else end)][:5]
         among = next((k for k, w in enumerate(words[:-1]) if w == "trong" and words[k + 1] in ("đó", "số")), None)
         words = words[:among] if among is not None else words  # `55 người trong đó có 2 …`: among them, no pointer
         place = next((k for k, w in enumerate(words) if k and w in _PLACE_PREPOSITIONS), None)
@@ -477,9 +398,9 @@ class SentenceReader:
             return "date"
         date_like = a == int(a) and b == int(b) and 1 <= a <= 31 and 1 <= b <= 12 and not nxt.multiplied
         if date_like:
-            if a > b or _phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
+            if a > b or phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
                 return "date"
-            word = _next_word(low, nxt.end, self.hi)
+            word = next_word(low, nxt.end, self.hi)
             if word is None or word in self.ctx["not_counted"] or word in ("vừa", "tới", "qua", "tại", "nay"):
                 return "date"
         if nxt.multiplied and not n.multiplied:
@@ -582,7 +503,7 @@ class SentenceReader:
         if fraction is not None:
             return fraction, 2
         has_unit = self.unit_after(n.end) is not None
-        before = _name_before(low, n.start, self.lo, self.ctx["date_before"], n.end)
+        before = name_before(low, n.start, self.lo, self.ctx["date_before"], n.end)
         if before and self.ctx["date_before"][before][0] in ("ordinal", "identifier") and not has_unit:
             trap = self.context_trap(n)
             if trap:
@@ -630,7 +551,7 @@ class SentenceReader:
             if (q.unit == "lần" or (q.kind == "measure" and not rng)) and _HALF_AFTER.match(low, q.end):
                 q.value += 0.5  # `gấp 3 lần rưỡi`, `hai cây số rưỡi`: and a half of the unit
                 q.end += 5
-        elif low[max(self.lo, n.start - 1) : n.start] == "$" or _phrase_before(low, n.start, self.lo, ["usd", "us$"]):
+        elif low[max(self.lo, n.start - 1) : n.start] == "$" or phrase_before(low, n.start, self.lo, ["usd", "us$"]):
             q.kind, q.unit = "money", "USD"
         elif re.search(r"\dk$", low[last.start : last.end]):
             q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
@@ -654,7 +575,7 @@ class SentenceReader:
     def sign(self, q: Quantity) -> None:
         """`âm 5 độ C`, `-3,2%`: a negative value (not a hyphen between words or numbers)."""
         low = self.low
-        if _phrase_before(low, q.start, self.lo, ["âm"]):
+        if phrase_before(low, q.start, self.lo, ["âm"]):
             q.value = -q.value
         elif q.start > self.lo and low[q.start - 1] in "-−" and (q.start - 1 == self.lo or low[q.start - 2] == " "):
             q.value = -q.value
@@ -715,7 +636,7 @@ class SentenceReader:
             for m in phrase_re("numeral_idioms").finditer(low, max(self.lo, n.start - 20), n.end + 20)
         ):
             return None  # `múa ba lê`, `năm châu bốn biển`: a word or an idiom, no count
-        after = _WORD.search(self.text, n.end, self.hi)
+        after = WORD.search(self.text, n.end, self.hi)
         if (
             after
             and after.start() == n.end + 1
@@ -726,13 +647,13 @@ class SentenceReader:
             return None  # ba Thường trực: a title or a name follows; but `có hai Uỷ viên Trung ương` counts
         if _NAMED_PEOPLE.match(self.text, n.end):
             return None  # `Hai ông Nguyễn Hạnh Phúc và Hồ Đức Phớc`: the people are named, not counted
-        if _phrase_before(low, n.start, self.lo, ["gấp"]) and not self.unit_after(n.end):
+        if phrase_before(low, n.start, self.lo, ["gấp"]) and not self.unit_after(n.end):
             q = Quantity(n.start, n.end, "number", n.value, unit="lần", numeral_end=n.end, word_numeral=True)
             return q  # gấp ba (lần) = 3 times
         if words == ["nửa"]:
             if self.unit_after(n.end):
                 return Quantity(n.start, n.end, "count", n.value)  # nửa mét
-            if _phrase_before(low, n.start, self.lo, ["phân", "quá", "một"]):
+            if phrase_before(low, n.start, self.lo, ["phân", "quá", "một"]):
                 start = n.start - (4 if low[n.start - 4 : n.start] == "một " else 0)
                 return Quantity(start, n.end, "ratio", 1, denominator=2, numeral_end=n.end, word_numeral=True)
             return None
@@ -749,7 +670,7 @@ class SentenceReader:
                 words[0] == "một"
                 and (unit := self.unit_after(n.end))
                 and unit[0] == "measure"
-                and _phrase_before(low, n.start, self.lo, self.ctx["comparators"])
+                and phrase_before(low, n.start, self.lo, self.ctx["comparators"])
             ):
                 return Quantity(n.start, n.end, "count", n.value)  # `hơn một ha`; `giá một tấn rác` is a base
             if words[0] == "năm" and (unit := self.unit_after(n.end)) and unit[0] in ("measure", "money"):
@@ -758,22 +679,22 @@ class SentenceReader:
                 words[0] == "năm"
                 and _HAS_BEFORE.search(low, max(self.lo, n.start - 8), n.start)
                 and self.noun_follows(n.end)
-                and _next_word(low, n.end, self.hi) not in _YEAR_WORDS
+                and next_word(low, n.end, self.hi) not in _YEAR_WORDS
             ):
                 return Quantity(n.start, n.end, "count", n.value)  # `có năm đồng chí`: five, not the year
             return None
-        before = _phrase_before(low, n.start, self.lo, self.ctx["not_quantity_before"])
+        before = phrase_before(low, n.start, self.lo, self.ctx["not_quantity_before"])
         if before:
             return None
-        nxt = _next_word(low, n.end, self.hi)
+        nxt = next_word(low, n.end, self.hi)
         if nxt is None or (nxt in self.ctx["not_counted"] and not self.compound_noun_after(n.end)):
             if not n.multiplied and self.unit_after(n.end) is None:
                 return None
         back = self.ctx["back_reference_after"]
-        m = _WORD.search(low, n.end, self.hi)
+        m = WORD.search(low, n.end, self.hi)
         if m:
-            m2 = _WORD.search(low, m.end(), self.hi)
-            m3 = _WORD.search(low, m2.end(), self.hi) if m2 else None
+            m2 = WORD.search(low, m.end(), self.hi)
+            m3 = WORD.search(low, m2.end(), self.hi) if m2 else None
             near = [x.group() for x in (m2, m3) if x is not None]
             if any(w in back for w in near):
                 return None
