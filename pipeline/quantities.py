@@ -60,29 +60,8 @@ def _ctx() -> dict:
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
 _NAMED_PEOPLE = re.compile(r" (?:ông|bà|anh|chị) [A-ZĐ]")
 _CLOSING_QUOTE = re.compile(r'[”"]')
-_YEAR_WORDS = frozenset(  # `có năm nay`, `có năm đi nước ngoài`: the year (a time word or a verb follows)
-    (
-        "nay",
-        "qua",
-        "tới",
-        "sau",
-        "trước",
-        "ngoái",
-        "học",
-        "tài",
-        "đó",
-        "này",
-        "ấy",
-        "mới",
-        "nào",
-        "đi",
-        "đạt",
-        "tăng",
-        "giảm",
-        "mất",
-        "bị",
-    )
-)
+# `có năm nay`, `có năm đi nước ngoài`: năm is the year when a time word or a verb follows it
+_YEAR_WORDS = frozenset("nay qua tới sau trước ngoái học tài đó này ấy mới nào đi đạt tăng giảm mất bị".split())
 _HALF_AFTER = re.compile(r" (?:rưỡi|rưởi)(?!\w)")
 _HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
 _AFTER_ABOVE = frozenset(("và", "là", "có", "đã", "được", "sẽ", "đều", "cũng", "mà", "thì", "nhưng", "khoảng", "để"))
