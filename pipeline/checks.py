@@ -53,13 +53,14 @@ _OTHER_BASE = re.compile(r"\s*(?:tổng|trên \d|số )")  # `chiếm 91,53% t�
 def ratio_percent(text: str, recs: list[dict]) -> list[dict[str, Any]]:
     """`13/21 đồng chí …, chiếm 61,9%`: the percent that restates a ratio, right after it."""
     out = []
+    low = text.lower()
     for i, r in enumerate(recs[:-1]):
         p = recs[i + 1]
         if r["kind"] != "ratio" or not r.get("denominator") or p["sentence"] != r["sentence"]:
             continue
         if p["kind"] != "percent" or p.get("unit") != "%" or p.get("value_max") is not None or p.get("change"):
             continue
-        if not _RESTATES.fullmatch(text.lower(), r["end"], p["start"]) or _OTHER_BASE.match(text.lower(), p["end"]):
+        if not _RESTATES.fullmatch(low, r["end"], p["start"]) or _OTHER_BASE.match(low, p["end"]):
             continue
         expected = 100.0 * r["value"] / r["denominator"]
         tol = _tolerance(p["text"])

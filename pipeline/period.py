@@ -158,12 +158,13 @@ def choose(
             and not _plan_year(low, sp, sentence_lo)
         ):
             return sp
+    compared = {sp for sp in own if is_reference(low, sp, sentence_lo)}
     mine = open_bracket(low, start, sentence_lo)
     if mine >= 0:
         close = low.find(")", end)
         inside = [
             sp for sp in own
-            if mine < sp[0] and (close < 0 or sp[1] <= close) and not is_reference(low, sp, sentence_lo)
+            if mine < sp[0] and (close < 0 or sp[1] <= close) and sp not in compared
         ]  # fmt: skip
         if inside:  # `(215,3 nghìn người, quý IV/2017)`, `(2015: 6,87%, 2016: 6,56%)`: the bracket's own
             before = [sp for sp in inside if sp[1] <= start]
@@ -177,11 +178,11 @@ def choose(
         held = [
             sp for sp in own
             if opening.end() <= sp[0] and 0 <= close and sp[1] <= close
-            and not _restated_in_brackets(low, sp, sentence_lo, -1) and not is_reference(low, sp, sentence_lo)
+            and not _restated_in_brackets(low, sp, sentence_lo, -1) and sp not in compared
         ]  # fmt: skip
         if held:
             return held[0]
-    usable = [sp for sp in own if not is_reference(low, sp, sentence_lo)]
+    usable = [sp for sp in own if sp not in compared]
     usable = [sp for sp in usable if not _restated_in_brackets(low, sp, sentence_lo, mine)]
     usable = [sp for sp in usable if not _is_term(low, sp)] or usable  # a term only when nothing else dates it
     in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]

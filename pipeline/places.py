@@ -49,7 +49,7 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 and before.group()[0].isupper()
                 and not before.group().isupper()
             ) or (after is not None and after.group(1).isupper())
-            if text[s].isupper() and not in_name and not _ADMIN.search(text, max(lo, s - 12), s):
+            if not in_name and not _ADMIN.search(text, max(lo, s - 12), s):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
     return out
 

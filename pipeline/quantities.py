@@ -67,7 +67,7 @@ _HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
 _AFTER_ABOVE = frozenset(("và", "là", "có", "đã", "được", "sẽ", "đều", "cũng", "mà", "thì", "nhưng", "khoảng", "để"))
 _PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
 _THOUSANDS_COMMA = re.compile(r"\d{1,3},\d{3}")  # `4,974` in a ratio of counts
-_DONG_AS_MONEY = re.compile(r"(tỷ|tỉ|triệu|nghìn|ngàn|\d) đồng(?! chí| bào)")
+_NOT_MONEY_AFTER = re.compile(r" (?:chí|bào)(?!\w)")  # the đồng of `5 đồng chí` is no currency
 
 
 @cache
@@ -192,9 +192,8 @@ class SentenceReader:
             m.group()
             for m in _currency_re().finditer(seg)
             if _AMOUNT_BEFORE.search(seg, max(0, m.start() - 12), m.start())
-        ]
-        if "đồng" in found and not _DONG_AS_MONEY.search(seg):
-            found = [f for f in found if f != "đồng"]  # đồng chí, đồng bào: not money
+            and not _NOT_MONEY_AFTER.match(seg, m.end())
+        ]  # after an amount, and not `đồng chí`, `đồng bào`
         if not found:
             return None
         return _units()[0][max(found, key=len)][1]
