@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import load_json, phrase_re
+from .lexicon import load_json, phrase_re, word_set
 from .lookaround import WORD, after_re, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral, multiplier_of
 
@@ -60,12 +60,8 @@ def _ctx() -> dict:
 _AMOUNT_BEFORE = re.compile(r"(?:\d|tỷ|tỉ|triệu|nghìn|ngàn)\s*$")  # `23 tỷ đôla`, not `Cường đô la`
 _NAMED_PEOPLE = re.compile(r" (?:ông|bà|anh|chị) [A-ZĐ]")
 _CLOSING_QUOTE = re.compile(r'[”"]')
-# `có năm nay`, `có năm đi nước ngoài`: năm is the year when a time word or a verb follows it
-_YEAR_WORDS = frozenset("nay qua tới sau trước ngoái học tài đó này ấy mới nào đi đạt tăng giảm mất bị".split())
 _HALF_AFTER = re.compile(r" (?:rưỡi|rưởi)(?!\w)")
 _HAS_BEFORE = re.compile(r"(?<!\w)(?:có|gồm)\s+$")
-_AFTER_ABOVE = frozenset(("và", "là", "có", "đã", "được", "sẽ", "đều", "cũng", "mà", "thì", "nhưng", "khoảng", "để"))
-_PLACE_PREPOSITIONS = frozenset(("tại", "ở", "của", "thuộc", "trong"))
 _THOUSANDS_COMMA = re.compile(r"\d{1,3},\d{3}")  # `4,974` in a ratio of counts
 _NOT_MONEY_AFTER = re.compile(r" (?:chí|bào)(?!\w)")  # the đồng of `5 đồng chí` is no currency
 
@@ -328,14 +324,14 @@ class SentenceReader:
         words = [m.group() for m in WORD.finditer(self.low, q.end, stop.start() if stop else end)][:5]
         among = next((k for k, w in enumerate(words[:-1]) if w == "trong" and words[k + 1] in ("đó", "số")), None)
         words = words[:among] if among is not None else words  # `55 người trong đó có 2 …`: among them, no pointer
-        place = next((k for k, w in enumerate(words) if k and w in _PLACE_PREPOSITIONS), None)
+        place = next((k for k, w in enumerate(words) if k and w in word_set("place_prepositions")), None)
         words = words[:place] if place is not None else words  # `2 thôn tại xã này`: this commune, not these villages
         one, two = _back_reference_res()
         if one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])):
             return True
         # `27 công trình trên và …`: a bare `trên` ending the noun phrase (no noun after it) points back
         above = next((k for k, w in enumerate(words[1:3], 1) if w == "trên"), None)
-        return above is not None and (above + 1 == len(words) or words[above + 1] in _AFTER_ABOVE)
+        return above is not None and (above + 1 == len(words) or words[above + 1] in word_set("after_above"))
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]
@@ -657,7 +653,8 @@ class SentenceReader:
                 words[0] == "năm"
                 and _HAS_BEFORE.search(low, max(self.lo, n.start - 8), n.start)
                 and self.noun_follows(n.end)
-                and next_word(low, n.end, self.hi) not in _YEAR_WORDS
+                and next_word(low, n.end, self.hi)
+                not in word_set("year_after_nam")  # `có năm nay`, `có năm đi …`: the year
             ):
                 return Quantity(n.start, n.end, "count", n.value)  # `có năm đồng chí`: five, not the year
             return None

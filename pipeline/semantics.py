@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import load_json, phrase_re
+from .lexicon import alternation, load_json, phrase_re, word_set
 from .quantities import Quantity
 from .tokenizer import is_word
 
@@ -23,17 +23,24 @@ def _words(low: str, lo: int, hi: int) -> list[re.Match[str]]:
 
 
 # a bound, not a difference: `hơn mức` (than the level), or the comparison opens its clause
-_BARE_COMPARISON = re.compile(r"(?<!\w)(cao|nhiều|lớn|thấp|ít|nhỏ) hơn( mức)?\s*$")
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:thì|là|với|cần|phải))\s*$")
 _COMPARED_AFTER = re.compile(r"[^;.()]*?(?<!\w)(?:so với|so|cùng kỳ|trước|ngoái)(?!\w)")
 _DIFFERENCE_UNITS = ("điểm phần trăm", "điểm %", "điểm")
+
+
+@cache
+def _bare_comparison() -> re.Pattern[str]:
+    """`<comparative> hơn (mức)` before a number, for the comparatives that bound a figure (not
+    `sớm hơn`, `nhanh hơn`: differences of time and speed)."""
+    bounding = [w for w, (direction, _gloss) in _ctx()["comparative_words"].items() if direction]
+    return re.compile(r"(?<!\w)(" + alternation(bounding) + r") hơn( mức)?\s*$")
 
 
 def bare_comparison(low: str, q: Quantity, lo: int) -> str | None:
     """`nhiều hơn 1.400 tỷ đồng vẫn chưa đủ`, `cao hơn mức 6,7%`: more (or less) than the
     number, compared with nothing else written after it (`>`/`<`); `cao hơn 0,7 điểm so với
     năm trước` is a difference instead."""
-    m = _BARE_COMPARISON.search(low, max(lo, q.start - 20), q.start)
+    m = _bare_comparison().search(low, max(lo, q.start - 20), q.start)
     if (
         m is None
         or not (m.group(2) or _OPENS_CLAUSE.search(low[max(lo, m.start() - 12) : m.start()]))
@@ -43,7 +50,7 @@ def bare_comparison(low: str, q: Quantity, lo: int) -> str | None:
         return None
     if _COMPARED_AFTER.match(low, q.end, _clause_end(low, q.end)):
         return None
-    return ">" if m.group(1) in ("cao", "nhiều", "lớn") else "<"
+    return _ctx()["comparative_words"][m.group(1)][0]
 
 
 def comparator(low: str, q: Quantity, lo: int) -> str:
@@ -139,9 +146,6 @@ def change(low: str, q: Quantity, lo: int) -> str | None:
 
 
 _REF_AFTER = re.compile(r"\s*(?:so với|so|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?)")  # `so với năm 2023`
-_REF_ENDS = frozenset(
-    ("và", "nhưng", "song", "hoặc", "hay", "còn", "thì", "là", "mà", "nên", "để", "khi")
-)  # `so với kế hoạch [và] bằng …`
 
 
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
@@ -153,7 +157,9 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     if m:
         s = q.end + m.start(1)
         words = text[s : q.end + m.end(1)].split()[:4]
-        ends = [i for i, w in enumerate(words) if i and w.lower() in _REF_ENDS]
+        ends = [
+            i for i, w in enumerate(words) if i and w.lower() in word_set("reference_ends")
+        ]  # `so với kế hoạch [và] bằng …`
         words = words[: ends[0]] if ends else words
         written = phrase_re("references").match(low, s, hi)
         if written and len(written.group().split()) > len(words):
