@@ -5,19 +5,34 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .lexicon import phrase_re
+from .lexicon import alternation, load_json, phrase_re, word_set
 
-_ADMIN = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|thành phố|tp\.?|thị xã|phường|quận|thị trấn|thôn|ấp)\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[\w'’\-]+\.?")
-_NOT_PLACE = {"ủy", "uỷ", "đoàn", "hội", "đội", "trưởng", "phó"}
 _WORD_START = re.compile(r"(?<!\w)\w")
 _WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
 _WORD_AFTER = re.compile(r" (\w)")
-_SHARE_OF_WHOLE = re.compile(
-    r"(?:của|so với|bình quân|trung bình|chung|nhất|với|đảng|\d%?|%)\s*$"
-)  # `chiếm 36% cả nước`
-_CITY = re.compile(r"(?:thành phố|tp\.?)\s+$", re.IGNORECASE)
+
+
+@cache
+def _admin() -> re.Pattern[str]:
+    """An administrative word and the space after it (`huyện `, `TP. `)."""
+    units = load_json("places.json")["administrative_units"]
+    return re.compile(r"(?<!\w)(?:" + alternation(units) + r")\s+", re.IGNORECASE)
+
+
+@cache
+def _city() -> re.Pattern[str]:
+    """A city word and the space after it, matched whole (`TP `)."""
+    return re.compile(r"(?:" + alternation(load_json("places.json")["city_words"]) + r")\s+$", re.IGNORECASE)
+
+
+@cache
+def _share_of_whole() -> re.Pattern[str]:
+    """What right before `cả nước` makes the country the whole of a share (`chiếm 36% cả nước`)."""
+    words = alternation(load_json("places.json")["share_of_whole_before"])
+    return re.compile(r"(?:(?<!\w)(?:" + words + r")|\d%?|%)\s*$")
 
 
 def is_nationwide(low: str, span: tuple[int, int]) -> bool:
@@ -31,7 +46,7 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     low = text[lo:hi].lower()
     out = []
     for m in phrase_re("nationwide", "places.json").finditer(low):
-        if not _SHARE_OF_WHOLE.search(low, max(0, m.start() - 16), m.start()):
+        if not _share_of_whole().search(low, max(0, m.start() - 16), m.start()):
             out.append((lo + m.start(), lo + m.end()))  # `Cả nước có 235 trường`, `tỷ lệ hộ nghèo cả nước`
     for w in _WORD_START.finditer(text, lo, hi):
         if not w.group().isupper():
@@ -49,7 +64,7 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 and before.group()[0].isupper()
                 and not before.group().isupper()
             ) or (after is not None and after.group(1).isupper())
-            if not in_name and not _ADMIN.search(text, max(lo, s - 12), s):
+            if not in_name and not _admin().search(text, max(lo, s - 12), s):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
     return out
 
@@ -57,7 +72,7 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that open with an administrative word (`huyện …`, `TP …`): words of no concept,
     unlike a bare place, which is part of one (`dân số Hà Nội`)."""
-    return [sp for sp in spans if _ADMIN.match(text, sp[0])]
+    return [sp for sp in spans if _admin().match(text, sp[0])]
 
 
 def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int, int]]:
@@ -66,7 +81,7 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
     (`Hà Nội`, `Việt Nam`: where the figure is, though part of a concept such as `dân số Hà Nội`)."""
     out = []
     places = phrase_re("places", "places.json")
-    for m in _ADMIN.finditer(text, lo, hi):
+    for m in _admin().finditer(text, lo, hi):
         pos, end, n = m.end(), None, 0
         known = places.match(text[pos : min(hi, pos + 40)].lower())
         if known and text[pos].isupper():
@@ -74,7 +89,7 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
                 (m.start(), pos + known.end())
             )  # `tỉnh Nghệ An [Thái Thanh Quý]`: the place, not the name after it
             continue
-        if _CITY.match(text, m.start(), m.end()) and phrase_re("surnames", "places.json").match(
+        if _city().match(text, m.start(), m.end()) and phrase_re("surnames", "places.json").match(
             text[pos : pos + 8].lower()
         ):
             continue  # `Bí thư Thành ủy TP Nguyễn Thiện Nhân`: a person follows, no city
@@ -82,7 +97,7 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
             w = _NAME_WORD.match(text, pos)
             if not w or not (w.group()[0].isupper() or (n == 0 and w.group()[0].isdigit())):
                 break
-            if n == 0 and w.group().lower().rstrip(".") in _NOT_PLACE:
+            if n == 0 and w.group().lower().rstrip(".") in word_set("not_place_names", "places.json"):
                 break
             if n > 0 and phrase_re("surnames", "places.json").fullmatch(w.group().lower()):
                 break  # `TP. HCM Lê Thanh Liêm`: a person's name after the place
