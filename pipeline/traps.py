@@ -1,0 +1,218 @@
+"""Numerals that are no indicators: codes and names glued to letters (`G20`, `QL1A`), times
+(`14h30`), dates written with hyphens (`18-6`), numbers of a name or a slogan (`Cách mạng
+công nghiệp 4.0`, `“3 chung”`), phone numbers, years, and numbers that only point back to
+figures already given (`44 cán bộ nêu trên`).
+
+`NumeralTraps` is the part of `quantities.SentenceReader` that asks these questions of one
+sentence; the words they look for are lexicon sections of `models/context.json`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from .lexicon import load_json, word_set
+from .lookaround import WORD, name_before, next_word, phrase_after, phrase_before, words_before
+from .numerals import Numeral
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
+_NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
+_CLOSING_QUOTE = re.compile(r'[”"]')
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
+@cache
+def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    phrases = load_json("context.json")["back_reference_after"]
+
+    def alternation(ps: list[str]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(p) for p in ps) or "(?!)"
+        return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+    return alternation([p for p in phrases if " " not in p]), alternation([p for p in phrases if " " in p])
+
+
+class NumeralTraps:
+    """What makes a numeral of the sentence `[lo, hi)` no indicator."""
+
+    text: str
+    low: str
+    lo: int
+    hi: int
+    nums: list[Numeral]
+    ctx: dict[str, Any]
+
+    def unit_after(self, end: int) -> tuple[str, str, int] | None:
+        """(kind, unit, end) of a unit right after `end`: the reader that mixes these in knows units."""
+        raise NotImplementedError
+
+    def glued(self, n: Numeral) -> str | None:
+        """Digits glued to letters: names and codes (G20, Covid-19, QL1A), times (14h30)."""
+        low = self.low
+        before = low[n.start - 1] if n.start > 0 else " "
+        if n.has_digits and before.isalpha():
+            return "identifier"
+        if before == "-" and n.start > 1 and low[n.start - 2].isalpha():
+            return "identifier"
+        if before == "+" and n.start > 1 and low[n.start - 2].isdigit():
+            return "identifier"  # Km 42+300
+        if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(
+            r"\d[a-z]\d? ?$|-[a-z]\d? ?$", low[max(0, n.start - 6) : n.start]
+        ):
+            return "identifier"  # plate 59-X1 234.56
+        if n.end < len(low) and low[n.end].isalpha():
+            m = WORD.match(low, n.end)
+            word = m.group() if m else ""
+            if re.fullmatch(r"h\d*|g\d*|giờ", word):
+                return "time"
+            if word in load_json("units.json")["after"] or n.multiplied:
+                return None
+            return "identifier"
+        return None
+
+    def context_trap(self, n: Numeral) -> str | None:
+        ctx = self.ctx
+        low = self.low
+        before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
+        if before:
+            prev = words_before(low, n.start, self.lo, 3)
+            quantity_before = ctx.get("quantity_before", [])
+            if not phrase_before(low, n.start, self.lo, quantity_before) and not (
+                len(prev) >= 2 and prev[-2] in ("mỗi", "hàng", "hằng", "một")
+            ):
+                return ctx["date_before"][before][0]
+        after = phrase_after(low, n.end, self.hi, ctx["duration_after"])
+        if after and not phrase_after(low, n.end, self.hi, ctx.get("duration_not", [])):
+            return ctx["duration_after"][after][0]
+        name = phrase_after(low, n.end, self.hi, ctx["name_after"])
+        if name:
+            return ctx["name_after"][name][0]
+        return None
+
+    def day_month(self, i: int) -> bool:
+        """`18-6`, `1-11`, `6-2018`, `26-6-2019`: dates written with hyphens, not ranges."""
+        n = self.nums[i]
+        low = self.low
+        if i + 1 >= len(self.nums) or not n.has_digits:
+            return False
+        nxt = self.nums[i + 1]
+        if low[n.end : nxt.start] not in ("-", ".") or not nxt.has_digits:
+            return False
+        a, b = n.value, nxt.value
+        b_text = low[nxt.start : nxt.end]
+        if a <= 12 and YEAR.fullmatch(b_text):
+            return True  # tháng 6-2018, quý 3-2020
+        if not (a == int(a) and b == int(b) and 1 <= a <= 31 and 1 <= b <= 12):
+            return False
+        if self.unit_after(nxt.end) is not None:
+            return False  # 5-7%, 2-3 triệu đồng
+        if low[nxt.end : nxt.end + 1] in ("-", "/") or a > b:
+            return True
+        if phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
+            return True
+        word = next_word(low, nxt.end, self.hi)
+        return word is None or word in ("tới", "vừa", "qua", "này", "nay", "tại", "năm")
+
+    def named(self, n: Numeral) -> str | None:
+        """Numbers that are part of a name: `Cách mạng công nghiệp 4.0`, `cầu Mỹ Thuận 2`, `3 "cao"`."""
+        raw = self.text[n.start : n.end]
+        if re.fullmatch(r"\d\.0", raw):
+            return "identifier"
+        after = self.text[n.end : n.end + 2]
+        if after[:1] in '“"' and after[:1] and after[1:2].isalpha():
+            return "name"
+        if (
+            self.in_short_quote(n)
+            and self.unit_after(n.end) is None
+            and not phrase_before(self.low, n.start, self.lo, self.ctx["comparators"])
+        ):
+            return (
+                "name"  # `nhà “3 chung”`, `thành phố "5 không 3 có"`: a slogan; not `“dưới 4%”`, `"không quá ba người"`
+            )
+        if after.startswith(" “") or after.startswith(' "'):
+            return "name"
+        if (
+            not n.has_digits
+            or n.multiplied
+            or self.unit_after(n.end) is not None
+            or self.low[n.end : n.end + 1] in ("-", "–", "/")
+        ):
+            return None
+        prev = list(WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
+        if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
+            nxt = next_word(self.low, n.end, self.hi)
+            if nxt is None or nxt in self.ctx["not_counted"]:
+                return "name"
+        return None
+
+    def in_short_quote(self, n: Numeral) -> bool:
+        """Whether the numeral stands inside a quotation of a few words (a slogan or a name)."""
+        opened = max(
+            self.text.rfind("“", max(self.lo, n.start - 20), n.start),
+            self.text.rfind('"', max(self.lo, n.start - 20), n.start),
+        )
+        if opened < 0 or self.text.count('"', self.lo, opened) % 2:
+            return False  # no quote opens right before (a straight quote opens when an even number come before)
+        closed = _CLOSING_QUOTE.search(self.text, n.end, min(self.hi, n.end + 24))
+        return (
+            closed is not None
+            and len(self.text[opened + 1 : closed.start()].split()) <= 5
+            and not any(c in self.text[opened : n.start] for c in "”")
+        )
+
+    def points_back(self, end: int) -> bool:
+        """`số tiền 1.400 tỷ đồng này`: an amount with its unit, then a demonstrative."""
+        return phrase_after(self.low, end, self.hi, self.ctx["back_reference_after"]) is not None
+
+    def back_reference(self, end: int) -> bool:
+        """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back (a
+        demonstrative within the two or three words after it)."""
+        until = min(self.hi, end + 40)
+        stop = _CLAUSE_MARK.search(self.low, end, until)  # `21 đảng viên, trong đó …`: the next clause's `đó`
+        words = [m.group() for m in WORD.finditer(self.low, end, stop.start() if stop else until)][:5]
+        among = next((k for k, w in enumerate(words[:-1]) if w == "trong" and words[k + 1] in ("đó", "số")), None)
+        words = words[:among] if among is not None else words  # `55 người trong đó có 2 …`: among them, no pointer
+        place = next((k for k, w in enumerate(words) if k and w in word_set("place_prepositions")), None)
+        words = words[:place] if place is not None else words  # `2 thôn tại xã này`: this commune, not these villages
+        one, two = _back_reference_res()
+        if one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])):
+            return True
+        # `27 công trình trên và …`: a bare `trên` ending the noun phrase (no noun after it) points back
+        above = next((k for k, w in enumerate(words[1:3], 1) if w == "trên"), None)
+        return above is not None and (above + 1 == len(words) or words[above + 1] in word_set("after_above"))
+
+    def is_year(self, n: Numeral) -> bool:
+        s = self.low[n.start : n.end]
+        if not (n.has_digits and YEAR.fullmatch(s) and self.unit_after(n.end) is None):
+            return False
+        # `trên 2000 trường hợp`, `đối với 2080 tập thể`: a quantity word before, a noun after
+        return not (
+            _COUNT_BEFORE.search(self.low, max(self.lo, n.start - 12), n.start) and _NOUN_AFTER.match(self.low, n.end)
+        )
+
+    def phone(self, i: int) -> bool:
+        """`0987 654 321`, `1900 6868`, `0236 3821 456`: digit groups that make a phone number."""
+        n = self.nums[i]
+        s = self.low[n.start : n.end]
+        if not s.isdigit():
+            return False
+        if s.startswith("0") and len(s) >= 3:
+            return True
+        if i > 0:
+            prev = self.nums[i - 1]
+            gap = self.low[prev.end : n.start]
+            if (
+                gap == " "
+                and self.low[prev.start : prev.end].isdigit()
+                and len(self.low[prev.start : prev.end]) >= 3
+                and len(s) >= 3
+            ):
+                return True
+        if i + 1 < len(self.nums):
+            nxt = self.nums[i + 1]
+            t = self.low[nxt.start : nxt.end]
+            if self.low[n.end : nxt.start] == " " and t.isdigit() and len(t) >= 3 and len(s) >= 3:
+                return True
+        return False
