@@ -57,7 +57,7 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
         if kept > 0:
             m = right_re.search(low, kept, e)  # `trình độ đại học trở lên [có xu hướng]`
         if m and m.start() < e:
-            e = m.start()
+            e = _keep_word_end(low, s, m.start(), e)
         if (s, e) == before:
             break
     return s, e
@@ -76,6 +76,18 @@ def _kept_end(low: str, s: int, cut: int) -> int:
         if m.start() < cut < m.end():
             return m.end()
     return -1
+
+
+def _keep_word_end(low: str, s: int, cut: int, e: int) -> int:
+    """Where the phrase ends once the function words `low[cut:e]` are dropped, keeping the first
+    when it ends a word with the one before (`hộ giàu [có]`, `cây chà [là]`)."""
+    first = re.match(r"\w+", low[cut:e])
+    before = re.findall(r"\w+", low[max(s, cut - 24) : cut])
+    if not first or not before or not is_word(f"{before[-1]} {first.group()}"):
+        return cut
+    if len(before) >= 2 and is_word(f"{before[-2]} {before[-1]}"):
+        return cut  # `dao động [từ]`, `dân số [ít]`: the last syllable already ends a word
+    return cut + first.end()
 
 
 def _keep_word_start(low: str, s: int, cut: int, e: int) -> int:
@@ -454,7 +466,28 @@ def tidy(concept: str | None) -> str | None:
     concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
     concept = _SENTENCE_DOT.sub("", concept)  # `… chống ngập TP HCM.`: the sentence's full stop
-    return _inside_words().sub("", concept).strip() or None
+    return _without_dangling_end(_inside_words().sub("", concept).strip()) or None
+
+
+@cache
+def _dangling_end() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["concept_dangling_end"]) + r")$")
+
+
+def _without_dangling_end(concept: str) -> str:
+    """Without a verb or time word left at the end (`vốn đầu tư có`, `Trường mầm non là`,
+    `… hiện nay`), unless it ends a word (`giàu có`, `chà là`)."""
+    while True:
+        m = _dangling_end().search(concept.lower(), max(0, len(concept) - 14))
+        if m is None or m.start() == 0:
+            return concept
+        words = concept[: m.end()].lower().split()
+        if " " not in m.group() and len(words) >= 2 and is_word(" ".join(words[-2:])):
+            return concept  # `giàu có`, `chà là`
+        rest = concept[: m.start()].rstrip(_EDGE)
+        if _lists()[1].search(rest.lower()) or rest.lower().endswith(" từng"):
+            return concept  # `so với hiện nay`, `chưa từng có`: no noun phrase before it
+        concept = rest
 
 
 @cache
