@@ -171,10 +171,16 @@ def concept(
     lo = _list_start(text, low, clause_lo, prev_end)
     if prev_concept and 0 <= prev_end <= start and _TO_NEW_LEVEL.fullmatch(_without(low, prev_end, start, skip)):
         return prev_concept, prev_predicate  # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`: the same thing
+    if (
+        0 <= prev_end <= start
+        and prev_predicate
+        and _CONNECTOR.match(low[prev_end:start])
+        and (clause_lo <= prev_end or _governs(low, prev_predicate, prev_end))
+    ):
+        # `kiểm tra 598 tổ chức Đảng và 605 đảng viên`, `kiểm tra 10.812 tổ chức đảng, 13.932 đảng viên`:
+        # one verb, two counts
+        return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
     if clause_lo <= prev_end <= start:
-        if _CONNECTOR.match(low[prev_end:start]) and prev_predicate:
-            # `kiểm tra 598 tổ chức Đảng và 605 đảng viên`: one verb, two counts
-            return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
         lo = prev_end
         m = _previous_reference().match(low, lo, start)
         if m:
@@ -285,6 +291,24 @@ def concept(
     if counted_noun and counted_noun.lower() not in phrase.lower():
         return _join(phrase, counted_noun), phrase
     return phrase or None, phrase
+
+
+_DIGITS = re.compile(r"\d[\d.,]*")
+
+
+def _governs(low: str, predicate: str, prev_end: int) -> bool:
+    """Whether `predicate` is the verb of the count ending at `prev_end`, so that it carries over a
+    comma to the next count: written shortly before it, with no bracket or delimiter between
+    (`theo hướng hiện đại với 37 trung tâm …, 175 siêu thị`: no verb of the counts)."""
+    last = predicate.lower().split()[-1]  # the words of the predicate may not be contiguous (`đã` dropped)
+    lo = max(0, prev_end - 120)
+    numbers = list(_DIGITS.finditer(low, lo, prev_end))
+    at = low.rfind(last, lo, numbers[-1].start() if numbers else prev_end)  # not the count's own noun
+    if at < 0:
+        return False
+    _, delimiter = _qualifiers()
+    between = low[at + len(last) : prev_end]
+    return "(" not in between and ")" not in between and delimiter.search(between) is None
 
 
 _LIST_ITEM = re.compile(r"[,;:()]\s*([^\W\d_]+(?: [^\W\d_]+){0,2}),\s*$")
