@@ -16,6 +16,9 @@ MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 _DATED = re.compile(r"(?:năm|tháng|quý|ngày)\s+\d")  # `51,5 điểm [tháng 9]`: a period, not a description
 _LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên"))  # end the phrase after a number even first
+_COUNT_NEXT = re.compile(
+    r"\s*(?:(?!(?:và|hoặc|hay|với|cùng)\s)[^\W\d_]+\s+){1,3}\d"
+)  # a list noun before a number is a verb: `11 Nghị quyết, tổ chức 4 đợt`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 
 
@@ -51,8 +54,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if gap.strip():
             break
         w = low[s:e]
-        if w == "," and 0 < syllables <= 4 and phrase_re("list_nouns").match(low, e + 1) and low[e : e + 1] == " ":
-            prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns
+        listed = phrase_re("list_nouns").match(low, e + 1) if w == "," and low[e : e + 1] == " " else None
+        if listed and 0 < syllables <= 4 and not _COUNT_NEXT.match(low, e):
+            prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns, not `…, tổ chức 4 đợt`
             continue
         if (
             w == "."
