@@ -517,4 +517,4 @@ def _without_dangling_end(concept: str) -> str:
 @cache
 def _change_before() -> re.Pattern[str]:
     verbs = alternation(load_json("context.json")["counted_change_verbs"])
-    return re.compile(r"(?<!\w)(" + verbs + r")(?: (?:được|khoảng|gần|hơn|trên|thêm))?\s*$")
+    return re.compile(r"(?<!\w)(" + verbs + r")(?: (?:được|khoảng|gần|hơn|trên|thêm)){0,2}\s*$")

@@ -294,7 +294,12 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.location = norm.as_written(ls, le)
             nouns_end = noun_list_end(after, (q.unit or "").lower()) if q.kind == "count" else 0
             description = after[nouns_end:].strip() if nouns_end else ""
-            if bare and bare[1] == si and description and _COORDINATED.fullmatch(low, bare[2], q.start):
+            if (
+                bare
+                and bare[1] == si
+                and len(description.split()) >= 2
+                and _COORDINATED.fullmatch(low, bare[2], q.start)
+            ):
                 # `18 quận, huyện và 637 xã, phường, thị trấn chưa đạt …`: both counts are described
                 bare[0].concept = f"{bare[0].concept} {description}"
             bare = (rec, si, q.end + after_len + 1) if nouns_end and not description else None
