@@ -10,9 +10,18 @@ from functools import cache
 from .lexicon import alternation, load_json, phrase_re, word_set
 
 _NAME_WORD = re.compile(r"[\w'’\-]+\.?")
-_WORD_START = re.compile(r"(?<!\w)\w")
 _WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
 _WORD_AFTER = re.compile(r" (\w)")
+
+
+@cache
+def _first_words() -> re.Pattern[str]:
+    """The first words of the gazetteer's names as a name writes them (`Hà`, `TP`, `Việt`), whole."""
+    data = load_json("places.json")
+    firsts = {name.split()[0].split(".")[0] for section in ("places", "countries") for name in data[section]}
+    longest_first = sorted(firsts, key=len, reverse=True)
+    forms = (re.escape(w[0].upper()) + "(?i:" + re.escape(w[1:]) + ")" for w in longest_first)  # `Hà`, `HÀ`
+    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
 
 
 @cache
@@ -48,9 +57,7 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for m in phrase_re("nationwide", "places.json").finditer(low):
         if not _share_of_whole().search(low, max(0, m.start() - 16), m.start()):
             out.append((lo + m.start(), lo + m.end()))  # `Cả nước có 235 trường`, `tỷ lệ hộ nghèo cả nước`
-    for w in _WORD_START.finditer(text, lo, hi):
-        if not w.group().isupper():
-            continue  # a name is capitalised: try the gazetteer only there
+    for w in _first_words().finditer(text, lo, hi):  # try the gazetteer only where a name may start
         place = phrase_re("places", "places.json").match(low, w.start() - lo) or phrase_re(
             "countries", "places.json"
         ).match(low, w.start() - lo)
