@@ -192,10 +192,17 @@ def choose(
         before = [sp for sp in group if sp[1] <= start]
         if before:
             return before[-1]
-        after = [sp for sp in group if sp[0] >= end]
+        after = [
+            sp for sp in group if sp[0] >= end and not (group is in_clause and _NEXT_PREDICATE.search(low, end, sp[0]))
+        ]
         if after:
             return after[0]
     return None
+
+
+# `nâng cấp 18 km đường … và phấn đấu đến cuối năm đón …`: a period after `và` and a verb phrase
+# dates the next predicate, not this number (unless nothing else in the sentence dates it)
+_NEXT_PREDICATE = re.compile(r"\svà(?:\s+[^\W\d_]+){2,}\s*$")
 
 
 def normalize(period: str) -> str | None:
