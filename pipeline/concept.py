@@ -100,10 +100,11 @@ def _keep_word_start(low: str, s: int, cut: int, e: int) -> int:
     return cut
 
 
-def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
+def _cut(s: int, e: int, text: str, low: str, limit: int = MAX_SYLLABLES) -> int:
     """Move `s` right so that at most `limit` syllables remain (syllables, not word tokens:
     the words before a number may lie in a clause that was not word-tokenized), or one more
-    when the cut would split a word (`[tỷ] lệ cán bộ`, `[thành] phố giảm`)."""
+    when the cut would split a word (`[tỷ] lệ cán bộ`, `[thành] phố giảm`), or past the rest
+    of a name it would split (`[Việt Nam] sẽ thu hút`, read in `text`)."""
     words = list(re.finditer(r"\S+", low[s:e]))
     if len(words) <= limit:
         return s
@@ -111,6 +112,18 @@ def _cut(s: int, e: int, low: str, limit: int = MAX_SYLLABLES) -> int:
     before, first = words[k - 1], words[k]
     if is_word(f"{before.group()} {first.group()}"):
         k -= 1
+    if k > 0 and text[s + words[k - 1].start()].isupper() and text[s + words[k].start()].isupper():
+        name_end = k
+        while name_end < len(words) and text[s + words[name_end].start()].isupper():
+            name_end += 1
+        name_start = k - 1
+        while name_start > 0 and text[s + words[name_start - 1].start()].isupper():
+            name_start -= 1
+        last, following = words[name_end - 1].group(), words[name_end].group() if name_end < len(words) else ""
+        if following and is_word(f"{last} {following}"):
+            k = name_start  # `Bộ Nội vụ thực hiện`: the name runs on in lower case, keep it whole
+        elif following:
+            k = name_end  # `[Việt] Nam thu hút …`: no piece of a cut name is left at the start
     return s + words[k].start()
 
 
@@ -196,7 +209,7 @@ def concept(
             tail_start = last[1]
             s, e = _strip(low, last[1], e, skip)
             if he - hs >= 3 and len(low[s:e].split()) <= 3:  # … and, when that is short, what the words before name
-                head = squeeze(text[_cut(hs, he, low, MAX_PREDICATE + 2) : he], _EDGE)
+                head = squeeze(text[_cut(hs, he, text, low, MAX_PREDICATE + 2) : he], _EDGE)
                 s = tail_start + len(low[tail_start:e]) - len(low[tail_start:e].lstrip(" ,"))  # `của cả nước` whole
     _, _, level_only = _lists()
     qualifier, delimiter = _qualifiers()
@@ -268,7 +281,7 @@ def concept(
             (subject() if subject else None) or ""
         )
     else:
-        phrase = squeeze(text[_cut(s, e, low) : e], _EDGE)
+        phrase = squeeze(text[_cut(s, e, text, low) : e], _EDGE)
         if head:
             phrase = f"{head} {phrase}"  # `xuất khẩu [6 tháng] của cả nước` -> `xuất khẩu của cả nước`
     if after_phrase and kind == "percent" and _SHARE_NOUN.match(after_phrase):
@@ -281,7 +294,7 @@ def concept(
         existential = _existential()
         predicate = ""
         if phrase and not existential.search(phrase.lower()):
-            ps, _ = _strip(low, _cut(s, e, low, MAX_PREDICATE), e, skip)
+            ps, _ = _strip(low, _cut(s, e, text, low, MAX_PREDICATE), e, skip)
             predicate = squeeze(text[ps:e], _EDGE)
         verb = _change_before().search(low, max(lo, start - 16), start)
         if verb and not predicate.lower().endswith(verb.group(1)):
@@ -382,7 +395,9 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
     if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs):
         return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing
     dropped = sum(len(low[a:b].split()) for a, b in spans if bs <= a and b <= be)  # not counted in the limit
-    return _without(text, _cut(bs, be, low, MAX_SYLLABLES + dropped), be, spans).strip(_EDGE)  # `… [năm qua] tăng`
+    return _without(text, _cut(bs, be, text, low, MAX_SYLLABLES + dropped), be, spans).strip(
+        _EDGE
+    )  # `… [năm qua] tăng`
 
 
 def _aside_before(low: str, clause_lo: int) -> int:
@@ -402,7 +417,7 @@ def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list
     bs, be = _strip(low, m.end() if m else bs, be, skip)
     if len(low[bs:be].split()) < 2:
         return ""
-    return squeeze(text[_cut(bs, be, low) : be], _EDGE)
+    return squeeze(text[_cut(bs, be, text, low) : be], _EDGE)
 
 
 def only_connective(low: str, clause: tuple[int, int]) -> bool:
@@ -427,7 +442,7 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
     if e - s < 3:
         return None
     # cut by syllables: this clause may hold no number, so it is not word-tokenized on the fast path
-    return squeeze(text[_cut(s, e, low, MAX_PREDICATE + 2) : e], _EDGE) or None
+    return squeeze(text[_cut(s, e, text, low, MAX_PREDICATE + 2) : e], _EDGE) or None
 
 
 def _join(predicate: str, noun: str) -> str | None:
