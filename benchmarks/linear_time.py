@@ -5,17 +5,22 @@
 
 A ratio near 2 means linear time; near 4, quadratic. Each document goes through
 `document_record`, as in `chiso extract` (per-document limits of pipeline/limits.py
-included). Each figure is the fastest of `--repeat` runs. Prints ratios only: no threshold.
+included). The last rows call the Python API `pipeline.extract`, which reads a document
+whole (no pieces), on one stretch of news words and numbers without a sentence end (a
+scraped table flattened to a line), and on the same with full stops.
+Each figure is the fastest of `--repeat` runs. Prints ratios only: no threshold.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pipeline
 from pipeline.cli import document_record
 from pipeline.limits import MAX_DOCUMENT_CHARS
 from pipeline.read import Document, read_inputs
@@ -40,6 +45,29 @@ CASES: dict[str, tuple[int, Callable[[int], str]]] = {
     "`1.2,3/4-5%` x 20,000": (200_000, lambda n: _repeat("1.2,3/4-5%", n)),
     "50,000 `%` signs": (50_000, lambda n: "%" * n),
 }
+
+
+NEWS_WORDS = "xã huyện tăng giảm đạt tỷ lệ hộ nghèo năm 2023 so với cùng kỳ kế hoạch đồng chí đảng viên người".split()
+
+
+def news_stretch(n: int, full_stops: bool) -> str:
+    """About `n` characters of news words, a number every seventh word, a full stop every 40th or none."""
+    rng, out, size, i = random.Random(1), [], 0, 0
+    while size < n:
+        out.append(rng.choice(NEWS_WORDS) + (f" {rng.randint(1, 99999)}" if i % 7 == 0 else ""))
+        out[-1] += " ." if full_stops and i % 40 == 39 else ""
+        size += len(out[-1]) + 1
+        i += 1
+    return " ".join(out)[:n]
+
+
+def api_seconds(text: str, repeat: int) -> tuple[float, int]:
+    best, found = float("inf"), 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        found = len(pipeline.extract(text))
+        best = min(best, time.perf_counter() - t)
+    return best, found
 
 
 def seconds(text: str, repeat: int) -> tuple[float, dict]:
@@ -78,6 +106,13 @@ def main() -> None:
             f"| {len(out['indicators']):,} | {warnings or '-'} |",
             flush=True,
         )
+    n = max(2, int(200_000 * args.scale))
+    for full_stops in (False, True):
+        half, _ = api_seconds(news_stretch(n // 2, full_stops), args.repeat)
+        whole, found = api_seconds(news_stretch(n, full_stops), args.repeat)
+        name = "with a full stop every 40 words" if full_stops else "one stretch without a sentence end"
+        print(f"| `pipeline.extract`: news words and numbers, {name} | {n:,} | {half:.2f} s | {whole:.2f} s "
+              f"| {whole / max(half, 1e-9):.2f} | {found:,} | - |")  # fmt: skip
     n = max(2, int(80_000 * args.scale))
     with tempfile.TemporaryDirectory() as d:
         half, whole = html_seconds(n // 2, Path(d)), html_seconds(n, Path(d))

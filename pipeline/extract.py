@@ -193,7 +193,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 reach = min(sent.end, q.end + CONCEPT_REACH)  # past a comma only for a list of nouns
                 after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach)
             elif q.kind == "money" or (q.kind == "percent" and rec.reference is None):
-                tokens = syllables(text, q.end, clause[1])
+                tokens = syllables(text, q.end, min(clause[1], q.end + CONCEPT_REACH))  # what follows: a few words
                 after = object_after(written, low, tokens, q.end, clause[1])
                 if q.kind == "money" and not after:
                     purpose = purpose_after(written, low, tokens, q.end, clause[1])

@@ -79,7 +79,14 @@ def phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str
 
 
 def words_before(low: str, start: int, lo: int, n: int) -> list[str]:
-    return [m.group() for m in WORD.finditer(low, lo, start)][-n:]
+    """The last `n` words of `low[lo:start]`, scanning back only as far as needed."""
+    reach = 16 * (n + 1)
+    while True:
+        scan = max(lo, start - reach)
+        found = [m.group() for m in WORD.finditer(low, scan, start)]
+        if scan == lo or len(found) > n:  # more than n: the first, maybe cut by `scan`, is not kept
+            return found[-n:]
+        reach *= 4
 
 
 def next_word(low: str, end: int, hi: int) -> str | None:

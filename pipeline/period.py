@@ -128,6 +128,7 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 
 
+_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # more than two words: matched at the start only
 _BRACKET_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(")  # `135,8 nghìn người (quý IV/2018)`
 _RESTATED_VALUE = re.compile(r"\s*(?:là|:|đạt|có|chỉ|mới)?\s*(?:khoảng |gần |hơn |trên )?\d")
 
@@ -149,14 +150,12 @@ def choose(
 ) -> tuple[int, int] | None:
     """The period of the number at `[start, end)` among its sentence's periods `own`."""
     for sp in own:  # `từ hơn 9 triệu đồng năm 2008 lên …`: a period right after the number is its own
+        if sp[0] < end:
+            continue
+        if _THREE_WORDS.match(low, end, sp[0]):
+            break  # this one and every later one are further than two words away
         gap = low[end : sp[0]]
-        if (
-            sp[0] >= end
-            and len(gap.split()) <= 2
-            and not re.search(r"[^\w\s]", gap)
-            and not _reference_re().search(gap)
-            and not _plan_year(low, sp, sentence_lo)
-        ):
+        if not re.search(r"[^\w\s]", gap) and not _reference_re().search(gap) and not _plan_year(low, sp, sentence_lo):
             return sp
     compared = {sp for sp in own if is_reference(low, sp, sentence_lo)}
     mine = open_bracket(low, start, sentence_lo)
@@ -192,11 +191,17 @@ def choose(
         before = [sp for sp in group if sp[1] <= start]
         if before:
             return before[-1]
-        after = [
-            sp for sp in group if sp[0] >= end and not (group is in_clause and _NEXT_PREDICATE.search(low, end, sp[0]))
-        ]
+        after = next(
+            (
+                sp
+                for sp in group
+                if sp[0] >= end
+                and not (group is in_clause and _NEXT_PREDICATE.search(low, max(end, sp[0] - 200), sp[0]))
+            ),
+            None,
+        )
         if after:
-            return after[0]
+            return after
     return None
 
 

@@ -92,6 +92,8 @@ class SentenceReader(NumeralTraps):
         self.ctx = _ctx()
         self._units_at: dict[int, tuple[str, str, int] | None] = {}
         self.scaled_money: str | None = None  # the currency of the last amount in tỷ read in the sentence
+        self._currency: str | None = None  # the sentence's currency, found when first asked
+        self._currency_known = False
 
     # -- units ---------------------------------------------------------------------------
     def unit_after(self, end: int) -> tuple[str, str, int] | None:
@@ -168,6 +170,11 @@ class SentenceReader(NumeralTraps):
 
     def currency_in_context(self) -> str | None:
         """A currency written elsewhere in the sentence (`… tỷ đồng … đạt hơn 3.111 tỷ`); the longest one written wins."""
+        if not self._currency_known:
+            self._currency, self._currency_known = self._currency_in_sentence(), True
+        return self._currency
+
+    def _currency_in_sentence(self) -> str | None:
         seg = self.low[self.lo : self.hi]
         found = [
             m.group()
