@@ -78,15 +78,21 @@ def phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str
     return m.group() if m else None
 
 
-def words_before(low: str, start: int, lo: int, n: int) -> list[str]:
-    """The last `n` words of `low[lo:start]`, scanning back only as far as needed."""
+def last_matches(pattern: re.Pattern[str], text: str, lo: int, hi: int, n: int) -> list[re.Match[str]]:
+    """The last `n` matches of `pattern` in `text[lo:hi]`, scanning back only as far as needed
+    (a clause may run for thousands of characters). For patterns of words, not spaces."""
     reach = 16 * (n + 1)
     while True:
-        scan = max(lo, start - reach)
-        found = [m.group() for m in WORD.finditer(low, scan, start)]
+        scan = max(lo, hi - reach)
+        found = list(pattern.finditer(text, scan, hi))
         if scan == lo or len(found) > n:  # more than n: the first, maybe cut by `scan`, is not kept
-            return found[-n:]
+            return found[-n:] if n else []
         reach *= 4
+
+
+def words_before(low: str, start: int, lo: int, n: int) -> list[str]:
+    """The last `n` words of `low[lo:start]`."""
+    return [m.group() for m in last_matches(WORD, low, lo, start, n)]
 
 
 def next_word(low: str, end: int, hi: int) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import underthesea
 from underthesea import word_tokenize
 
+from .lookaround import last_matches
 from .normalize import Normalized, normalize
 from .numerals import NUMERAL_START, Numeral, find_numerals
 from .segment import Sentence, sentences, trim
@@ -85,7 +86,7 @@ class Analysis:
             return self._tokens[clause]
         text = self.norm.text
         start = max(start, clause[0])
-        before = _last_starts(text, clause[0], start, WINDOW_BEFORE)
+        before = [m.start() for m in last_matches(_SPACED, text, clause[0], start, WINDOW_BEFORE)]
         lo = before[0] if before else start
         hi = end
         for k, m in enumerate(_SPACED.finditer(text, end, clause[1])):
@@ -155,18 +156,6 @@ def _dictionary() -> frozenset[str]:
 def is_word(phrase: str) -> bool:
     """Whether a phrase of two or more syllables is one word of the dictionary (`tỷ lệ`, `thành phố`)."""
     return normalize(phrase).lower in _dictionary()
-
-
-def _last_starts(text: str, lo: int, hi: int, k: int) -> list[int]:
-    """Where the last `k` space-separated pieces of `text[lo:hi]` start, scanning back only as
-    far as needed (a clause may run for thousands of characters)."""
-    reach = 16 * (k + 1)
-    while True:
-        scan = max(lo, hi - reach)
-        starts = [m.start() for m in _SPACED.finditer(text, scan, hi)]
-        if scan == lo or len(starts) > k:  # more than k: the first, maybe cut by `scan`, is not kept
-            return starts[-k:]
-        reach *= 4
 
 
 def syllables(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
