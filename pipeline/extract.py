@@ -24,6 +24,7 @@ from .whose import area_of, attribute_of, dimension_of, money_of, votes_for
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
+PERIOD_REACH = 3000  # characters around a number where a period of its own sentence may be (real sentences are shorter)
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
 _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
 _LISTED = re.compile(r"(?:\s*[^\s,;]+){0,3}\s*(?:,|;|và)\s*(?:[^\W\d_]+\s+){0,4}")  # `…%, doanh thu 29%`
@@ -43,7 +44,12 @@ def _inherit_period(
     """Clause, sentence, earlier sentences of the paragraph, then the headline."""
     low = a.norm.lower
     sent = a.sentences[si]
-    own = choose(low, spans_by_sentence[si], q.start, q.end, clause, sent.start)
+    spans = spans_by_sentence[si]
+    if sent.end - sent.start > PERIOD_REACH:  # only in a sentence longer than any real one: linear time
+        lo = bisect.bisect_left(spans, (q.start - PERIOD_REACH, 0))
+        hi = bisect.bisect_right(spans, (q.end + PERIOD_REACH, 0))
+        spans = spans[lo:hi]
+    own = choose(low, spans, q.start, q.end, clause, sent.start)
     if own:
         return own
     return _from_context(spans_by_sentence, si, a, passes_on)
