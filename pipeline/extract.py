@@ -38,6 +38,21 @@ _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
 
 
+def _clause_of(sent: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of the sentence that holds `pos` (the sentence when none does)."""
+    k = bisect.bisect_right(sent.clauses, (pos, 1 << 62)) - 1
+    if k >= 0 and sent.clauses[k][0] <= pos < sent.clauses[k][1]:
+        return sent.clauses[k]
+    return (sent.start, sent.end)
+
+
+def _near(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans (sorted by start) that overlap `[lo, hi)`; none is longer than PERIOD_REACH."""
+    first = bisect.bisect_left(spans, (lo - PERIOD_REACH, 0))
+    last = bisect.bisect_left(spans, (hi, 0))
+    return [sp for sp in spans[first:last] if sp[1] > lo and sp[0] < hi]
+
+
 def _inherit_period(
     spans_by_sentence: _PerSentence, si: int, q: Quantity, a: Analysis, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -145,6 +160,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     part: tuple[Indicator, int, int] | None = None  # a count of a total that follows (`11 trong tổng số 24 …`)
     bare: tuple[Indicator, int, int] | None = None  # a count with no words after its noun: (record, sentence, end)
     nums = a.numerals
+    named: tuple[int, list[tuple[int, int]], list[tuple[int, int]]] | None = None
     for si, sent in enumerate(a.sentences):
         mine = []
         while n_index < len(nums) and nums[n_index].start < sent.end:
@@ -158,7 +174,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
         for q, noun in found:
             if not q.is_indicator and not all_kinds:
                 continue
-            clause = next(((lo, hi) for lo, hi in sent.clauses if lo <= q.start < hi), (sent.start, sent.end))
+            clause = _clause_of(sent, q.start)
             rs, re_ = norm.to_raw(q.start, q.end)
             rec = Indicator(
                 start=rs,
@@ -180,8 +196,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
-            named_spans = period_spans[si] + administrative(text, location_spans[si])  # periods and units
-            skip = [sp for sp in named_spans if sp[1] > lo_c and sp[0] < hi_c]
+            if named is None or named[0] != si:  # the sentence's periods and units, found once
+                spans = period_spans[si] + administrative(text, location_spans[si])
+                named = (si, spans, sorted(spans))
+            named_spans = named[1]
+            skip = _near(named[2], lo_c, hi_c)
             k = bisect.bisect_left(found_starts, lo_c - CONCEPT_REACH)
             while k < len(found) and found[k][0].start < hi_c:
                 x = found[k][0]
