@@ -61,13 +61,23 @@ def test_hardening_sigkill_at_ten_random_moments_then_resume_gives_every_documen
     print(f"kills at {moments} s; documents done before each kill: {progress}")
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT handled by default in the child, as in a terminal: a test suite started in the background
+    (`cmd &` in a script) ignores SIGINT, every child inherits that, and Python then installs no handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_hardening_ctrl_c_stops_cleanly_and_resume_continues(tmp_path):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     partial = out.with_name("out.jsonl.partial")
     ids = write_news(src, 1500)
     proc = subprocess.Popen(
-        _cmd(src, out, "--workers", "2"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        _cmd(src, out, "--workers", "2"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and _complete_lines(partial) < 20:
