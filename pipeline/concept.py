@@ -218,6 +218,8 @@ def concept(
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
     elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
+    elif m and not low[m.end() : e].strip() and phrase_re("reporting_verbs").fullmatch(low, m.start(), m.end()):
+        s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
     reached = _reached().search(low, s, e)
     if reached:
         s = reached.end()  # `Sagri đạt doanh thu hợp nhất`: what is reached is what is measured
@@ -429,7 +431,10 @@ def only_connective(low: str, clause: tuple[int, int]) -> bool:
 
 
 def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tuple[int, int]]) -> str | None:
-    """The first clause of a sentence, trimmed, as what the sentence is about (when nothing else is)."""
+    """The first clause of a sentence, trimmed, as what the sentence is about (when nothing else is);
+    None when it is a frame (`Phát biểu tại hội nghị, …`, `Theo Bộ Tài chính, …`)."""
+    if phrase_re("subject_not_openers").match(low, clause[0]):
+        return None
     s, e = _strip(low, clause[0], clause[1], skip)
     m = re.search(r"\d", low[s:e])
     if m:
