@@ -279,7 +279,7 @@ class SentenceReader(NumeralTraps):
             q, used = self.read_one(i)
             if q is not None and q.is_indicator and q.kind in ("count", "number") and self.back_reference(q.end):
                 q.kind, q.why = "back-reference", "back-reference"
-            elif q is not None and q.kind in ("money", "percent", "measure") and self.points_back(q.end):
+            elif q is not None and q.kind in ("money", "percent", "measure") and self.points_back(q.start, q.end):
                 q.kind, q.why = "back-reference", "back-reference"  # `1.400 tỷ đồng này`
             if q is not None:
                 out.append(q)

@@ -21,6 +21,9 @@ _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối v�
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _CLOSING_QUOTE = re.compile(r'[”"]')
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_WITH_BEFORE = re.compile(
+    r"\w (?<!so )(?<!cùng )với(?!\w)[^,;:()]*$"
+)  # `ngôi trường với tổng vốn đầu tư hơn` before an amount
 
 
 @cache
@@ -162,9 +165,14 @@ class NumeralTraps:
             and not any(c in self.text[opened : n.start] for c in "”")
         )
 
-    def points_back(self, end: int) -> bool:
-        """`số tiền 1.400 tỷ đồng này`: an amount with its unit, then a demonstrative."""
-        return phrase_after(self.low, end, self.hi, self.ctx["back_reference_after"]) is not None
+    def points_back(self, start: int, end: int) -> bool:
+        """`số tiền 1.400 tỷ đồng này`: an amount with its unit, then a demonstrative; not when
+        the amount describes a thing named before `với` (`ngôi trường với tổng vốn đầu tư hơn
+        37,5 tỉ đồng này`: this school)."""
+        pointer = phrase_after(self.low, end, self.hi, self.ctx["back_reference_after"])
+        if pointer == "này" and _WITH_BEFORE.search(self.low, max(self.lo, start - 60), start):
+            return False
+        return pointer is not None
 
     def back_reference(self, end: int) -> bool:
         """`44 cán bộ nêu trên`, `hai dự án này`: a number that only points back (a
