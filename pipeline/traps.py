@@ -79,6 +79,9 @@ class NumeralTraps:
         ctx = self.ctx
         low = self.low
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
+        unit = self.unit_after(n.end)
+        if before and unit is not None and unit[0] == "percent" and not YEAR.match(low, n.start):
+            before = None  # `vùng nông thôn 60%`, `cả năm 6,7%`: a share (but `năm 2020,100%` glues a year)
         if before:
             prev = words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
