@@ -80,8 +80,8 @@ class NumeralTraps:
         low = self.low
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
         unit = self.unit_after(n.end)
-        if before and unit is not None and unit[0] == "percent" and not YEAR.match(low, n.start):
-            before = None  # `vùng nông thôn 60%`, `cả năm 6,7%`: a share (but `năm 2020,100%` glues a year)
+        if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n, unit):
+            before = None  # `vùng nông thôn 60%`, `cả năm 350 tỷ đồng`, `khu 4,3 ha`: an amount, no name or date
         if before:
             prev = words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
@@ -96,6 +96,17 @@ class NumeralTraps:
         if name:
             return ctx["name_after"][name][0]
         return None
+
+    def _amount_after_name_word(self, n: Numeral, unit: tuple[str, str, int] | None) -> bool:
+        """After a word that names or dates numbers (`thôn 5`, `năm 2019`), the number is an amount all
+        the same when a percent follows, or a scale word (`tỷ`), or it has decimals and a unit in lower
+        case (`khu 4,3 ha`; not `thôn 5 Đồng Yên`, `quốc lộ 1K`, nor an age: `năm 20 tuổi`)."""
+        if unit is not None and unit[0] == "percent":
+            return True
+        if unit is None or unit[0] not in ("money", "measure") or unit[1] == "tuổi":
+            return n.multiplied and unit is not None
+        written = self.text[n.end : unit[2]].strip()
+        return (n.multiplied or n.value != int(n.value)) and written[:1].islower()
 
     def day_month(self, i: int) -> bool:
         """`18-6`, `1-11`, `6-2018`, `26-6-2019`: dates written with hyphens, not ranges."""
