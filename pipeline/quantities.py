@@ -163,11 +163,6 @@ class SentenceReader(NumeralTraps):
         """`hai thành phố`: a noun of two syllables whose first alone is a function word (thành)."""
         return phrase_after(self.low, end, self.hi, self.ctx["counted_compounds"]) is not None
 
-    def noun_follows(self, end: int) -> bool:
-        """A counted noun (any word that is not a function word) right after `end`."""
-        word = next_word(self.low, end, self.hi)
-        return word is not None and word[0].isalpha() and word not in self.ctx["not_counted"]
-
     def currency_in_context(self) -> str | None:
         """A currency written elsewhere in the sentence (`… tỷ đồng … đạt hơn 3.111 tỷ`); the longest one written wins."""
         if not self._currency_known:

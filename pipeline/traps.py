@@ -20,6 +20,7 @@ YEAR = re.compile(r"(1[89]|20)\d\d")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _CLOSING_QUOTE = re.compile(r'[”"]')
+_DECIMALS = re.compile(r"\d,\d")  # `10,3 triệu`
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _WITH_BEFORE = re.compile(
     r"\w (?<!so )(?<!cùng )với(?!\w)[^,;:()]*$"
@@ -50,6 +51,11 @@ class NumeralTraps:
     def unit_after(self, end: int) -> tuple[str, str, int] | None:
         """(kind, unit, end) of a unit right after `end`: the reader that mixes these in knows units."""
         raise NotImplementedError
+
+    def noun_follows(self, end: int) -> bool:
+        """A counted noun (any word that is not a function word) right after `end`."""
+        word = next_word(self.low, end, self.hi)
+        return word is not None and word[0].isalpha() and word not in self.ctx["not_counted"]
 
     def glued(self, n: Numeral) -> str | None:
         """Digits glued to letters: names and codes (G20, Covid-19, QL1A), times (14h30)."""
@@ -103,8 +109,11 @@ class NumeralTraps:
         case (`khu 4,3 ha`; not `thôn 5 Đồng Yên`, `quốc lộ 1K`, nor an age: `năm 20 tuổi`)."""
         if unit is not None and unit[0] == "percent":
             return True
-        if unit is None or unit[0] not in ("money", "measure") or unit[1] == "tuổi":
-            return n.multiplied and unit is not None
+        if unit is None:
+            # `doanh số 10,3 triệu xe`: a scaled number with decimals, then a noun, is a count
+            return n.multiplied and _DECIMALS.search(self.low, n.start, n.end) is not None and self.noun_follows(n.end)
+        if unit[0] not in ("money", "measure") or unit[1] == "tuổi":
+            return n.multiplied
         written = self.text[n.end : unit[2]].strip()
         return (n.multiplied or n.value != int(n.value)) and written[:1].islower()
 
