@@ -417,9 +417,19 @@ def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list
     bs, be = _strip(low, max(0, prev_end + 1, bracket - 150), bracket, skip)
     m = _CLAUSE_START.search(low, bs, be)
     bs, be = _strip(low, m.end() if m else bs, be, skip)
+    said = _said().search(low, bs, be)
+    if said and len(low[said.end() : be].split()) >= 2:
+        bs, be = _strip(low, said.end(), be, skip)  # `bí thư cho rằng kinh tế tăng trưởng khá (7,89%)`
     if len(low[bs:be].split()) < 2:
         return ""
     return squeeze(text[_cut(bs, be, text, low) : be], _EDGE)
+
+
+@cache
+def _said() -> re.Pattern[str]:
+    """The last reporting verb of a phrase (`cho biết`, `cho rằng`): who said it stands before it."""
+    verbs = alternation(load_json("context.json")["reporting_verbs"])
+    return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)(?!.*(?<!\w)(?:" + verbs + r")(?!\w))")
 
 
 def only_connective(low: str, clause: tuple[int, int]) -> bool:
@@ -436,6 +446,9 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
     if phrase_re("subject_not_openers").match(low, clause[0]):
         return None
     s, e = _strip(low, clause[0], clause[1], skip)
+    said = _said().search(low, s, e)
+    if said and not low[said.end() : e].strip():
+        return None  # `Đại biểu Trương Lâm Danh đặt vấn đề: Hơn 80% …`: who said it, no subject
     m = re.search(r"\d", low[s:e])
     if m:
         e = s + m.start()
