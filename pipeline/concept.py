@@ -140,14 +140,14 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")
 
     qualifier = re.compile(r"^(?:" + alternation(ctx["concept_qualifier_start"]) + r")(?!\w)")
-    delimiter = re.compile(
-        r"(?<!\w)(?<!so )(?:"  # `so với` compares, it does not start a new phrase
-        + alternation(ctx["concept_delimiters"])
-        + r")(?!\w)(?!.*(?<!\w)(?:"
-        + alternation(ctx["concept_delimiters"])
-        + r")(?!\w))"
-    )
+    delimiter = _last_phrase("concept_delimiters", r"(?<!so )")  # `so với` compares, it starts no new phrase
     return qualifier, delimiter
+
+
+def _last_phrase(section: str, guard: str = "") -> re.Pattern[str]:
+    """The last phrase of a lexicon section in what is searched (none of them follows it)."""
+    words = alternation(load_json("context.json")[section])
+    return re.compile(r"(?<!\w)" + guard + r"(?:" + words + r")(?!\w)(?!.*(?<!\w)(?:" + words + r")(?!\w))")
 
 
 _TO_NEW_LEVEL = re.compile(
@@ -218,7 +218,7 @@ def concept(
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
     elif m and len(low[m.end() : e].split()) >= 2:
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
-    elif m and not low[m.end() : e].strip() and phrase_re("reporting_verbs").fullmatch(low, m.start(), m.end()):
+    elif m and _spoken_by(low, s, e):
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
     reached = _reached().search(low, s, e)
     if reached:
@@ -428,8 +428,13 @@ def _before_bracket(text: str, low: str, bracket: int, prev_end: int, skip: list
 @cache
 def _said() -> re.Pattern[str]:
     """The last reporting verb of a phrase (`cho biết`, `cho rằng`): who said it stands before it."""
-    verbs = alternation(load_json("context.json")["reporting_verbs"])
-    return re.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)(?!.*(?<!\w)(?:" + verbs + r")(?!\w))")
+    return _last_phrase("reporting_verbs")
+
+
+def _spoken_by(low: str, s: int, e: int) -> bool:
+    """Whether `low[s:e]` ends with a reporting verb: it names who said the figure, not the figure."""
+    said = _said().search(low, s, e)
+    return said is not None and not low[said.end() : e].strip()
 
 
 def only_connective(low: str, clause: tuple[int, int]) -> bool:
@@ -446,8 +451,7 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
     if phrase_re("subject_not_openers").match(low, clause[0]):
         return None
     s, e = _strip(low, clause[0], clause[1], skip)
-    said = _said().search(low, s, e)
-    if said and not low[said.end() : e].strip():
+    if _spoken_by(low, s, e):
         return None  # `Đại biểu Trương Lâm Danh đặt vấn đề: Hơn 80% …`: who said it, no subject
     m = re.search(r"\d", low[s:e])
     if m:

@@ -38,14 +38,6 @@ _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
 
 
-def _clause_of(sent: Sentence, pos: int) -> tuple[int, int]:
-    """The clause of the sentence that holds `pos` (the sentence when none does)."""
-    k = bisect.bisect_right(sent.clauses, (pos, 1 << 62)) - 1
-    if k >= 0 and sent.clauses[k][0] <= pos < sent.clauses[k][1]:
-        return sent.clauses[k]
-    return (sent.start, sent.end)
-
-
 def _near(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
     """The spans (sorted by start) that overlap `[lo, hi)`; none is longer than PERIOD_REACH."""
     first = bisect.bisect_left(spans, (lo - PERIOD_REACH, 0))
@@ -61,9 +53,7 @@ def _inherit_period(
     sent = a.sentences[si]
     spans = spans_by_sentence[si]
     if sent.end - sent.start > PERIOD_REACH:  # only in a sentence longer than any real one: linear time
-        lo = bisect.bisect_left(spans, (q.start - PERIOD_REACH, 0))
-        hi = bisect.bisect_right(spans, (q.end + PERIOD_REACH, 0))
-        spans = spans[lo:hi]
+        spans = _near(spans, q.start - PERIOD_REACH, q.end + PERIOD_REACH)
     own = choose(low, spans, q.start, q.end, clause, sent.start)
     if own:
         return own
@@ -174,7 +164,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
         for q, noun in found:
             if not q.is_indicator and not all_kinds:
                 continue
-            clause = _clause_of(sent, q.start)
+            clause = a.clause_at(q.start) or (sent.start, sent.end)
             rs, re_ = norm.to_raw(q.start, q.end)
             rec = Indicator(
                 start=rs,
