@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
 from pipeline.evaluate import evaluate  # noqa: E402
-from pipeline.gate import GOLD_SETS, gold_docs  # noqa: E402
+from pipeline.gate import present_gold_sets  # noqa: E402
 from pipeline.numerals import parse_digits  # noqa: E402
 
 _REGEX = re.compile(r"\d+(?:[.,]\d+)*(?:\s?%)?")
@@ -98,11 +98,7 @@ def main() -> None:
         systems["Duckling (VI numeral + money)"] = duck
     print("| gold set | system | detection F1 | value F1 | strict F1 |")
     print("|---|---|---|---|---|")
-    for name, (gold, _texts) in GOLD_SETS.items():
-        docs = gold_docs(name)
-        if docs is None:
-            print(f"| {name} | (absent: {gold}) | | | |")
-            continue
+    for name, docs in present_gold_sets(lambda name, gold: print(f"| {name} | (absent: {gold}) | | | |")):
         for sys_name, run in systems.items():
             r = evaluate(docs, run).report()
             print(

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
 from pipeline.evaluate import overlap_f1, pair  # noqa: E402
-from pipeline.gate import GOLD_SETS, gold_docs  # noqa: E402
+from pipeline.gate import present_gold_sets  # noqa: E402
 from pipeline.places import locations  # noqa: E402
 
 EXTRACT = importlib.import_module("pipeline.extract")  # the module (`pipeline.extract` is also a function)
@@ -47,11 +47,7 @@ def units_only(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int
 def main() -> None:
     print("| gold set | locations | administrative units only | chiso (with places.json) | ratio |")
     print("|---|---|---|---|---|")
-    for name, (gold, _texts) in GOLD_SETS.items():
-        docs = gold_docs(name)
-        if docs is None:
-            print(f"| {name} | (absent: {gold}) | | | |")
-            continue
+    for name, docs in present_gold_sets(lambda name, gold: print(f"| {name} | (absent: {gold}) | | | |")):
         with mock.patch.object(EXTRACT, "locations", units_only):
             n, base = agreement(docs)
         if n == 0:

@@ -6,6 +6,7 @@ Raising the committed scores is explicit: `chiso gate --update`."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,17 @@ def gold_docs(name: str) -> list[tuple[str, str, dict]] | None:
     if not gold.exists() or (texts is not None and not texts.exists()):
         return None
     return load_gold(gold, load_texts(texts) if texts else None)
+
+
+def present_gold_sets(absent: Callable[[str, Path], object]) -> Iterator[tuple[str, list[tuple[str, str, dict]]]]:
+    """(name, documents) of every gold set whose files are present, in order; `absent(name, gold
+    file)` is called for the others (the benchmarks print a row saying so)."""
+    for name, (gold, _texts) in GOLD_SETS.items():
+        docs = gold_docs(name)
+        if docs is None:
+            absent(name, gold)
+        else:
+            yield name, docs
 
 
 def score_set(name: str) -> dict | None:
