@@ -85,8 +85,7 @@ class NumeralTraps:
         ctx = self.ctx
         low = self.low
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
-        unit = self.unit_after(n.end)
-        if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n, unit):
+        if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n):
             before = None  # `vùng nông thôn 60%`, `cả năm 350 tỷ đồng`, `khu 4,3 ha`: an amount, no name or date
         if before:
             prev = words_before(low, n.start, self.lo, 3)
@@ -103,10 +102,11 @@ class NumeralTraps:
             return ctx["name_after"][name][0]
         return None
 
-    def _amount_after_name_word(self, n: Numeral, unit: tuple[str, str, int] | None) -> bool:
+    def _amount_after_name_word(self, n: Numeral) -> bool:
         """After a word that names or dates numbers (`thôn 5`, `năm 2019`), the number is an amount all
         the same when a percent follows, or a scale word (`tỷ`), or it has decimals and a unit in lower
         case (`khu 4,3 ha`; not `thôn 5 Đồng Yên`, `quốc lộ 1K`, nor an age: `năm 20 tuổi`)."""
+        unit = self.unit_after(n.end)
         if unit is not None and unit[0] == "percent":
             return True
         if unit is None:
