@@ -50,10 +50,9 @@ _RESTATES = re.compile(
 _OTHER_BASE = re.compile(r"\s*(?:tổng|trên \d|số )")  # `chiếm 91,53% tổng số đại biểu`: of another whole
 
 
-def ratio_percent(text: str, recs: list[dict]) -> list[dict[str, Any]]:
+def ratio_percent(low: str, recs: list[dict]) -> list[dict[str, Any]]:
     """`13/21 đồng chí …, chiếm 61,9%`: the percent that restates a ratio, right after it."""
     out = []
-    low = text.lower()
     for i, r in enumerate(recs[:-1]):
         p = recs[i + 1]
         if r["kind"] != "ratio" or not r.get("denominator") or p["sentence"] != r["sentence"]:
@@ -125,11 +124,10 @@ def _introduces_change(low: str, prev: dict, change: dict) -> bool:
     return _STATED_CHANGE.fullmatch(between) is not None
 
 
-def change_levels(text: str, recs: list[dict]) -> list[dict[str, Any]]:
+def change_levels(low: str, recs: list[dict]) -> list[dict[str, Any]]:
     """`giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)`: a stated change right after
     the two levels it joins, in their unit or as a percent of the first."""
     out = []
-    low = text.lower()
     for i in range(len(recs) - 2):
         a, b = recs[i], recs[i + 1]
         if a["sentence"] != b["sentence"] or a["kind"] == "ratio":
@@ -176,7 +174,8 @@ def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
     """Every check of the document, in the order of their first record."""
     recs = [r for r in records if r.get("kind") in ("count", "percent", "ratio", "money", "measure", "number")]
     index = {id(r): n for n, r in enumerate(records)}
-    found = ratio_percent(text, recs) + parts_sum(text, recs) + change_levels(text, recs)
+    low = text.lower()  # once for the checks that read words
+    found = ratio_percent(low, recs) + parts_sum(text, recs) + change_levels(low, recs)
     for c in found:  # indices into the document's own `indicators`
         c["records"] = [index[id(recs[i])] for i in c["records"]]
     return sorted(found, key=lambda c: c["records"][0])
