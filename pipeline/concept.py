@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from .lexicon import alternation, load_json, phrase_re
+from .lexicon import alternation, load_json, phrase_re, words
 from .period import periods
 from .segment import open_bracket, short_asides, squeeze
 from .tokenizer import is_word
@@ -272,9 +272,14 @@ def concept(
         if before_clause and not after_phrase:
             return before_clause, before_clause  # `xuất nhập khẩu tăng mạnh, ước đạt 475 tỉ USD`
         if prev_concept and not after_phrase:
-            # `đạt 114% kế hoạch`: the plan is part of what is measured; a compared year is not
+            # `đạt 114% kế hoạch`: the plan is part of what is measured, with the relation as written
+            # (`thu nội địa đạt dự toán`, `tổng doanh thu vượt kế hoạch`); a compared year is not
             plan = reference and not _AGO.search(reference)
-            tail = f" {reference}" if plan and phrase_low in ("đạt", "vượt", "bằng", "") else ""
+            relation = _relation(low, lo, start)
+            if relation and relation in prev_concept.lower():
+                relation = ""  # `trường vượt chỉ tiêu`: already said
+            bare = not phrase_low or phrase_low in _relations()[1]
+            tail = f" {relation} {reference}".replace("  ", " ") if plan and bare else ""
             return f"{prev_concept}{tail}", prev_predicate
         aside = _aside_before(low, clause_lo)
         # nothing here: what the words before a bracket just closed name (`tổng vốn (từ tháng 1/2016 …)
@@ -309,6 +314,20 @@ def concept(
 
 
 _DIGITS = re.compile(r"\d[\d.,]*")
+
+
+@cache
+def _relations() -> tuple[re.Pattern[str], dict[str, str]]:
+    written = words("context.json", "reference_relations")
+    return re.compile(r"(?<!\w)(?:" + alternation(written) + r")(?!\w)"), written
+
+
+def _relation(low: str, lo: int, start: int) -> str:
+    """How the number before the reference relates to it, as the concept writes it: the last
+    relation word before the number (`đạt gần 41% dự toán` -> `đạt`, `bằng 53,5%` -> `so với`)."""
+    pattern, written = _relations()
+    found = list(pattern.finditer(low, max(lo, start - 24), start))
+    return written[found[-1].group()] if found else ""
 
 
 def _governs(low: str, predicate: str, prev_end: int) -> bool:
