@@ -155,7 +155,12 @@ def choose(
         if _THREE_WORDS.match(low, end, sp[0]):
             break  # this one and every later one are further than two words away
         gap = low[end : sp[0]]
-        if not re.search(r"[^\w\s]", gap) and not _reference_re().search(gap) and not _plan_year(low, sp, sentence_lo):
+        if (
+            not re.search(r"[^\w\s]", gap)
+            and not _reference_re().search(gap)
+            and not _CONTRAST.search(gap)  # `8,4-8,7% nhưng đến nay`: the contrast's own time
+            and not _plan_year(low, sp, sentence_lo)
+        ):
             return sp
     compared = {sp for sp in own if is_reference(low, sp, sentence_lo)}
     mine = open_bracket(low, start, sentence_lo)
@@ -206,8 +211,10 @@ def choose(
 
 
 # `nâng cấp 18 km đường … và phấn đấu đến cuối năm đón …`: a period after `và` and a verb phrase
-# dates the next predicate, not this number (unless nothing else in the sentence dates it)
-_NEXT_PREDICATE = re.compile(r"\svà(?:\s+[^\W\d_]+){2,}\s*$")
+# dates the next predicate, not this number (unless nothing else in the sentence dates it); so does one
+# after a contrast (`đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%`)
+_CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong khi)(?!\w)")
+_NEXT_PREDICATE = re.compile(r"\s(?:và(?:\s+[^\W\d_]+){2,}|(?:nhưng|song|trong khi)(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
 def normalize(period: str) -> str | None:
