@@ -413,8 +413,8 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
         return ""  # not a whole clause, or a number stands in it (or ends right before it: `32,% dự toán`)
     spans = skip + periods(low, lo, j)
     bs, be = _strip(low, lo, j, spans)  # `Tính từ đầu năm, …`: a time, not a thing
-    if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs):
-        return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing
+    if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs) or _spoken_by(low, bs, be):
+        return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing; nor does who said it
     dropped = sum(len(low[a:b].split()) for a, b in spans if bs <= a and b <= be)  # not counted in the limit
     return _without(text, _cut(bs, be, text, low, MAX_SYLLABLES + dropped), be, spans).strip(
         _EDGE
