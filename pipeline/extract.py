@@ -329,18 +329,19 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             part = (rec, si, q.end) if q.kind == "count" and _OUT_OF.match(low, q.end) else None
             out.append(rec)
             last, last_end = rec, q.end
-            if (
-                q.kind == "count"
-                and q.unit
-                and not generic_head(q.unit)
-                and q.unit.lower() not in word_set("event_counted_nouns")
-            ):
+            if q.kind == "count" and q.unit and not generic_head(q.unit) and not _is_event(q.unit):
                 last_group = (
                     si,
                     q.unit,
                     q.end,
                 )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
+
+
+def _is_event(unit: str) -> bool:
+    """`vụ cháy`, `cuộc họp`, `lượt khách`: events and turns (headed by an event noun) hold no people."""
+    u = unit.lower()
+    return any(u == e or u.startswith(e + " ") for e in word_set("event_counted_nouns"))
 
 
 def _whole_after(a: Analysis, end: int, hi: int) -> str:
