@@ -74,8 +74,8 @@ class NumeralTraps:
         if n.end < len(low) and low[n.end].isalpha():
             m = WORD.match(low, n.end)
             word = m.group() if m else ""
-            if re.fullmatch(r"h\d*|g\d*|giờ", word):
-                return "time"
+            if re.fullmatch(r"h\d*|g\d*|giờ", word) and n.value <= 24 and not re.search(r"[.,]", low[n.start : n.end]):
+                return "time"  # `14h30`, `7g`; not `1,7934g` (grams: an hour has no decimals)
             if word in load_json("units.json")["after"] or n.multiplied:
                 return None
             return "identifier"
