@@ -313,6 +313,8 @@ class SentenceReader(NumeralTraps):
             return self.trap(n, "time"), 2
         if self.phone(i):
             return self.trap(n, "identifier"), 1
+        if self.score(i):
+            return self.trap(n, "identifier"), 2  # a game's score
         if self.day_month(i):
             return self.trap(n, "date"), 2
         fraction = self.fraction(i)

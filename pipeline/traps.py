@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .lexicon import load_json, word_set
+from .lexicon import load_json, phrase_re, word_set
 from .lookaround import WORD, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral
 
@@ -76,6 +76,8 @@ class NumeralTraps:
             word = m.group() if m else ""
             if re.fullmatch(r"h\d*|g\d*|giờ", word) and n.value <= 24 and not re.search(r"[.,]", low[n.start : n.end]):
                 return "time"  # `14h30`, `7g`; not `1,7934g` (grams: an hour has no decimals)
+            if self.text[n.end] == "G":
+                return "identifier"  # `Snapdragon 732G`, `5.5G`, `cỡ 34G`: a name or size, not grams
             if word in load_json("units.json")["after"] or n.multiplied:
                 return None
             return "identifier"
@@ -116,6 +118,27 @@ class NumeralTraps:
             return n.multiplied
         written = self.text[n.end : unit[2]].strip()
         return (n.multiplied or n.value != int(n.value)) and written[:1].islower()
+
+    def score(self, i: int) -> bool:
+        """`dẫn 2-0`, `tỉ số 6-4`, `2-0 (7-5, 6-3)`: a pair of small whole numbers joined by a dash
+        where a game is being scored (lexicon `score_cues` earlier in the sentence); not a range
+        (`5-7%`, `2-3 người`: a unit follows)."""
+        n = self.nums[i]
+        low = self.low
+        if i + 1 >= len(self.nums):
+            return False
+        nxt = self.nums[i + 1]
+        if not re.fullmatch(r"\s?[-–]\s?", low[n.end : nxt.start]):
+            return False
+        if not all(re.fullmatch(r"\d{1,2}", low[x.start : x.end]) for x in (n, nxt)):
+            return False
+        if self.unit_after(nxt.end) is not None or low[nxt.end : nxt.end + 1] in ("/", "-", "–"):
+            return False
+        if self.noun_follows(nxt.end) or phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
+            return False  # `2-3 người`: a range; `ngày 6-4`: a date
+        before = low[max(self.lo, n.start - 80) : n.start]
+        before = re.split(r"[.!?;]\s", before)[-1]
+        return phrase_re("score_cues").search(before) is not None
 
     def day_month(self, i: int) -> bool:
         """`18-6`, `1-11`, `6-2018`, `26-6-2019`: dates written with hyphens, not ranges."""
@@ -231,6 +254,8 @@ class NumeralTraps:
             return False
         if s.startswith("0") and len(s) >= 3:
             return True
+        if len(s) >= 9 and self.unit_after(n.end) is None:
+            return True  # an account or card number: counts of this size are written with dots (114000161718)
         if i > 0:
             prev = self.nums[i - 1]
             gap = self.low[prev.end : n.start]
@@ -244,6 +269,6 @@ class NumeralTraps:
         if i + 1 < len(self.nums):
             nxt = self.nums[i + 1]
             t = self.low[nxt.start : nxt.end]
-            if self.low[n.end : nxt.start] == " " and t.isdigit() and len(t) >= 3 and len(s) >= 3:
-                return True
+            if self.low[n.end : nxt.start] == " " and t.isdigit() and len(t) >= 3 and (len(s) >= 3 or s[0] == "0"):
+                return True  # `0236 3821 456`, `08 3818 1436` (an area code of two digits)
         return False
