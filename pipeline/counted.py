@@ -55,7 +55,7 @@ def counted_quantities(
     shared_units(found, low)
     for q, _ in found:
         if q.kind == "number" and q.unit is None and not q.word_numeral:
-            m = _NUMBER_OF.search(low, max(sent.start, q.start - 60), q.start)
+            m = _NUMBER_OF.search(low, max(sent.start, q.start - 80), q.start)
             if m and m.group(1).split()[0] not in word_set("not_counted"):
                 head = m.group(1) if is_word(m.group(1)) else m.group(1).split()[0]
                 q.kind, q.unit = "count", head  # `tổng số doanh nghiệp thành lập mới là 51.000`
@@ -139,10 +139,10 @@ _PER_N = re.compile(
 )  # per 100, 1.000, 10.000 …
 _PER_AREA = re.compile(r"\s+([^\W\d_]+(?: [^\W\d_]+)?)/(?:km2|km²|ha|m2|m²)(?![\w²])")
 _WS_RUN = re.compile(r"\s+")
-# `(tổng) số <noun> … là|đạt <number>` in one clause: the number counts the noun
+# `(tổng) số <noun> … là|đạt <number>` in one clause (an aside in brackets included): the number counts the noun
 _NUMBER_OF = re.compile(
     r"(?<!\w)(?<!chỉ )(?<!hệ )(?<!con )(?<!đa )(?<!dân )(?<!thiểu )(?<!tỷ )(?<!tỉ )(?<!điểm )(?<!mã )"
-    r"(?:tổng )?số (?!lượng|tiền|liệu|phiếu)([^\W\d_]+(?: [^\W\d_]+)?)[^,;:()\d]*?(?<!\w)(?:là|đạt)\s+$"
+    r"(?:tổng )?số (?!lượng|tiền|liệu|phiếu)([^\W\d_]+(?: [^\W\d_]+)?)(?:[^,;:()\d]|\([^()\d]*\))*?(?<!\w)(?:là|đạt)\s+$"
 )
 _TO_LEVEL = re.compile(r"\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới))?|còn|đến|tới)\s*(?:mức\s*)?$")
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*$")

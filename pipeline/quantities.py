@@ -447,7 +447,8 @@ class SentenceReader(NumeralTraps):
             if self.unit_after(n.end):
                 return Quantity(n.start, n.end, "count", n.value)  # nửa mét
             if phrase_before(low, n.start, self.lo, ["phân", "quá", "một"]):
-                start = n.start - (4 if low[n.start - 4 : n.start] == "một " else 0)
+                left = low[max(0, n.start - 5) : n.start]
+                start = n.start - (4 if left.endswith("một ") else 5 if left == "phân " else 0)  # `(phân) nửa`
                 return Quantity(start, n.end, "ratio", 1, denominator=2, numeral_end=n.end, word_numeral=True)
             return None
         if re.match(r" phần (tư|hai|ba|năm|sáu|bảy|tám|chín|mười|\d+)(?!\w)", low[n.end : n.end + 12]):

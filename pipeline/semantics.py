@@ -97,8 +97,11 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
             break
     if found is None and saw_from and q.value_max is None:
         # `từ 450 km2` alone is a minimum; `từ 401 xuống còn 208` is where a change starts
-        rest = low[q.end : hi] if (hi := _clause_end(low, q.end)) else ""
-        if not re.search(r"(?<!\w)(đến|tới|lên|xuống|về|sang|còn)(?!\w)", rest):
+        # (past an aside in brackets, and a comma right before the other end: `từ 3 euro (3,6 USD) …
+        # lên tới 50 euro`, `tăng từ 10 nghìn đồng, lên 14 nghìn đồng`)
+        rest = _ASIDE.sub(" ", low[q.end : q.end + 160])
+        rest = re.split(r"[;.]", rest, maxsplit=1)[0]
+        if not _OTHER_END.match(rest):
             return ">="
     if found is None:
         # `vốn tối thiểu … là 2 tỷ`: a limit named earlier in the clause, the number after `là`
@@ -108,6 +111,11 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
                 return table[limit.group(1)][0]
         return "="
     return table[found][0]
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+_TO = r"(?<!\w)(?:đến|tới|lên|xuống|về|sang|còn)(?!\w)"
+_OTHER_END = re.compile(rf"[^,()]*?{_TO}|[^,()]*,\s*(?:và\s+)?{_TO}")
 
 
 def _clause_end(low: str, pos: int) -> int:

@@ -24,6 +24,13 @@ _UNIT_SYNONYMS = {
     "km²": "km2",
     "m³": "m3",
     "điểm %": "điểm phần trăm",
+    "gram": "g",
+    "gam": "g",
+    "gr": "g",
+    "kilogram": "kg",
+    "feet": "ft",
+    "ounce": "oz",
+    "ounces": "oz",
 }
 
 
