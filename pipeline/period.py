@@ -243,7 +243,7 @@ def normalize(period: str) -> str | None:
     m = re.search(r"tháng (\d{1,2})", p)
     if m and 1 <= int(m.group(1)) <= 12:
         return f"{y}-{int(m.group(1)):02d}"
-    m = re.search(r"ngày (\d{1,2})[/-](\d{1,2})[/-]", p)
+    m = re.search(r"ngày (\d{1,2})([/.-])(\d{1,2})\2", p)
     if m:
-        return f"{y}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+        return f"{y}-{int(m.group(3)):02d}-{int(m.group(1)):02d}"
     return y

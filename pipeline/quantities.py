@@ -21,6 +21,7 @@ from .traps import YEAR, NumeralTraps
 
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
+_DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
 _SPACES = re.compile(r"\s*")
 
@@ -313,6 +314,8 @@ class SentenceReader(NumeralTraps):
             return self.trap(n, "time"), 2
         if self.phone(i):
             return self.trap(n, "identifier"), 1
+        if n.value <= 12 and _DAY_RUN_BEFORE.search(low, max(0, n.start - 8), n.start):
+            return self.trap(n, "date"), 1  # the month of a run of days: `ngày 6-9/7`
         if self.score(i):
             return self.trap(n, "identifier"), 2  # a game's score
         if self.day_month(i):
