@@ -100,14 +100,21 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if not m:
         return None
     adjective = m.group(1)
-    noun = load_json("context.json")["dimension_adjectives"][adjective][0]
+    dimensions = load_json("context.json")["dimension_adjectives"]
+    noun = dimensions[adjective][0]
+    if low[: m.end(1)].endswith(noun):
+        return None  # `với độ dày 5,5mm`: the dimension is named already
     if adjective == "rộng" and (unit or "").lower() in _AREA_UNITS:
         noun = "diện tích"
     words = (concept or "").split()
     at = [k for k, w in enumerate(words) if w.lower() == adjective]
     if at:
         del words[at[-1]]  # `khu đất [rộng] ở phường …`
-    return f"{noun} {' '.join(words)}".strip()
+    rest = " ".join(words)
+    named = sorted({v[0] for v in dimensions.values()} | {"diện tích"}, key=len, reverse=True)
+    while (lead := next((d for d in named if rest.lower().startswith(d + " ")), None)) is not None:
+        rest = rest[len(lead) + 1 :]  # `toa nặng 35 tấn, dài 19m, cao 3,8m`: one dimension each, not stacked
+    return f"{noun} {rest}".strip()
 
 
 def area_of(concept: str | None, unit: str | None) -> str | None:
