@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from .lexicon import alternation, load_json, phrase_re, words
+from .lexicon import alternation, load_json, phrase_re, word_set, words
 from .period import periods
 from .segment import open_bracket, short_asides, squeeze
 from .tokenizer import is_word
@@ -546,7 +546,21 @@ def tidy(concept: str | None) -> str | None:
     concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
     concept = _SENTENCE_DOT.sub("", concept)  # `… chống ngập TP HCM.`: the sentence's full stop
+    concept = _without_function_start(concept)
     return _without_dangling_end(_inside_words().sub("", concept).strip()) or None
+
+
+def _without_function_start(concept: str) -> str:
+    """`của khu vực có vốn đầu tư nước ngoài` -> `khu vực …`: a function word opens nothing (lexicon
+    `concept_not_first`), unless it begins a word with the syllable after it (`theo dõi`, `cho thấy`)."""
+    words = concept.split(" ")
+    first = word_set("concept_not_first")
+    while len(words) > 1 and words[0].lower() in first:
+        pair = f"{words[0]} {words[1]}".lower()
+        if is_word(pair) or pair in word_set("reporting_verbs"):
+            break
+        words = words[1:]
+    return " ".join(words)
 
 
 @cache
