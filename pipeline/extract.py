@@ -274,7 +274,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     if not pointer and not (last and last.sentence == rec.sentence)
                     else None
                 )
-                or (last.concept if last else None)
+                or (last.concept if last and not _bare_cell(low, sent, q) else None)
                 or rec.concept
             )
             base = (
@@ -342,6 +342,15 @@ def _is_event(unit: str) -> bool:
     """`vụ cháy`, `cuộc họp`, `lượt khách`: events and turns (headed by an event noun) hold no people."""
     u = unit.lower()
     return any(u == e or u.startswith(e + " ") for e in word_set("event_counted_nouns"))
+
+
+def _bare_cell(low: str, sent: Sentence, q: Quantity) -> bool:
+    """A line that holds the number and no word (a table flattened into lines: `/ 360 / 340 /`):
+    nothing says what it measures, least of all the figure before it."""
+    return _LETTER.search(low, sent.start, q.start) is None and _LETTER.search(low, q.end, sent.end) is None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _whole_after(a: Analysis, end: int, hi: int) -> str:

@@ -17,6 +17,7 @@ from .lookaround import WORD, name_before, next_word, phrase_after, phrase_befor
 from .numerals import Numeral
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
+_PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _CLOSING_QUOTE = re.compile(r'[”"]')
@@ -67,6 +68,8 @@ class NumeralTraps:
             return "identifier"
         if before == "+" and n.start > 1 and low[n.start - 2].isdigit():
             return "identifier"  # Km 42+300
+        if _PLATE_HEAD.search(low, max(0, n.start - 9), n.start):
+            return "identifier"  # a plate written with spaces: 37A - 1006
         if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(
             r"\d[a-z]\d? ?$|-[a-z]\d? ?$", low[max(0, n.start - 6) : n.start]
         ):
