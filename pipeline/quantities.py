@@ -21,6 +21,7 @@ from .traps import YEAR, NumeralTraps
 
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
+_LOOSE_EXPONENT = re.compile(r" [23](?![\w.,])")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
 _SPACES = re.compile(r"\s*")
@@ -137,6 +138,8 @@ class SentenceReader(NumeralTraps):
             if not m:
                 break
             stop = m.end()
+            if m.group() in ("m", "km") and _LOOSE_EXPONENT.match(self.low, stop):
+                stop += 2  # `5 triệu đồng/m 2`: the exponent cut loose from a superscript
         return stop
 
     def money_scale(self, n: Numeral) -> bool:
@@ -314,6 +317,8 @@ class SentenceReader(NumeralTraps):
             return self.trap(n, "time"), 2
         if self.phone(i):
             return self.trap(n, "identifier"), 1
+        if self.list_marker(n):
+            return self.trap(n, "identifier"), 1  # an item's number
         if n.value <= 12 and _DAY_RUN_BEFORE.search(low, max(0, n.start - 8), n.start):
             return self.trap(n, "date"), 1  # the month of a run of days: `ngày 6-9/7`
         if self.score(i):
@@ -330,8 +335,8 @@ class SentenceReader(NumeralTraps):
             if trap:
                 nxt = self.nums[i + 1].start if i + 1 < len(self.nums) else -1
                 joined = (low[n.end : n.end + 1] in ("/", "-") and nxt == n.end + 1) or (
-                    low.startswith(" - ", n.end) and nxt == n.end + 3
-                )  # `khóa 13 - 14` is one name; `lần thứ 3 - cũng là …` names no later number
+                    any(low.startswith(dash, n.end) and nxt == n.end + len(dash) for dash in (" - ", "- ", " -"))
+                )  # `khóa 13 - 14`, `câu 41- 80` are one name; `lần thứ 3 - cũng là …` names no later number
                 return self.trap(n, trap), 2 if joined else 1
         sl = self.slash(i)
         if isinstance(sl, Quantity):

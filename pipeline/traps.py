@@ -17,6 +17,8 @@ from .lookaround import WORD, name_before, next_word, phrase_after, phrase_befor
 from .numerals import Numeral
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
+_ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
+_ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
@@ -121,6 +123,14 @@ class NumeralTraps:
             return n.multiplied
         written = self.text[n.end : unit[2]].strip()
         return (n.multiplied or n.value != int(n.value)) and written[:1].islower()
+
+    def list_marker(self, n: Numeral) -> bool:
+        """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`: a small whole number that opens a line or
+        follows a sentence end, then a full stop and a capital or a digit, numbers an item."""
+        text = self.text
+        if not re.fullmatch(r"\d{1,2}", text[n.start : n.end]) or not _ITEM_AFTER.match(text, n.end):
+            return False
+        return n.start == 0 or _ITEM_BEFORE.search(text, max(0, n.start - 4), n.start) is not None
 
     def score(self, i: int) -> bool:
         """`dẫn 2-0`, `tỉ số 6-4`, `2-0 (7-5, 6-3)`: a pair of small whole numbers joined by a dash
@@ -262,16 +272,20 @@ class NumeralTraps:
         if i > 0:
             prev = self.nums[i - 1]
             gap = self.low[prev.end : n.start]
-            if (
-                gap == " "
-                and self.low[prev.start : prev.end].isdigit()
-                and len(self.low[prev.start : prev.end]) >= 3
-                and len(s) >= 3
-            ):
+            p = self.low[prev.start : prev.end]
+            if gap == " " and p.isdigit() and len(p) >= 3 and len(s) >= 3:
                 return True
+            if gap == ") " and p.startswith("0") and self.low[prev.start - 1 : prev.start] == "(" and len(s) >= 3:
+                return True  # `(04) 32373667`: the number after an area code in brackets
         if i + 1 < len(self.nums):
             nxt = self.nums[i + 1]
             t = self.low[nxt.start : nxt.end]
-            if self.low[n.end : nxt.start] == " " and t.isdigit() and len(t) >= 3 and (len(s) >= 3 or s[0] == "0"):
+            gap = self.low[n.end : nxt.start]
+            if (
+                (gap == " " or (gap == ") " and self.low[n.start - 1 : n.start] == "("))
+                and t.isdigit()
+                and len(t) >= 3
+                and (len(s) >= 3 or s[0] == "0")
+            ):
                 return True  # `0236 3821 456`, `08 3818 1436` (an area code of two digits)
         return False
