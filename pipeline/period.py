@@ -82,6 +82,7 @@ def _reference_re() -> re.Pattern[str]:
 _CLAUSE_MARK = re.compile(r"[;()]|,(?!\d)")  # not the comma of `3,46`
 _COMPARED_FIGURE = re.compile(r"(?<!\w)so(?: với)? (?:con số|mức|số)(?!\w)")
 _BUDGET_BEFORE = re.compile(r"(?:dự toán|kế hoạch)\s*$")
+_SINCE = re.compile(r"(?:kể )?từ ")
 
 
 def _plan_year(low: str, span: tuple[int, int], lo: int) -> bool:
@@ -93,7 +94,9 @@ def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     """`so với năm 2015`, `… năm 1985 lên …`: a period that dates a compared value."""
     left = low[max(lo, span[0] - 40) : span[0]].rstrip()
     words = _CLAUSE_MARK.split(left)[-1].split()  # `… so với năm 2015; năm 2017 đạt`: not across a clause
-    if _reference_re().search(" ".join(words[-4:])) or words[-1:] == ["lần"]:
+    head = _SINCE.match(low, span[0], span[1])
+    opening = words + (head.group().split() if head else [])  # `cao nhất [kể từ năm 2008]`: the span's own opening
+    if _reference_re().search(" ".join(opening[-4:])) or words[-1:] == ["lần"]:
         return True  # `so với năm 2015`; `gấp hơn 1,3 lần năm 2015`
     if words[-1:] == ["của"] and _COMPARED_FIGURE.search(_CLAUSE_MARK.split(low[max(lo, span[0] - 70) : span[0]])[-1]):
         return True  # `so với con số 3,46 tỉ USD của năm 2016`
