@@ -65,9 +65,13 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
 
 @cache
 def _reached() -> re.Pattern[str]:
-    """`đạt` before a rate or money noun (`đạt doanh thu`, `đạt tốc độ tăng trưởng`)."""
+    """`đạt`, `ghi nhận` before a rate or money noun (`đạt doanh thu`, `ghi nhận lợi nhuận`;
+    lexicon `concept_reached_verbs`)."""
     ctx = load_json("context.json")
-    return re.compile(r"(?<!\w)đạt\s+(?=(?:" + alternation([*ctx["rate_heads"], *ctx["money_nouns"]]) + r")(?!\w))")
+    verbs = alternation(ctx["concept_reached_verbs"])
+    return re.compile(
+        r"(?<!\w)(?:" + verbs + r")\s+(?=(?:" + alternation([*ctx["rate_heads"], *ctx["money_nouns"]]) + r")(?!\w))"
+    )
 
 
 def _kept_end(low: str, s: int, cut: int) -> int:
