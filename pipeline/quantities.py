@@ -22,6 +22,7 @@ from .traps import YEAR, NumeralTraps
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
 _LOOSE_EXPONENT = re.compile(r" [23](?![\w.,])")
+_ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
 _SPACES = re.compile(r"\s*")
@@ -317,6 +318,9 @@ class SentenceReader(NumeralTraps):
             return self.trap(n, "time"), 2
         if self.phone(i):
             return self.trap(n, "identifier"), 1
+        if _ISO_DATE_HEAD.search(low, max(0, n.start - 5), n.start):
+            joined = i + 1 < len(self.nums) and self.nums[i + 1].start == n.end + 1 and low[n.end] == "-"
+            return self.trap(n, "date"), 2 if joined else 1  # the month and day of 2017-06-27
         if self.list_marker(n):
             return self.trap(n, "identifier"), 1  # an item's number
         if n.value <= 12 and _DAY_RUN_BEFORE.search(low, max(0, n.start - 8), n.start):

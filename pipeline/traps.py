@@ -19,6 +19,7 @@ from .numerals import Numeral
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
 _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
+_MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
@@ -72,6 +73,15 @@ class NumeralTraps:
             return "identifier"  # Km 42+300
         if _PLATE_HEAD.search(low, max(0, n.start - 9), n.start):
             return "identifier"  # a plate written with spaces: 37A - 1006
+        if (
+            before in "-−"
+            and low[n.start - 2 : n.start - 1] == " "
+            and _MODEL_HEAD.search(self.text, max(0, n.start - 17), n.start - 1)
+            and self.unit_after(n.end) is None
+        ):
+            return "identifier"  # a model written with a spaced dash: tiêm kích J -10, tên lửa Hormuz -1
+        if self.text[n.end : n.end + 1] in ("'", "’") and not self.text[n.end + 1 : n.end + 2].isalpha():
+            return "identifier"  # a match minute: (Rodriguez, 88')
         if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(
             r"\d[a-z]\d? ?$|-[a-z]\d? ?$", low[max(0, n.start - 6) : n.start]
         ):
