@@ -210,7 +210,7 @@ class _Parser:
             return self.lex["digit_multipliers"][nxt.text], i + 2
         if gap == " " and nxt.text in self.lex["multipliers"]:
             if _RATE_WORD.match(self.text, nxt.end):
-                return None  # `ngày 22/5 tỷ lệ cử tri`: tỷ lệ (rate), tỷ trọng (share) are no billions
+                return None  # `ngày 22/5 tỷ lệ cử tri`: tỷ lệ (rate), tỷ trọng (share) are no billions, triệu chứng (a symptom) no millions
             return self.lex["multipliers"][nxt.text], i + 2
         if gap == " " and nxt.text == "tr" and self.atoms[i].is_digits:
             return 1e6, i + 2
@@ -231,7 +231,7 @@ def multiplier_of(lower: str, n: Numeral) -> float:
     return factor
 
 
-_RATE_WORD = re.compile(r"(?<=t[ỷỉ]) (?:lệ|trọng|suất|số|giá)(?!\w)")
+_RATE_WORD = re.compile(r"(?<=t[ỷỉ]) (?:lệ|trọng|suất|số|giá)(?!\w)|(?<=triệu) (?:chứng|tập|hồi|phú)(?!\w)")
 
 # where a numeral can start: a digit, or a number word standing alone
 _START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa|không)(?![^\W\d_])")

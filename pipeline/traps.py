@@ -20,6 +20,7 @@ YEAR = re.compile(r"(1[89]|20)\d\d")
 _ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
 _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
+_SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
@@ -71,6 +72,8 @@ class NumeralTraps:
             return "identifier"
         if before == "+" and n.start > 1 and low[n.start - 2].isdigit():
             return "identifier"  # Km 42+300
+        if n.value <= 24 and _SPACED_TIME.match(low, n.end):
+            return "time"  # `8 g30`: an hour written apart from its minutes
         if _PLATE_HEAD.search(low, max(0, n.start - 9), n.start):
             return "identifier"  # a plate written with spaces: 37A - 1006
         if (
