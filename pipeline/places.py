@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
+from .tokenizer import is_word
 
 _NAME_WORD = re.compile(r"[\w'’\-]+\.?")
 _WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
@@ -71,9 +72,29 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 and before.group()[0].isupper()
                 and not before.group().isupper()
             ) or (after is not None and after.group(1).isupper())
-            if not in_name and not _admin().search(text, max(lo, s - 12), s):
+            if (
+                not in_name
+                and not _admin().search(text, max(lo, s - 12), s)
+                and not _no_place(text, low, lo, s, e, before)
+            ):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
     return out
+
+
+_PAIRED = re.compile(r" ?[-–] ?[A-ZĐ]")  # `Mỹ - Trung`: a relation between two countries, no place
+_NEXT_SYLLABLE = re.compile(r" ([^\W\d_]+)")
+
+
+def _no_place(text: str, low: str, lo: int, s: int, e: int, before: re.Match[str] | None) -> bool:
+    """A gazetteer name that names no place here: a nationality or a language (`người Pháp`, `tiếng
+    Anh`; lexicon `nationality_before`), a word it begins (`Ban Pháp chế`), a pair (`Mỹ - Trung`)."""
+    if before is not None and before.group().strip().lower() in word_set("nationality_before", "places.json"):
+        return True
+    country = phrase_re("countries", "places.json").fullmatch(low, s - lo, e - lo) is not None
+    if country and (_PAIRED.match(text, e) or (s - 3 >= lo and re.search(r"[-–] ?$", text[s - 3 : s]))):
+        return True  # `Mỹ - Trung`; but `cao tốc Đà Nẵng - Quảng Ngãi` is where
+    nxt = _NEXT_SYLLABLE.match(text, e)
+    return nxt is not None and nxt.group(1).islower() and is_word(f"{low[s - lo : e - lo]} {nxt.group(1)}")
 
 
 def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
