@@ -21,6 +21,7 @@ _ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
 _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
+_PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
@@ -278,6 +279,8 @@ class NumeralTraps:
         s = self.low[n.start : n.end]
         if not s.isdigit():
             return False
+        if _PHONE_LABEL.search(self.low, max(self.lo, n.start - 64), n.start):
+            return True  # `Điện thoại: (024)3 791 29 05`: any digit group after a phone label
         if s.startswith("0") and len(s) >= 3:
             return True
         if len(s) >= 9 and self.unit_after(n.end) is None:
