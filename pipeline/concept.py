@@ -510,6 +510,9 @@ def as_share(concept: str, share_word: str) -> str:
     `đất đô thị chiếm 5,81%` -> `tỷ lệ đất đô thị`; a concept that names a rate stays."""
     if phrase_re("rate_heads").search(concept.lower()):
         return concept
+    words = concept.split(" ")
+    if len(words) > 1 and words[0][:1].isupper() and not words[0].isupper() and words[1][:1].islower():
+        concept = concept[0].lower() + concept[1:]  # `Bội chi NSNN` opened its sentence: `tỷ lệ bội chi NSNN`
     return f"{share_word} {concept}"
 
 
