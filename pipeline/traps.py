@@ -274,7 +274,8 @@ class NumeralTraps:
         )
 
     def phone(self, i: int) -> bool:
-        """`0987 654 321`, `1900 6868`, `0236 3821 456`: digit groups that make a phone number."""
+        """`0987 654 321`, `1900 6868`, `0236 3821 456`: digit groups that make a phone number (or an
+        account or ID number: nine ungrouped digits or more)."""
         n = self.nums[i]
         s = self.low[n.start : n.end]
         if not s.isdigit():
