@@ -23,6 +23,7 @@ INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
 _LOOSE_EXPONENT = re.compile(r" [23](?![\w.,])")
 _ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
+_SCALE_END = re.compile(r"(?<!\w)(?:triệu|tỷ|tỉ|nghìn|ngàn)$")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
 _SPACES = re.compile(r"\s*")
@@ -116,6 +117,12 @@ class SentenceReader(NumeralTraps):
         if pos - end > 1:
             return None
         m = after_re(tuple(after), r"[\w²³]").match(low, pos, self.hi)
+        if m is None and _SCALE_END.search(low, max(0, end - 6), end):
+            scaled = load_json("units.json")["after_scaled"]
+            m = after_re(tuple(scaled), r"[\w²³]").match(low, pos, self.hi)
+            if m is not None:
+                kind, unit, _gloss = scaled[m.group()]
+                return kind, unit, self._rate_end(m.end())  # `71 triệu bảng`: pounds; `ba bảng lương` is no money
         if m is None:
             return None
         surface = m.group()
