@@ -59,9 +59,10 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if not _share_of_whole().search(low, max(0, m.start() - 16), m.start()):
             out.append((lo + m.start(), lo + m.end()))  # `Cả nước có 235 trường`, `tỷ lệ hộ nghèo cả nước`
     for w in _first_words().finditer(text, lo, hi):  # try the gazetteer only where a name may start
-        place = phrase_re("places", "places.json").match(low, w.start() - lo) or phrase_re(
-            "countries", "places.json"
-        ).match(low, w.start() - lo)
+        place = phrase_re("places", "places.json").match(low, w.start() - lo)
+        country = place is None
+        if country:
+            place = phrase_re("countries", "places.json").match(low, w.start() - lo)
         if place is not None:
             s, e = lo + place.start(), lo + place.end()
             before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
@@ -75,7 +76,7 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             if (
                 not in_name
                 and not _admin().search(text, max(lo, s - 12), s)
-                and not _no_place(text, low, lo, s, e, before)
+                and not _no_place(text, low, lo, s, e, before, country)
             ):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
     return out
@@ -85,12 +86,11 @@ _PAIRED = re.compile(r" ?[-–] ?[A-ZĐ]")  # `Mỹ - Trung`: a relation between
 _NEXT_SYLLABLE = re.compile(r" ([^\W\d_]+)")
 
 
-def _no_place(text: str, low: str, lo: int, s: int, e: int, before: re.Match[str] | None) -> bool:
+def _no_place(text: str, low: str, lo: int, s: int, e: int, before: re.Match[str] | None, country: bool) -> bool:
     """A gazetteer name that names no place here: a nationality or a language (`người Pháp`, `tiếng
     Anh`; lexicon `nationality_before`), a word it begins (`Ban Pháp chế`), a pair (`Mỹ - Trung`)."""
     if before is not None and before.group().strip().lower() in word_set("nationality_before", "places.json"):
         return True
-    country = phrase_re("countries", "places.json").fullmatch(low, s - lo, e - lo) is not None
     if country and (_PAIRED.match(text, e) or (s - 3 >= lo and re.search(r"[-–] ?$", text[s - 3 : s]))):
         return True  # `Mỹ - Trung`; but `cao tốc Đà Nẵng - Quảng Ngãi` is where
     nxt = _NEXT_SYLLABLE.match(text, e)

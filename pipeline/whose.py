@@ -93,6 +93,13 @@ def _dimensions() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + words + r")(?:\s+(?:khoảng|gần|chừng|tới|đến|lên tới|lên đến))*\s*$")
 
 
+@cache
+def _dimension_nouns() -> list[str]:
+    """The nouns a dimension is named by (`chiều dài`, `khối lượng`, `diện tích`), longest first."""
+    nouns = {v[0] for v in load_json("context.json")["dimension_adjectives"].values()} | {"diện tích"}
+    return sorted(nouns, key=len, reverse=True)
+
+
 def dimension_of(concept: str | None, low: str, start: int, unit: str | None) -> str | None:
     """`tuyến metro số 1 dài gần 20 km` -> `chiều dài tuyến metro số 1`; `khu đất rộng 137.000 m2`
     -> `diện tích khu đất`: a measure written after a dimension adjective; None otherwise."""
@@ -100,9 +107,8 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if not m:
         return None
     adjective = m.group(1)
-    dimensions = load_json("context.json")["dimension_adjectives"]
-    noun = dimensions[adjective][0]
-    if low[: m.end(1)].endswith(noun):
+    noun = load_json("context.json")["dimension_adjectives"][adjective][0]
+    if low.endswith(noun, 0, m.end(1)):
         return None  # `với độ dày 5,5mm`: the dimension is named already
     if adjective == "rộng" and (unit or "").lower() in _AREA_UNITS:
         noun = "diện tích"
@@ -111,8 +117,7 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if at:
         del words[at[-1]]  # `khu đất [rộng] ở phường …`
     rest = " ".join(words)
-    named = sorted({v[0] for v in dimensions.values()} | {"diện tích"}, key=len, reverse=True)
-    while (lead := next((d for d in named if rest.lower().startswith(d + " ")), None)) is not None:
+    while (lead := next((d for d in _dimension_nouns() if rest.lower().startswith(d + " ")), None)) is not None:
         rest = rest[len(lead) + 1 :]  # `toa nặng 35 tấn, dài 19m, cao 3,8m`: one dimension each, not stacked
     return f"{noun} {rest}".strip()
 
