@@ -570,6 +570,9 @@ def _without_function_start(concept: str) -> str:
     return " ".join(words)
 
 
+_KEEPS_ITS_VERB = re.compile(r"(?<!\w)(?:từng|không|chưa|chẳng|thậm chí)$")
+
+
 @cache
 def _dangling_end() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["concept_dangling_end"]) + r")$")
@@ -586,8 +589,8 @@ def _without_dangling_end(concept: str) -> str:
         if " " not in m.group() and len(words) >= 2 and is_word(" ".join(words[-2:])):
             return concept  # `giàu có`, `chà là`
         rest = concept[: m.start()].rstrip(_EDGE)
-        if _lists()[1].search(rest.lower()) or rest.lower().endswith(" từng"):
-            return concept  # `so với hiện nay`, `chưa từng có`: no noun phrase before it
+        if _lists()[1].search(rest.lower()) or _KEEPS_ITS_VERB.search(rest.lower()):
+            return concept  # `so với hiện nay`, `chưa từng có`, `không còn`: no noun phrase before it
         concept = rest
 
 
