@@ -264,6 +264,7 @@ def concept(
             or (
                 len(phrase_low.split()) <= 1
                 and not _ACRONYM.fullmatch(text[s:e].strip())  # `GRDP tăng 8,3%` names it
+                and phrase_low not in word_set("one_word_measures")  # `…, lãi 20 tỷ đồng`: a measure of its own
                 and not (kind == "count" and not counted_noun and phrase_re("list_nouns").fullmatch(phrase_low))
             )  # `…, có phường hơn 110.000 dân`: the ward's population
             or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)

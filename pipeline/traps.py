@@ -22,6 +22,7 @@ _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
+_RESOLUTION = re.compile(r"[2458]K")
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
@@ -84,6 +85,10 @@ class NumeralTraps:
             and self.unit_after(n.end) is None
         ):
             return "identifier"  # a model written with a spaced dash: tiêm kích J -10, tên lửa Hormuz -1
+        if _RESOLUTION.fullmatch(self.text, n.start, n.end) and phrase_re("resolution_cues").search(
+            low, max(self.lo, n.start - 20), n.start
+        ):
+            return "identifier"  # `video 4K`, `độ phân giải 8K`: a screen resolution, not 4.000 đồng
         if self.text[n.end : n.end + 1] in ("'", "’") and not self.text[n.end + 1 : n.end + 2].isalpha():
             return "identifier"  # a match minute: (Rodriguez, 88')
         if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(

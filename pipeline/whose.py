@@ -107,7 +107,10 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if not m:
         return None
     adjective = m.group(1)
-    noun = load_json("context.json")["dimension_adjectives"][adjective][0]
+    entry = load_json("context.json")["dimension_adjectives"][adjective]
+    noun = entry[0]
+    if len(entry) > 2 and (unit or "").lower() not in entry[2]:
+        return None  # `ống kính góc siêu rộng 8 MP`, `nhiệt độ cao 35 độ C`: not a length, area or mass
     if low.endswith(noun, 0, m.end(1)):
         return None  # `với độ dày 5,5mm`: the dimension is named already
     if adjective == "rộng" and (unit or "").lower() in _AREA_UNITS:
