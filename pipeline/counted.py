@@ -48,9 +48,19 @@ def counted_quantities(
             if per_n:
                 swallowed = per_n.start(2)
         found.append((q, noun))
+    text = a.norm.text
     for q, _ in found:
-        if q.kind == "number" and q.unit is None and _name_head().search(low, max(sent.start, q.start - 20), q.start):
-            q.kind = q.why = "identifier"  # `Kết luận 21`, `thang điểm 100`: a bare number that names
+        if (
+            q.kind == "number"
+            and q.unit is None
+            and (
+                _name_head().search(low, max(sent.start, q.start - 20), q.start)
+                or _ACRONYM_BEFORE.search(text, max(sent.start, q.start - 12), q.start)
+            )
+        ):
+            q.kind = q.why = (
+                "identifier"  # `Kết luận 21`, `thang điểm 100`, `SDG 4`, `S&P 500`: a bare number that names
+            )
     elided_nouns(found, low)
     shared_units(found, low)
     for q, _ in found:
@@ -158,6 +168,9 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
         between = low[q.end : nxt.start]
         if (nxt.kind == "measure" and _TO_LEVEL.match(between)) or (nxt.kind == "percent" and _LIST_SEP.match(between)):
             q.kind, q.unit = nxt.kind, nxt.unit
+
+
+_ACRONYM_BEFORE = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ&]+ $")  # a name in capitals right before: `PM 2.5`
 
 
 @cache
