@@ -33,6 +33,10 @@ def counted_quantities(
                 q.kind = q.why = "address"  # `Khu đất 8-12 Lê Duẩn`, `2-4-6 Hai Bà Trưng`: a house number
                 found.append((q, None))
                 continue
+            if noun and _named_by_acronym(a.norm.text, q, sent.start):
+                q.kind = q.why = "identifier"  # `Tàu SAR 412 lai dắt`, `PM 2.5 gấp`, `ATP 250 Eastbourne`
+                found.append((q, None))
+                continue
             if noun and (noun == "tiền" or noun.startswith("tiền ")) and q.value >= 1_000_000:
                 q.kind, q.unit = "money", "VND"  # `nộp hơn 500 triệu tiền phạt`: a sum, in đồng
                 noun = None
@@ -171,6 +175,16 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
 
 
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ&]+ $")  # a name in capitals right before: `PM 2.5`
+
+
+def _named_by_acronym(text: str, q: Quantity, lo: int) -> bool:
+    """A number in digits right after a name in capitals names, when it has decimals, three digits
+    or more, or a capital after it (`SAR 412`, `PM 2.5`, `ATP 250 Eastbourne`); a small whole one
+    counts what follows (`UBND 2 tỉnh`, `TPP 11 nước`)."""
+    if q.word_numeral or not _ACRONYM_BEFORE.search(text, max(lo, q.start - 12), q.start):
+        return False
+    after = text[q.end : q.end + 2].lstrip()
+    return q.value >= 100 or q.value != int(q.value) or after[:1].isupper()
 
 
 @cache
