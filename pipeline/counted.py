@@ -27,6 +27,8 @@ def counted_quantities(
         if q.start == swallowed:
             continue  # the `10.000` of `5,83 vụ/10.000 dân`
         noun = None
+        if q.kind == "number" and q.unit == "lần" and _occurrences(low, q, sent.start):
+            q.kind = "count"  # `6 lần được gia hạn`, `sau hai lần hiệp thương`: how often, not a multiple
         if q.kind in ("count", "ratio") and q.unit is None:
             noun = counted_noun(a, q, sent.end)
             if noun and _a_name(written, q.end, noun):
@@ -175,6 +177,20 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
 
 
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ&]+ $")  # a name in capitals right before: `PM 2.5`
+
+
+def _occurrences(low: str, q: Quantity, lo: int) -> bool:
+    """`N lần` counts occurrences unless it has decimals or a word of comparison stands within two
+    words before it (lexicon `multiple_cues`: `gấp 3 lần`, `tăng gần 3 lần`, `cao hơn 2 lần`)."""
+    if q.value != int(q.value) or low.startswith(("gấp", "đôi", "rưỡi"), q.start):
+        return False  # `gấp đôi`, `gần gấp [đôi]`
+    return _multiple_cue().search(low, max(lo, q.start - 30), q.start) is None
+
+
+@cache
+def _multiple_cue() -> re.Pattern[str]:
+    cues = alternation(load_json("context.json")["multiple_cues"])
+    return re.compile(r"(?<!\w)(?:" + cues + r")(?!\w)(?:\s+\S+){0,2}\s*$")
 
 
 def _named_by_acronym(text: str, q: Quantity, lo: int) -> bool:
