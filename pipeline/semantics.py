@@ -103,6 +103,8 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
         rest = re.split(r"[;.]", rest, maxsplit=1)[0]
         if not _OTHER_END.match(rest):
             return ">="
+    if found is None and (limit_verb := _LIMIT_THEN_VERB.search(low, lo, q.start)) is not None:
+        return table[limit_verb.group(1)][0]  # `ít nhất sẽ có 150 tấn`: the limit, then its verb
     if found is None:
         # `vốn tối thiểu … là 2 tỷ`: a limit named earlier in the clause, the number after `là`
         if re.search(r"(?<!\w)(là|ở mức)\s*$", low[lo : q.start]):
@@ -114,6 +116,7 @@ def comparator(low: str, q: Quantity, lo: int) -> str:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+_LIMIT_THEN_VERB = re.compile(r"(?<!\w)(tối thiểu|tối đa|ít nhất)(?:\s+(?:sẽ|có|đạt|là|phải|cần|được|cũng)){1,2}\s*$")
 _TO = r"(?<!\w)(?:đến|tới|lên|xuống|về|sang|còn)(?!\w)"
 _OTHER_END = re.compile(rf"[^,()]*?{_TO}|[^,()]*,\s*(?:và\s+)?{_TO}")
 
