@@ -17,7 +17,7 @@ from .places import administrative, is_nationwide, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .segment import Sentence, open_bracket
-from .semantics import change, comparator, reference
+from .semantics import bare_comparison, change, comparator, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
 from .whose import area_of, attribute_of, dimension_of, money_of, votes_for
@@ -181,8 +181,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.extra["why"] = q.why
                 out.append(rec)
                 continue
-            rec.comparator = comparator(low, q, clause[0])
-            rec.change = change(low, q, clause[0]) or _shared_change(low, last, last_end, rec.sentence, q.start)
+            bound = bare_comparison(low, q, clause[0])  # `nhiều hơn 1.400 tỷ đồng`: a bound, no rise
+            rec.comparator = comparator(low, q, clause[0], bound)
+            rec.change = change(low, q, clause[0], bound) or _shared_change(low, last, last_end, rec.sentence, q.start)
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)

@@ -53,11 +53,11 @@ def bare_comparison(low: str, q: Quantity, lo: int) -> str | None:
     return _ctx()["comparative_words"][m.group(1)][0]
 
 
-def comparator(low: str, q: Quantity, lo: int) -> str:
-    """The first of the qualifiers written right before the number decides (`khoảng hơn` -> ~)."""
-    bare = bare_comparison(low, q, lo)
-    if bare:
-        return bare
+def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
+    """The first of the qualifiers written right before the number decides (`khoảng hơn` -> ~);
+    `bound` is `bare_comparison`'s reading, found once for both this and `change`."""
+    if bound:
+        return bound
     ctx = _ctx()
     table = ctx["comparators"]
     found = None
@@ -126,9 +126,10 @@ def _clause_end(low: str, pos: int) -> int:
     return m.start() if m else len(low)
 
 
-def change(low: str, q: Quantity, lo: int) -> str | None:
-    """`increase`/`decrease` when the number is the size of a rise or fall; None for a level."""
-    if bare_comparison(low, q, lo):
+def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
+    """`increase`/`decrease` when the number is the size of a rise or fall; None for a level
+    (`bound`: `bare_comparison`'s reading)."""
+    if bound:
         return None  # `nhiều hơn 1.400 tỷ đồng`: a bound, not a rise
     ctx = _ctx()
     seg = low[max(lo, q.start - 120) : q.start]  # a trigger is never further than a few words
