@@ -136,17 +136,17 @@ def extract_document(
             "from one part to the next"
         )
     indicators: list[dict] = []
-    checks: list[dict] = []
     for a, b in parts:
         try:
             found = [_shift(r.to_dict(), a) for r in extract(text[a:b], all_kinds=all_kinds)]
-            found_checks = consistency_checks(text, found)
         except Exception as e:  # one bad piece must not stop the document, nor the batch
             where = f" (characters {a:,}-{b:,})" if len(parts) > 1 else ""
             errors.append(f"{source}: extraction failed{where}: {type(e).__name__}: {e}")
             continue
-        for c in found_checks:
-            c["records"] = [i + len(indicators) for i in c["records"]]
         indicators.extend(found)
-        checks.extend(found_checks)
+    try:
+        checks = consistency_checks(text, indicators)  # once for the whole document, across its pieces
+    except Exception as e:  # the records stand without their checks
+        errors.append(f"{source}: checks failed: {type(e).__name__}: {e}")
+        checks = []
     return indicators, checks, errors, warnings

@@ -202,3 +202,27 @@ def test_hardening_same_records_whatever_the_hash_seed(tmp_path):
         assert res.returncode == 0, res.stderr
         outputs.append(res.stdout)
     assert outputs[0] == outputs[1] and outputs[0].count("\n") == len(texts)
+
+
+def test_hardening_checks_that_fail_keep_the_records_and_say_so(monkeypatch):
+    """The checks of a document run once, over all its pieces; if they fail, its records still come out."""
+
+    def broken(text, records):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("pipeline.checks.consistency_checks", broken)
+    out = document_record(Document("t", "t", "Xã có 57 hộ nghèo, chiếm 13/21 thôn, đạt 61,9%."))
+    assert [r["text"] for r in out["indicators"]] == ["57", "13/21", "61,9%"]
+    assert out["checks"] == []
+    assert out["errors"] == ["t: checks failed: ValueError: boom"]
+
+
+def test_hardening_checks_of_a_document_in_pieces_index_its_records(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_PIECE_CHARS", 60)
+    text = "\n".join(["Có 13/21 đồng chí là bí thư, chiếm 61,9%."] * 4)
+    out = document_record(Document("t", "t", text))
+    assert any("read in" in w and "parts" in w for w in out["warnings"])
+    assert len(out["checks"]) == 4 and all(c["ok"] for c in out["checks"])
+    assert [[out["indicators"][i]["start"] for i in c["records"]] for c in out["checks"]] == [
+        [s + 3, s + 35] for s in range(0, len(text), 42)
+    ]
