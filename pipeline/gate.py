@@ -23,6 +23,7 @@ GOLD_SETS: dict[str, tuple[Path, Path | None]] = {
     "news-dev": (ROOT / "corpora" / "gold" / "news-dev.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-dev2": (ROOT / "corpora" / "gold" / "news-dev2.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-dev3": (ROOT / "corpora" / "gold" / "news-dev3.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
+    "news-dev4": (ROOT / "corpora" / "gold" / "news-dev4.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-test": (ROOT / "corpora" / "gold" / "news-test.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "own": (ROOT / "corpora" / "gold" / "own.jsonl", None),
 }
