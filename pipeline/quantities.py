@@ -81,6 +81,7 @@ def _money_words_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
+_PER_UNIT = re.compile(r"\s+(?:một|mỗi)\s+(?!(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục|mươi|lăm)(?!\w))[^\W\d_]")
 _AFTER_COUNT_IN_LIST = re.compile(r"\d[\d.,]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*,\s*$")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:là|lấy)\s+$")  # `đây là một vấn đề`: an article
 _BEFORE_COUNT_IN_LIST = re.compile(r"[^,;.:()\d]{1,40},\s*(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d_]")
@@ -397,7 +398,11 @@ class SentenceReader(NumeralTraps):
         ):
             # `70.000 tỷ đồng cho … và 10.000 tỷ dự án …`; `đạt 5,3 tỷ USD … đạt trên 40 tỷ`: the currency written
             q.kind, q.unit = "money", currency or "VND"
-        elif n.multiplied and (last.value >= 1e6 or n.value >= 1e6) and not self.noun_follows(last.end):
+        elif (
+            (n.multiplied or last.multiplied)
+            and (last.value >= 1e6 or n.value >= 1e6)
+            and (not self.noun_follows(last.end) or _PER_UNIT.match(low, last.end))
+        ):  # `4,23 - 4,36 triệu`; `177 - 180 triệu một lượng`: a price per tael, no count of taels
             currency = self.currency_in_context()
             scale = re.search(r"(tỷ|tỉ)$", low[last.start : last.end])
             if currency or scale or self.money_context(n.start):

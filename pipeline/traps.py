@@ -22,6 +22,7 @@ _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
+_DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _RESOLUTION = re.compile(r"[2458]K")
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
@@ -110,6 +111,13 @@ class NumeralTraps:
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
         low = self.low
+        if (
+            _DOTTED_DAY.fullmatch(low, n.start, n.end)
+            and not n.multiplied
+            and self.unit_after(n.end) is None
+            and phrase_before(low, n.start, self.lo, ctx["day_time_before"])
+        ):
+            return "date"  # `sáng nay 6.2`, `hôm 30.1`: a day and month written with a dot
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
         if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n):
             before = None  # `vùng nông thôn 60%`, `cả năm 350 tỷ đồng`, `khu 4,3 ha`: an amount, no name or date
@@ -199,8 +207,8 @@ class NumeralTraps:
     def named(self, n: Numeral) -> str | None:
         """Numbers that are part of a name: `Cách mạng công nghiệp 4.0`, `cầu Mỹ Thuận 2`, `3 "cao"`."""
         raw = self.text[n.start : n.end]
-        if re.fullmatch(r"\d\.0", raw):
-            return "identifier"
+        if re.fullmatch(r"\d\.0", raw) and self.unit_after(n.end) is None:
+            return "identifier"  # `công nghiệp 4.0`; not `dung tích 2.0 lít`
         after = self.text[n.end : n.end + 2]
         if after[:1] in '“"' and after[:1] and after[1:2].isalpha():
             return "name"
