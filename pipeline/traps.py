@@ -24,7 +24,10 @@ _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _RESOLUTION = re.compile(r"[2458]K")
-_PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? [-–] $")
+_PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? ?[-–] $")  # `37A - 1006`, `15C- 150.81`
+_NAME_BEFORE_SPACED_DASH = re.compile(r"(?<!\w)(?:covid|sars-cov)\s*[-–]\s*$")  # `Covid - 19`
+_PORT_BEFORE = re.compile(r"\w\.[a-z]{2,}:$")  # `danang.gov.vn:8001`
+_NAME_AFTER_DASH = re.compile(r"-[A-Z]")  # `3-Series`, `7-Eleven`
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối với|tổng cộng)\s+$")  # words that open a count
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _CLOSING_QUOTE = re.compile(r'[”"]')
@@ -75,6 +78,12 @@ class NumeralTraps:
             return "identifier"
         if before == "+" and n.start > 1 and low[n.start - 2].isdigit():
             return "identifier"  # Km 42+300
+        if (
+            _NAME_BEFORE_SPACED_DASH.search(low, max(0, n.start - 12), n.start)
+            or _PORT_BEFORE.search(low, max(0, n.start - 12), n.start)
+            or (n.has_digits and _NAME_AFTER_DASH.match(self.text, n.end))
+        ):
+            return "identifier"  # `Covid - 19`, a web address's port, `3-Series`
         if n.value <= 24 and _SPACED_TIME.match(low, n.end):
             return "time"  # `8 g30`: an hour written apart from its minutes
         if _PLATE_HEAD.search(low, max(0, n.start - 9), n.start):
