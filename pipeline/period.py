@@ -246,7 +246,7 @@ def normalize(period: str) -> str | None:
     m = re.search(r"tháng (\d{1,2})", p)
     if m and 1 <= int(m.group(1)) <= 12:
         return f"{y}-{int(m.group(1)):02d}"
-    m = re.search(r"ngày (\d{1,2})([/.-])(\d{1,2})\2", p)
-    if m:
+    m = re.search(r"(?:ngày|đến|tới|hết) (\d{1,2})([/.-])(\d{1,2})\2", p)  # `ngày 4.1.2017`, `tính đến 31/12/2025`
+    if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(3)) <= 12:
         return f"{y}-{int(m.group(3)):02d}-{int(m.group(1)):02d}"
     return y
