@@ -17,6 +17,7 @@ from functools import cache
 from .lexicon import load_json, phrase_re, word_set
 from .lookaround import WORD, after_re, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral, multiplier_of
+from .tokenizer import is_word
 from .traps import YEAR, NumeralTraps
 
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
@@ -147,6 +148,9 @@ class SentenceReader(NumeralTraps):
             if not m:
                 break
             stop = m.end()
+            nxt = WORD.match(self.low, stop + 1) if self.low.startswith(" ", stop) else None
+            if nxt and self.text[nxt.start()].islower() and is_word(f"{m.group()} {nxt.group()}"):
+                stop = nxt.end()  # `đồng/đơn vị`, `đồng/cổ phiếu`: the per-unit is a word of two syllables
             if m.group() in ("m", "km") and _LOOSE_EXPONENT.match(self.low, stop):
                 stop += 2  # `5 triệu đồng/m 2`: the exponent cut loose from a superscript
         return stop
