@@ -279,6 +279,8 @@ class NumeralTraps:
         words = words[:among] if among is not None else words  # `55 người trong đó có 2 …`: among them, no pointer
         place = next((k for k, w in enumerate(words) if k and w in word_set("place_prepositions")), None)
         words = words[:place] if place is not None else words  # `2 thôn tại xã này`: this commune, not these villages
+        kind = next((k for k, w in enumerate(words) if k >= 2 and w in word_set("kind_nouns")), None)
+        words = words[:kind] if kind is not None else words  # `210 chai rượu loại này`: bottles of this kind
         one, two = _back_reference_res()
         if one.search(" ".join(words[1:4])) or two.search(" ".join(words[1:5])):
             return True
