@@ -82,6 +82,8 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
         before = left[:start].split()[-1:] if left[:start].strip() else []
         if match == "hơn" and before and before[0] in ctx["comparative_words"]:
             break  # cao hơn 0,7: a comparison, not a comparator
+        if match == "ngoài" and q.kind == "count" and not left[:start].strip(" ,;:"):
+            break  # `Ngoài 3 nước đồng tác giả, …`: besides, at the clause's start; not `ngoài 60 tuổi`
         if before and match in ("ngoài", "trên", "dưới", "sát") and is_word(f"{before[0]} {match}"):
             break  # `đầu tư nước ngoài từ 13%`: `ngoài` ends a word here, it qualifies nothing
         found = match

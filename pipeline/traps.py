@@ -24,6 +24,7 @@ _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _RESOLUTION = re.compile(r"[2458]K")
+_SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? ?[-–] $")  # `37A - 1006`, `15C- 150.81`
 _NAME_BEFORE_SPACED_DASH = re.compile(r"(?<!\w)(?:covid|sars-cov)\s*[-–]\s*$")  # `Covid - 19`
 _PORT_BEFORE = re.compile(r"\w\.[a-z]{2,}:$")  # `danang.gov.vn:8001`
@@ -95,8 +96,9 @@ class NumeralTraps:
             and self.unit_after(n.end) is None
         ):
             return "identifier"  # a model written with a spaced dash: tiêm kích J -10, tên lửa Hormuz -1
-        if _RESOLUTION.fullmatch(self.text, n.start, n.end) and phrase_re("resolution_cues").search(
-            low, max(self.lo, n.start - 20), n.start
+        if _RESOLUTION.fullmatch(self.text, n.start, n.end) and (
+            phrase_re("resolution_cues").search(low, max(self.lo, n.start - 20), n.start)
+            or _SCREEN_AFTER.match(self.text, n.end)
         ):
             return "identifier"  # `video 4K`, `độ phân giải 8K`: a screen resolution, not 4.000 đồng
         if self.text[n.end : n.end + 1] in ("'", "’") and not self.text[n.end + 1 : n.end + 2].isalpha():
