@@ -23,6 +23,7 @@ _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
+_ONE_SOME = re.compile(r"1 số [^\W\d_]")
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? ?[-–] $")  # `37A - 1006`, `15C- 150.81`
@@ -122,6 +123,8 @@ class NumeralTraps:
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
         low = self.low
+        if _ONE_SOME.match(low, n.start):
+            return "quantifier"  # `1 số băng nhóm`: một số (some), written with a digit
         if (
             _DOTTED_DAY.fullmatch(low, n.start, n.end)
             and not n.multiplied
