@@ -153,6 +153,17 @@ def _dictionary() -> frozenset[str]:
     return frozenset(normalize(w).lower for w in lines if " " in w)  # `hoà bình` -> `hòa bình`, as texts are read
 
 
+@cache
+def _syllables() -> frozenset[str]:
+    return frozenset(s for w in _dictionary() for s in w.split())
+
+
+def is_syllable(word: str) -> bool:
+    """Whether a lower-cased word is a syllable of the dictionary's Vietnamese words (`trong`,
+    `giang`); `boeing`, `snapdragon` are not."""
+    return normalize(word).lower in _syllables()
+
+
 def is_word(phrase: str) -> bool:
     """Whether a phrase of two or more syllables is one word of the dictionary (`tỷ lệ`, `thành phố`)."""
     return normalize(phrase).lower in _dictionary()

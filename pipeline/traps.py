@@ -15,6 +15,7 @@ from typing import Any
 from .lexicon import load_json, phrase_re, word_set
 from .lookaround import WORD, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral
+from .tokenizer import is_syllable
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
@@ -248,6 +249,8 @@ class NumeralTraps:
             nxt = next_word(self.low, n.end, self.hi)
             if nxt is None or nxt in self.ctx["not_counted"]:
                 return "name"
+        if prev and prev[-1].end() == n.start - 1 and n.value >= 100 and _foreign_name(prev[-1].group()):
+            return "name"  # `Boeing 737`, `Snapdragon 480`, `tàu ngầm KRI Nanggala 402`: a model's number
         return None
 
     def in_short_quote(self, n: Numeral) -> bool:
@@ -335,3 +338,15 @@ class NumeralTraps:
             ):
                 return True  # `0236 3821 456`, `08 3818 1436` (an area code of two digits)
         return False
+
+
+def _foreign_name(word: str) -> bool:
+    """A capitalised word that is no Vietnamese syllable and no country (`Boeing`, `Snapdragon`;
+    not `Trong`, `Giang`, `Indonesia`)."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and not is_syllable(low)
+        and phrase_re("countries", "places.json").fullmatch(low) is None
+    )
