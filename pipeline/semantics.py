@@ -135,9 +135,10 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
         return None  # `nhiều hơn 1.400 tỷ đồng`: a bound, not a rise
     ctx = _ctx()
     seg = low[max(lo, q.start - 120) : q.start]  # a trigger is never further than a few words
-    hits = list(phrase_re("change_triggers").finditer(seg))
+    nouns = [m.span() for m in phrase_re("change_inside_nouns").finditer(seg)]
+    hits = [h for h in phrase_re("change_triggers").finditer(seg) if not any(a <= h.start() < b for a, b in nouns)]
     if not hits:
-        return None
+        return None  # `thuế giá trị gia tăng 10%`: the trigger is inside a noun
     hit = hits[-1]
     if hit.group() == "vượt" and q.kind in ("count", "ratio"):
         return None  # `vượt 16/19 chỉ tiêu`: how many targets were exceeded, not a rise
