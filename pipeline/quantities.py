@@ -83,7 +83,9 @@ def _money_words_re() -> re.Pattern[str]:
 
 
 _PER_UNIT = re.compile(r"\s+(?:một|mỗi)\s+(?!(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục|mươi|lăm)(?!\w))[^\W\d_]")
-_AFTER_COUNT_IN_LIST = re.compile(r"\d[\d.,]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*,\s*$")
+_AFTER_COUNT_IN_LIST = re.compile(
+    r"\d[\d.,]*\s+(?!(?:giờ|phút|giây|ngày|tháng|năm)(?!\w))[^\W\d_]+(?:\s[^\W\d_]+)?\s*,\s*$"
+)  # not a time (`14 giờ 35 phút, một tai nạn …`)
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:là|lấy)\s+$")  # `đây là một vấn đề`: an article
 _BEFORE_COUNT_IN_LIST = re.compile(r"[^,;.:()\d]{1,40},\s*(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d_]")
 _NOUN_THEN_TO = re.compile(r" ([^\W\d_]+(?: [^\W\d_]+)?) (?:đến|tới) ")
