@@ -115,6 +115,8 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
             continue
         if picked and len(low[picked[0][0] : picked[0][1]].split()) > 1:
             break  # `cán bộ` is a whole noun; a one-syllable head takes one more word (`hộ nghèo`)
+        if picked and a.norm.text[s].isupper() and not a.norm.text[picked[0][0]].isupper():
+            break  # `4 tỉnh Sóc Trăng, Bạc Liêu …`: a name after the head counts nothing more
         picked.append((s, e))
         prev_end = e
         k += 1

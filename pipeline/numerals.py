@@ -231,7 +231,7 @@ def multiplier_of(lower: str, n: Numeral) -> float:
     return factor
 
 
-_RATE_WORD = re.compile(r"(?<=t[ỷỉ]) (?:lệ|trọng|suất|số|giá)(?!\w)|(?<=triệu) (?:chứng|tập|hồi|phú)(?!\w)")
+_RATE_WORD = re.compile(r"(?<=t[ỷỉ]) (?:lệ|trọng|suất|số|giá|phú)(?!\w)|(?<=triệu) (?:chứng|tập|hồi|phú)(?!\w)")
 
 # where a numeral can start: a digit, or a number word standing alone
 _START = re.compile(r"\d|(?<![^\W\d_])(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa|không)(?![^\W\d_])")
