@@ -82,6 +82,7 @@ def _money_words_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
+_DATE_THEN_DASH = re.compile(r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\s*[-–]\s*$")
 _PER_UNIT = re.compile(r"\s+(?:một|mỗi)\s+(?!(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục|mươi|lăm)(?!\w))[^\W\d_]")
 _AFTER_COUNT_IN_LIST = re.compile(
     r"\d[\d.,]*\s+(?!(?:giờ|phút|giây|ngày|tháng|năm)(?!\w))[^\W\d_]+(?:\s[^\W\d_]+)?\s*,\s*$"
@@ -233,8 +234,12 @@ class SentenceReader(NumeralTraps):
             return "date"
         date_like = a == int(a) and b == int(b) and 1 <= a <= 31 and 1 <= b <= 12 and not nxt.multiplied
         if date_like:
-            if a > b or phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
-                return "date"
+            if (
+                a > b
+                or phrase_before(low, n.start, self.lo, self.ctx["date_before"])
+                or _DATE_THEN_DASH.search(low, max(self.lo, n.start - 12), n.start)
+            ):
+                return "date"  # `nghỉ lễ 30/4 - 1/5`: the other end of a run of days
             word = next_word(low, nxt.end, self.hi)
             if word is None or word in self.ctx["not_counted"] or word in ("vừa", "tới", "qua", "tại", "nay"):
                 return "date"

@@ -24,6 +24,7 @@ _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
+_NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
 _ONE_SOME = re.compile(r"1 số [^\W\d_]")
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
@@ -237,6 +238,8 @@ class NumeralTraps:
             )
         if after.startswith(" “") or after.startswith(' "'):
             return "name"
+        if n.has_digits and not n.multiplied and _NOTE_MARK.fullmatch(self.text, max(0, n.start - 3), n.end + 1):
+            return "identifier"  # `[7]`, `: (1) tái định cư …`, `” (2) .`: a note or an item's number
         if (
             not n.has_digits
             or n.multiplied
@@ -249,7 +252,12 @@ class NumeralTraps:
             nxt = next_word(self.low, n.end, self.hi)
             if nxt is None or nxt in self.ctx["not_counted"]:
                 return "name"
-        if prev and prev[-1].end() == n.start - 1 and n.value >= 100 and _foreign_name(prev[-1].group()):
+        if (
+            prev
+            and prev[-1].end() == n.start - 1
+            and (n.value >= 100 or "." in raw)
+            and _foreign_name(prev[-1].group())
+        ):
             return "name"  # `Boeing 737`, `Snapdragon 480`, `tàu ngầm KRI Nanggala 402`: a model's number
         return None
 
