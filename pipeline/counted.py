@@ -67,6 +67,11 @@ def counted_quantities(
             q.kind = q.why = (
                 "identifier"  # `Kết luận 21`, `thang điểm 100`, `SDG 4`, `S&P 500`: a bare number that names
             )
+        elif q.kind == "number" and q.unit is None and not q.word_numeral:
+            if _AGE_BEFORE.search(low, max(sent.start, q.start - 20), q.start):
+                q.kind, q.unit = "measure", "tuổi"  # `ở tuổi 58`, `ở tuổi ngoài 50`: an age
+            elif _TIMES_BEFORE.search(low, max(sent.start, q.start - 12), q.start):
+                q.unit = "lần"  # `cao gấp 3, gấp 4 lần`: a multiple, its `lần` unwritten
     elided_nouns(found, low)
     shared_units(found, low)
     for q, _ in found:
@@ -178,6 +183,8 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
             q.kind, q.unit = nxt.kind, nxt.unit
 
 
+_AGE_BEFORE = re.compile(r"(?<!\w)(?:ở|đến|tới) tuổi (?:(?:hơn|ngoài|gần|trên|khoảng) )?$")
+_TIMES_BEFORE = re.compile(r"(?<!\w)gấp (?:(?:hơn|gần|khoảng) )?$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ&]+ $")  # a name in capitals right before: `PM 2.5`
 
 

@@ -502,7 +502,12 @@ class SentenceReader(NumeralTraps):
                 and phrase_before(low, n.start, self.lo, self.ctx["comparators"])
             ):
                 return Quantity(n.start, n.end, "count", n.value)  # `hơn một ha`; `giá một tấn rác` is a base
-            if words[0] == "năm" and (unit := self.unit_after(n.end)) and unit[0] in ("measure", "money"):
+            if (
+                words[0] == "năm"
+                and (unit := self.unit_after(n.end))
+                and unit[0] in ("measure", "money")
+                and not re.search(r"\d\s*$", low[max(self.lo, n.start - 3) : n.start])  # `70 năm tuổi Đảng`: years
+            ):
                 return Quantity(n.start, n.end, "count", n.value)  # `âm năm độ C`, `năm tấn`: five of a unit
             if (
                 words[0] == "năm"
