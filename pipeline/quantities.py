@@ -27,6 +27,7 @@ _ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
 _SCALE_END = re.compile(r"(?<!\w)(?:triệu|tỷ|tỉ|nghìn|ngàn)$")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
+_DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d")  # `14-20.2.2018`
 _SPACES = re.compile(r"\s*")
 
 
@@ -383,6 +384,8 @@ class SentenceReader(NumeralTraps):
             and "ngày" in low[max(self.lo, n.start - 10) : n.start]
         ):
             return self.trap(n, "date"), 1  # `trong hai ngày, 28 và 29/12`: a day of the date after it
+        if not rng and n.has_digits and 1 <= n.value <= 31 and _DAY_BEFORE_DOTTED.match(low, n.end):
+            return self.trap(n, "date"), 1  # `từ 14-20.2.2018`: the first day of a run
         trap = self.context_trap(rng[0]) if rng else self.context_trap(n)
         if trap:
             return self.trap(n, trap), 2 if rng else 1
