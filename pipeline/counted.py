@@ -68,7 +68,7 @@ def counted_quantities(
                 "identifier"  # `Kết luận 21`, `thang điểm 100`, `SDG 4`, `S&P 500`: a bare number that names
             )
         elif q.kind == "number" and q.unit is None and not q.word_numeral:
-            if _AGE_BEFORE.search(low, max(sent.start, q.start - 20), q.start):
+            if _AGE_BEFORE.search(low, max(sent.start, q.start - 32), q.start):
                 q.kind, q.unit = "measure", "tuổi"  # `ở tuổi 58`, `ở tuổi ngoài 50`: an age
             elif _TIMES_BEFORE.search(low, max(sent.start, q.start - 12), q.start):
                 q.unit = "lần"  # `cao gấp 3, gấp 4 lần`: a multiple, its `lần` unwritten
@@ -183,7 +183,9 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
             q.kind, q.unit = nxt.kind, nxt.unit
 
 
-_AGE_BEFORE = re.compile(r"(?<!\w)(?:ở|đến|tới) tuổi (?:(?:hơn|ngoài|gần|trên|khoảng) )?$")
+_AGE_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:ở|đến|tới) tuổi|tuổi (?:trung bình|bình quân)(?: là| khoảng)?) (?:(?:hơn|ngoài|gần|trên|khoảng) )?$"
+)  # `ở tuổi 58`, `độ tuổi trung bình là 56`
 _TIMES_BEFORE = re.compile(r"(?<!\w)gấp (?:(?:hơn|gần|khoảng) )?$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ&]+ $")  # a name in capitals right before: `PM 2.5`
 
