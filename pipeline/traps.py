@@ -25,6 +25,7 @@ _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
+_PER_BASE_BEFORE = re.compile(r"(?:thu nhập|giá trị|lợi nhuận|năng suất|sản lượng|doanh thu) trên $")  # per one unit
 _ONE_SOME = re.compile(r"1 số [^\W\d_]")
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
@@ -127,6 +128,13 @@ class NumeralTraps:
         low = self.low
         if _ONE_SOME.match(low, n.start):
             return "quantifier"  # `1 số băng nhóm`: một số (some), written with a digit
+        if (
+            low[n.start : n.end] == "1"
+            and _PER_BASE_BEFORE.search(low, max(self.lo, n.start - 20), n.start) is not None
+            and (unit := self.unit_after(n.end)) is not None
+            and unit[0] == "measure"
+        ):
+            return "base"  # `giá trị thu nhập trên 1ha`: per hectare, the base of a rate
         if (
             _DOTTED_DAY.fullmatch(low, n.start, n.end)
             and not n.multiplied
