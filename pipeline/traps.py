@@ -26,6 +26,7 @@ _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
 _PER_BASE_BEFORE = re.compile(r"(?:thu nhập|giá trị|lợi nhuận|năng suất|sản lượng|doanh thu) trên $")  # per one unit
+_DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
 _ONE_SOME = re.compile(r"1 số [^\W\d_]")
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
@@ -123,11 +124,25 @@ class NumeralTraps:
             return "identifier"
         return None
 
+    def _digit_idiom(self, n: Numeral) -> bool:
+        word = _DIGIT_WORDS.get(self.low[n.start : n.end])
+        if word is None:
+            return False
+        probe = word + self.low[n.end : n.end + 24]
+        m = phrase_re("numeral_idioms").match(probe)
+        if m is None:
+            return False
+        nxt = WORD.match(probe, m.end() + 1) if probe[m.end() : m.end() + 1] == " " else None
+        pair = f"{m.group().rsplit(' ', 1)[-1]} {nxt.group()}" if nxt else ""
+        return pair not in word_set("numeral_idiom_breakers")  # `2 tay vợt` counts players
+
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
         low = self.low
         if _ONE_SOME.match(low, n.start):
             return "quantifier"  # `1 số băng nhóm`: một số (some), written with a digit
+        if self._digit_idiom(n):
+            return "idiom"  # `2 bên`, `2 mẹ con`, `1 mình`: the idioms of numeral_idioms, written with a digit
         if (
             low[n.start : n.end] == "1"
             and _PER_BASE_BEFORE.search(low, max(self.lo, n.start - 20), n.start) is not None
