@@ -18,7 +18,7 @@ from .lexicon import load_json, phrase_re, word_set
 from .lookaround import WORD, after_re, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral, multiplier_of
 from .tokenizer import is_word
-from .traps import YEAR, NumeralTraps
+from .traps import YEAR, NumeralTraps, idiom_goes_on
 
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
@@ -463,7 +463,7 @@ class SentenceReader(NumeralTraps):
         if raw[:1].isupper() and n.start > self.lo and not n.multiplied:
             return None  # Ba Đình, Hai Bà Trưng
         if any(
-            m.start() <= n.start < m.end() and not _word_goes_on(low, m)
+            m.start() <= n.start < m.end() and not idiom_goes_on(low, m)
             for m in phrase_re("numeral_idioms").finditer(low, max(self.lo, n.start - 20), n.end + 20)
         ):
             return None  # `múa ba lê`, `năm châu bốn biển`: a word or an idiom, no count
@@ -542,13 +542,3 @@ class SentenceReader(NumeralTraps):
 def read_quantities(text: str, low: str, lo: int, hi: int, numerals: list[Numeral]) -> list[Quantity]:
     """Quantities of the sentence `[lo, hi)`, given its numerals."""
     return SentenceReader(text, low, lo, hi, numerals).read()
-
-
-def _word_goes_on(low: str, m: re.Match[str]) -> bool:
-    """`hai tay vợt`, `hai mắt xích`: the idiom's last syllable begins a word with the next one
-    (lexicon `numeral_idiom_breakers`; the dictionary would also break `hai bên bờ`, `hai anh em ruột`)."""
-    nxt = WORD.match(low, m.end() + 1) if low[m.end() : m.end() + 1] == " " else None
-    if nxt is None:
-        return False
-    pair = f"{m.group().rsplit(' ', 1)[-1]} {nxt.group()}"
-    return pair in word_set("numeral_idiom_breakers")

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .lexicon import load_json, phrase_re, word_set
+from .lexicon import alternation, load_json, phrase_re, word_set
 from .lookaround import WORD, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral
 from .tokenizer import is_syllable
@@ -25,7 +25,6 @@ _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
-_PER_BASE_BEFORE = re.compile(r"(?:thu nhập|giá trị|lợi nhuận|năng suất|sản lượng|doanh thu) trên $")  # per one unit
 _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
 _ONE_SOME = re.compile(r"1 số [^\W\d_]")
 _RESOLUTION = re.compile(r"[2458]K")
@@ -130,11 +129,7 @@ class NumeralTraps:
             return False
         probe = word + self.low[n.end : n.end + 24]
         m = phrase_re("numeral_idioms").match(probe)
-        if m is None:
-            return False
-        nxt = WORD.match(probe, m.end() + 1) if probe[m.end() : m.end() + 1] == " " else None
-        pair = f"{m.group().rsplit(' ', 1)[-1]} {nxt.group()}" if nxt else ""
-        return pair not in word_set("numeral_idiom_breakers")  # `2 tay vợt` counts players
+        return m is not None and not idiom_goes_on(probe, m)  # `2 tay vợt` counts players
 
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
@@ -145,7 +140,7 @@ class NumeralTraps:
             return "idiom"  # `2 bên`, `2 mẹ con`, `1 mình`: the idioms of numeral_idioms, written with a digit
         if (
             low[n.start : n.end] == "1"
-            and _PER_BASE_BEFORE.search(low, max(self.lo, n.start - 20), n.start) is not None
+            and _per_base_before().search(low, max(self.lo, n.start - 20), n.start) is not None
             and (unit := self.unit_after(n.end)) is not None
             and unit[0] == "measure"
         ):
@@ -381,3 +376,16 @@ def _foreign_name(word: str) -> bool:
         and not is_syllable(low)
         and phrase_re("countries", "places.json").fullmatch(low) is None
     )
+
+
+@cache
+def _per_base_before() -> re.Pattern[str]:
+    """A measure named per one unit (`thu nhập trên 1ha`; lexicon `per_base_measures`)."""
+    return re.compile(r"(?:" + alternation(load_json("context.json")["per_base_measures"]) + r") trên $")
+
+
+def idiom_goes_on(s: str, m: re.Match[str]) -> bool:
+    """`hai tay vợt`, `hai mắt xích`: the last syllable of the numeral idiom `m` begins a word with the
+    next one (lexicon `numeral_idiom_breakers`; the dictionary would also break `hai bên bờ`, `hai anh em ruột`)."""
+    nxt = WORD.match(s, m.end() + 1) if s[m.end() : m.end() + 1] == " " else None
+    return nxt is not None and f"{m.group().rsplit(' ', 1)[-1]} {nxt.group()}" in word_set("numeral_idiom_breakers")
