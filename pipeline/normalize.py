@@ -67,13 +67,38 @@ def _lower(text: str) -> str:
 
 
 def normalize(raw: str) -> Normalized:
-    """NFC per character cluster, Vietnamese tone placement, and the offset map."""
+    """NFC per character cluster, Vietnamese tone placement, vulgar fractions spelled out, and the
+    offset map."""
     if unicodedata.is_normalized("NFC", raw):
         composed, orig = raw, list(range(len(raw) + 1))  # the common case: nothing moves
     else:
         composed, orig = _compose(raw)
+    if _VULGAR.search(composed):
+        composed, orig = _spell_fractions(composed, orig)
     text = _OLD_STYLE.sub(_move_tone, composed)
     return Normalized(raw, text, _lower(text), orig, composed)
+
+
+# One-character fractions (`½ số loài`), read as the `1/2` they stand for. Each character of the
+# spelling maps back to the one input character; a digit before it is kept apart (`2½` -> `2 1/2`).
+_VULGAR = re.compile("[\u00bc-\u00be\u2150-\u215e]")
+
+
+def _spell_fractions(text: str, orig: list[int]) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    new: list[int] = []
+    for i, c in enumerate(text):
+        if _VULGAR.fullmatch(c):
+            spelled = unicodedata.normalize("NFKC", c).replace("\u2044", "/")  # ½ -> 1⁄2 -> 1/2
+            if i and text[i - 1].isdigit():
+                spelled = " " + spelled
+            chars.extend(spelled)
+            new.extend([orig[i]] * len(spelled))
+        else:
+            chars.append(c)
+            new.append(orig[i])
+    new.append(orig[len(text)])
+    return "".join(chars), new
 
 
 def _compose(raw: str) -> tuple[str, list[int]]:

@@ -34,3 +34,14 @@ def test_normalize_lower_keeps_length():
     n = normalize("İstanbul ĐẢNG VIÊN")
     assert len(n.lower) == len(n.text)
     assert n.lower.endswith("đảng viên")
+
+
+def test_normalize_spells_out_vulgar_fractions_and_maps_back():
+    raw = "chiếm ½ số hộ, 2¼ kg"
+    n = normalize(raw)
+    assert n.text == "chiếm 1/2 số hộ, 2 1/4 kg"
+    assert len(n.written) == len(n.text) == len(n.lower)
+    s = n.text.index("1/2")
+    assert raw[slice(*n.to_raw(s, s + 3))] == "½"
+    assert raw[slice(*n.to_raw(s + 4, s + 9))] == "số hộ"
+    assert n.to_raw(0, len(n.text)) == (0, len(raw))
