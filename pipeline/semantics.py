@@ -86,6 +86,8 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
             break  # `Ngoài 3 nước đồng tác giả, …`: besides, at the clause's start; not `ngoài 60 tuổi`
         if before and match in ("ngoài", "trên", "dưới", "sát") and is_word(f"{before[0]} {match}"):
             break  # `đầu tư nước ngoài từ 13%`: `ngoài` ends a word here, it qualifies nothing
+        if match == "trên" and _tren_is_preposition(left[:start], low, q):
+            break  # `dựa trên 5 trụ cột`, `300 hộ dân trên 217ha`: on, not over
         found = match
         pos = lo + start
     # `80.000 người trở lên`: the qualifier may follow the counted noun
@@ -115,6 +117,27 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
                 return table[limit.group(1)][0]
         return "="
     return table[found][0]
+
+
+# a count and its noun right before `trên`: `42 điểm trên 131km` (on 131 km)
+_COUNT_THEN_NOUN = re.compile(r"(?<![\w.,])\d[\d.,]*\s+(?:[^\W\d_]+\s+){1,2}$")
+_SPAN_UNITS = frozenset({"ha", "km", "m", "m2", "km2"})
+
+
+def _tren_is_preposition(left: str, low: str, q: Quantity) -> bool:
+    """`trên` as `on` before the number: after a verb that takes it (`dựa trên`, `nằm trên`; lexicon
+    `preposition_tren_verbs`), before what something rests on (`trên 3 trụ cột`; lexicon
+    `preposition_tren_objects`), or between a count and the area or length it lies on."""
+    if _verb_before_tren().search(left):
+        return True
+    if q.unit in word_set("preposition_tren_objects") or phrase_re("preposition_tren_objects").match(low, q.end + 1):
+        return True
+    return q.kind == "measure" and q.unit in _SPAN_UNITS and _COUNT_THEN_NOUN.search(left) is not None
+
+
+@cache
+def _verb_before_tren() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(word_set("preposition_tren_verbs")) + r")\s*$")
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
