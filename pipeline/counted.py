@@ -31,7 +31,7 @@ def counted_quantities(
             q.kind = "count"  # `6 lần được gia hạn`, `sau hai lần hiệp thương`: how often, not a multiple
         if q.kind in ("count", "ratio") and q.unit is None:
             noun = counted_noun(a, q, sent.end)
-            if noun and _a_name(written, q.end, noun):
+            if noun and (_a_name(written, q.end, noun) or _house_number(written, q, noun)):
                 q.kind = q.why = "address"  # `Khu đất 8-12 Lê Duẩn`, `2-4-6 Hai Bà Trưng`: a house number
                 found.append((q, None))
                 continue
@@ -89,6 +89,35 @@ def _a_name(written: str, end: int, noun: str) -> bool:
     words = written[end : end + 4 * len(noun) + 8].split()[: len(noun.split())]
     words = [w.strip(',.;:()"“”') for w in words]
     return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _house_number(written: str, q: Quantity, noun: str) -> bool:
+    """`42 đường Chu Mạnh Trinh`, `179 thôn Tân Trung, xã Tân Hà`, `31 ấp 3`: a number in digits, a
+    street or hamlet word (lexicon `address_nouns`) and the place's name or number right after it,
+    no list of names following (`2 thôn Tân Trung và Tân Hà` counts)."""
+    if q.word_numeral or noun not in word_set("address_nouns"):
+        return False
+    after = re.match(
+        r"\s*" + r"\s+".join(map(re.escape, noun.split())) + r"\s+(?=\w)", written[q.end : q.end + 120], re.I
+    )
+    if after is None:
+        return False  # `12 thôn, 3 thôn …`: the noun ends its phrase
+    words = written[q.end + after.end() : q.end + 120].split()
+    if words[0][:1].isdigit():
+        return re.fullmatch(r"\d+[,.;:]?", words[0]) is not None and (len(words) == 1 or words[0][-1] in ",.;:")
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+        if words[k - 1][-1:] in ",.;:":
+            break
+    if k == 0:
+        return False
+    rest = " ".join(words[k - 1 :])[len(words[k - 1].rstrip(",.;:")) :]
+    link = _LIST_LINK.match(rest)
+    return link is None or not rest[link.end() : link.end() + 1].isupper()  # `, xã Tân Hà` goes down a level
+
+
+_LIST_LINK = re.compile(r"\s*(?:,|và|;)\s*")
 
 
 def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
