@@ -273,8 +273,8 @@ class NumeralTraps:
         if (
             prev
             and prev[-1].end() == n.start - 1
-            and (n.value >= 100 or "." in raw)
             and _foreign_name(prev[-1].group())
+            and (n.value >= 100 or "." in raw or _in_model_name(self.text, prev))
         ):
             return "name"  # `Boeing 737`, `Snapdragon 480`, `tàu ngầm KRI Nanggala 402`: a model's number
         return None
@@ -375,6 +375,17 @@ def _foreign_name(word: str) -> bool:
         and not word.isupper()
         and not is_syllable(low)
         and phrase_re("countries", "places.json").fullmatch(low) is None
+    )
+
+
+def _in_model_name(text: str, prev: list[re.Match[str]]) -> bool:
+    """`Galaxy Note 7`, `Vsmart Star 5`: a product line's word (lexicon `model_series_words`) after
+    another capitalised name, before a small number; not `Real Madrid 2 trận`."""
+    return (
+        len(prev) >= 2
+        and prev[-1].group().lower() in word_set("model_series_words")
+        and prev[-2].end() == prev[-1].start() - 1
+        and text[prev[-2].start() : prev[-2].start() + 1].isupper()
     )
 
 
