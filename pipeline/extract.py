@@ -341,8 +341,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
 
 def _is_event(unit: str) -> bool:
     """`vụ cháy`, `cuộc họp`, `lượt khách`: events and turns (headed by an event noun) hold no people."""
-    u = unit.lower()
-    return any(u == e or u.startswith(e + " ") for e in word_set("event_counted_nouns"))
+    words, events = unit.lower().split(), word_set("event_counted_nouns")
+    return any(" ".join(words[:k]) in events for k in range(1, len(words) + 1))
 
 
 def _bare_cell(low: str, sent: Sentence, q: Quantity) -> bool:

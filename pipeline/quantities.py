@@ -23,11 +23,7 @@ from .traps import YEAR, NumeralTraps, idiom_goes_on
 INDICATOR_KINDS = ("count", "percent", "ratio", "money", "measure", "number")
 
 _LOOSE_EXPONENT = re.compile(r" [23](?![\w.,])")
-_ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
 _SCALE_END = re.compile(r"(?<!\w)(?:triệu|tỷ|tỉ|nghìn|ngàn)$")
-_DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
-_DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
-_DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d")  # `14-20.2.2018`
 _SPACES = re.compile(r"\s*")
 
 
@@ -338,12 +334,11 @@ class SentenceReader(NumeralTraps):
             return self.trap(n, "time"), 2
         if self.phone(i):
             return self.trap(n, "identifier"), 1
-        if _ISO_DATE_HEAD.search(low, max(0, n.start - 5), n.start):
-            joined = i + 1 < len(self.nums) and self.nums[i + 1].start == n.end + 1 and low[n.end] == "-"
-            return self.trap(n, "date"), 2 if joined else 1  # the month and day of 2017-06-27
+        if iso := self.iso_date_tail(i):
+            return self.trap(n, "date"), iso  # the month and day of 2017-06-27
         if self.list_marker(n):
             return self.trap(n, "identifier"), 1  # an item's number
-        if n.value <= 12 and _DAY_RUN_BEFORE.search(low, max(0, n.start - 8), n.start):
+        if self.day_run_month(n):
             return self.trap(n, "date"), 1  # the month of a run of days: `ngày 6-9/7`
         if self.score(i):
             return self.trap(n, "identifier"), 2  # a game's score
@@ -376,16 +371,8 @@ class SentenceReader(NumeralTraps):
             return self.trap(n, "period" if self.is_year(n) else "date"), 2
         if self.is_year(n):
             return self.trap(n, "year"), 1
-        if (
-            not rng
-            and n.has_digits
-            and 1 <= n.value <= 31
-            and _DAY_BEFORE_DATE.match(low, n.end)
-            and "ngày" in low[max(self.lo, n.start - 10) : n.start]
-        ):
-            return self.trap(n, "date"), 1  # `trong hai ngày, 28 và 29/12`: a day of the date after it
-        if not rng and n.has_digits and 1 <= n.value <= 31 and _DAY_BEFORE_DOTTED.match(low, n.end):
-            return self.trap(n, "date"), 1  # `từ 14-20.2.2018`: the first day of a run
+        if not rng and self.day_before_date(n):
+            return self.trap(n, "date"), 1  # `28 và 29/12`, `từ 14-20.2.2018`: a day of the date after it
         trap = self.context_trap(rng[0]) if rng else self.context_trap(n)
         if trap:
             return self.trap(n, trap), 2 if rng else 1

@@ -23,6 +23,10 @@ _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
+_ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
+_DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
+_DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
+_DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d")  # `14-20.2.2018`
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
 _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
@@ -67,6 +71,27 @@ class NumeralTraps:
     def unit_after(self, end: int) -> tuple[str, str, int] | None:
         """(kind, unit, end) of a unit right after `end`: the reader that mixes these in knows units."""
         raise NotImplementedError
+
+    def iso_date_tail(self, i: int) -> int:
+        """How many numerals the month and day of an ISO date take (`2017-06-27`: 2), 0 for none."""
+        n = self.nums[i]
+        if not _ISO_DATE_HEAD.search(self.low, max(0, n.start - 5), n.start):
+            return 0
+        joined = i + 1 < len(self.nums) and self.nums[i + 1].start == n.end + 1 and self.low[n.end] == "-"
+        return 2 if joined else 1
+
+    def day_run_month(self, n: Numeral) -> bool:
+        """The month of a run of days: the `7` of `ngày 6-9/7`."""
+        return n.value <= 12 and _DAY_RUN_BEFORE.search(self.low, max(0, n.start - 8), n.start) is not None
+
+    def day_before_date(self, n: Numeral) -> bool:
+        """A day written before the date whose month it shares: `trong hai ngày, 28 và 29/12`,
+        `từ 14-20.2.2018`."""
+        if not n.has_digits or not 1 <= n.value <= 31:
+            return False
+        if _DAY_BEFORE_DATE.match(self.low, n.end) and "ngày" in self.low[max(self.lo, n.start - 10) : n.start]:
+            return True
+        return _DAY_BEFORE_DOTTED.match(self.low, n.end) is not None
 
     def noun_follows(self, end: int) -> bool:
         """A counted noun (any word that is not a function word) right after `end`."""

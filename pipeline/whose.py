@@ -84,7 +84,10 @@ def attribute_of(text: str, low: str, sentence_lo: int, start: int) -> str | Non
     return f"{text[m.start(1) : m.end(1)]} {owner}"
 
 
-_AREA_UNITS = ("m2", "m²", "ha", "km2", "km²", "héc-ta", "hecta", "sào", "mẫu")
+@cache
+def _units(dimension: str) -> frozenset[str]:
+    """The units of one dimension (`length`, `area`, `mass`; lexicon `dimension_units`)."""
+    return frozenset(load_json("context.json")["dimension_units"][dimension][0])
 
 
 @cache
@@ -109,11 +112,11 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     adjective = m.group(1)
     entry = load_json("context.json")["dimension_adjectives"][adjective]
     noun = entry[0]
-    if len(entry) > 2 and (unit or "").lower() not in entry[2]:
+    if len(entry) > 2 and not any((unit or "").lower() in _units(d) for d in entry[2]):
         return None  # `ống kính góc siêu rộng 8 MP`, `nhiệt độ cao 35 độ C`: not a length, area or mass
     if low.endswith(noun, 0, m.end(1)):
         return None  # `với độ dày 5,5mm`: the dimension is named already
-    if adjective == "rộng" and (unit or "").lower() in _AREA_UNITS:
+    if adjective == "rộng" and (unit or "").lower() in _units("area"):
         noun = "diện tích"
     words = (concept or "").split()
     at = [k for k, w in enumerate(words) if w.lower() == adjective]
@@ -128,7 +131,7 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
 def area_of(concept: str | None, unit: str | None) -> str | None:
     """`nuôi cua bị chết` measured in ha -> `diện tích nuôi cua bị chết`: an area unit measures an
     area; None when the concept already names one (lexicon `area_nouns`: đất, rừng …)."""
-    if (unit or "").lower() not in _AREA_UNITS or (concept and phrase_re("area_nouns").search(concept.lower())):
+    if (unit or "").lower() not in _units("area") or (concept and phrase_re("area_nouns").search(concept.lower())):
         return None
     return f"diện tích {concept or ''}".strip()
 
