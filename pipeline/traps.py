@@ -198,7 +198,8 @@ class NumeralTraps:
     def _amount_after_name_word(self, n: Numeral) -> bool:
         """After a word that names or dates numbers (`thôn 5`, `năm 2019`), the number is an amount all
         the same when a percent follows, or a scale word (`tỷ`), or it has decimals and a unit in lower
-        case (`khu 4,3 ha`; not `thôn 5 Đồng Yên`, `quốc lộ 1K`, nor an age: `năm 20 tuổi`)."""
+        case (`khu 4,3 ha`), or the unit is one of area (`căn hộ 130 m2`); not `thôn 5 Đồng Yên`,
+        `quốc lộ 1K`, nor an age: `năm 20 tuổi`."""
         unit = self.unit_after(n.end)
         if unit is not None and unit[0] == "percent":
             return True
@@ -208,7 +209,8 @@ class NumeralTraps:
         if unit[0] not in ("money", "measure") or unit[1] == "tuổi":
             return n.multiplied
         written = self.text[n.end : unit[2]].strip()
-        return (n.multiplied or n.value != int(n.value)) and written[:1].islower()
+        area = unit[1] in ("m2", "ha", "km2")  # `căn hộ 130 m2`: no apartment is numbered in square metres
+        return (n.multiplied or n.value != int(n.value) or area) and written[:1].islower()
 
     def list_marker(self, n: Numeral) -> bool:
         """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`: a small whole number that opens a line or
