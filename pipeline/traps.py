@@ -30,7 +30,7 @@ _DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
 _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
-_ONE_SOME = re.compile(r"1 số [^\W\d_]")
+_ONE_SOME = re.compile(r"1 (?:số [^\W\d_]|trong (?:những|các|số|\d))")  # một số (some), một trong (one of)
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? ?[-–] $")  # `37A - 1006`, `15C- 150.81`
@@ -160,7 +160,7 @@ class NumeralTraps:
         ctx = self.ctx
         low = self.low
         if _ONE_SOME.match(low, n.start):
-            return "quantifier"  # `1 số băng nhóm`: một số (some), written with a digit
+            return "quantifier"  # `1 số băng nhóm`, `1 trong những`: một số (some), một trong (one of), with a digit
         if self._digit_idiom(n):
             return "idiom"  # `2 bên`, `2 mẹ con`, `1 mình`: the idioms of numeral_idioms, written with a digit
         if (
