@@ -30,6 +30,10 @@ _DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
 _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
+# a price, then the one unit it is for: `đồng cho 1kWh`, `giá 1 kg`; not `đấu giá 1 lô đất`, `tăng giá 1%`
+_PRICE_BASE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:đồng|đ|usd|vnđ|vnd|euro|yên)\s+(?:cho|mỗi|trên)|(?<!\w)(?<!đấu )(?<!định )(?<!tăng )(?<!giảm )(?<!hạ )giá(?: bán| đúng| thực)?(?: của)?)\s+$"
+)
 _ONE_SOME = re.compile(r"1 (?:số [^\W\d_]|trong (?:những|các|số|\d))")  # một số (some), một trong (one of)
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
@@ -171,6 +175,12 @@ class NumeralTraps:
         ):
             return "base"  # `giá trị thu nhập trên 1ha`: per hectare, the base of a rate
         if (
+            low[n.start : n.end] in ("1", "một")
+            and _PRICE_BASE_BEFORE.search(low, max(self.lo, n.start - 24), n.start) is not None
+            and ((unit := self.unit_after(n.end)) is None or unit[0] not in ("money", "percent"))
+        ):
+            return "base"  # `2.927 đồng cho 1kWh`, `mức giá 1 quả là 168 HKD`: the one unit a price is for
+        if (
             _DOTTED_DAY.fullmatch(low, n.start, n.end)
             and not n.multiplied
             and self.unit_after(n.end) is None
@@ -188,7 +198,8 @@ class NumeralTraps:
             ):
                 return ctx["date_before"][before][0]
         after = phrase_after(low, n.end, self.hi, ctx["duration_after"])
-        if after and not phrase_after(low, n.end, self.hi, ctx.get("duration_not", [])):
+        unlike = phrase_after(low, n.end, self.hi, ctx.get("duration_not", []))
+        if after and (not unlike or len(after) > len(unlike)):  # `14 năm tuổi trẻ`; not `5 năm tuổi`
             return ctx["duration_after"][after][0]
         name = phrase_after(low, n.end, self.hi, ctx["name_after"])
         if name:

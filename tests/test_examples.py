@@ -1,7 +1,7 @@
 """Every example corpus under corpora/examples/ runs here, Duckling-style.
 
 A positive example must give exactly one record of an indicator kind, with the
-expected fields; a negative one must give none. Known gaps stay in the corpus,
+expected fields; a negative one must give none (with `at`, none at that text). Known gaps stay in the corpus,
 marked `"xfail": {"<text index>": "reason"}`, and run as xfail(strict=True): a fix
 turns them red until the mark is removed. Examples are our own sentences
 (`source` says otherwise where they come from elsewhere).
@@ -57,14 +57,15 @@ def _mismatch(expect: dict, record: dict) -> str | None:
 
 @pytest.mark.parametrize(("expect", "text", "at"), list(_cases()))
 def test_examples(expect, text, at):
-    """`at` (optional) names the record to check where the sentence needs other numbers around it."""
+    """`at` (optional) names the record to check (or, for a negative, the text that must give none)
+    where the sentence needs other numbers around it."""
     records = [r.to_dict() for r in pipeline.extract(text) if r.kind in INDICATOR_KINDS]
     shown = [(r["text"], r["kind"], r["value"], r["unit"], r["comparator"]) for r in records]
+    if at is not None:
+        records = [r for r in records if r["text"] == at]
     if expect is None:
         assert not records, f"negative example gave {shown}"
         return
-    if at is not None:
-        records = [r for r in records if r["text"] == at]
     assert len(records) == 1, f"want exactly one record{f' at {at!r}' if at else ''}, got {shown}"
     problem = _mismatch(expect, records[0])
     assert problem is None, f"{problem} in {shown}"
