@@ -53,6 +53,11 @@ def counted_quantities(
             noun = None
             if per_n:
                 swallowed = per_n.start(2)
+        elif q.kind == "count" and q.unit != "lần" and (per_time := _PER_TIME.match(low, q.end, sent.end)):
+            # `13.000 ca/ngày`, `2.600 lượt du khách/ 1 ngày đêm`: so many in a unit of time, a rate
+            noun_written = _WS_RUN.sub(" ", written[per_time.start(1) : per_time.end(1)]).lower()
+            q.kind, q.unit, q.end = "measure", f"{noun_written}/{per_time.group(2)}", per_time.end()
+            noun = None
         found.append((q, noun))
     text = a.norm.text
     for q, _ in found:
@@ -190,6 +195,9 @@ _PER_N = re.compile(
     r"\s+([^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(1(?:0{1,2})?(?:\.000)+|10{1,6})\s+([^\W\d_]+)"
 )  # per 100, 1.000, 10.000 …
 _PER_AREA = re.compile(r"\s+([^\W\d_]+(?: [^\W\d_]+)?)/(?:km2|km²|ha|m2|m²)(?![\w²])")
+_PER_TIME = re.compile(
+    r"\s+([^\W\d_]+(?: [^\W\d_]+){0,2})\s?/\s?(?:1\s+)?(ngày đêm|ngày|tuần|tháng|năm|giờ|phút)(?![\w/])"
+)
 _WS_RUN = re.compile(r"\s+")
 # `(tổng) số <noun> … là|đạt <number>` in one clause (an aside in brackets included): the number counts the noun
 _NUMBER_OF = re.compile(
