@@ -186,9 +186,37 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
             if between in _links() or between.startswith(("trong tổng số", "trên tổng số")):
                 q.kind, q.unit = "count", nxt[0].unit
                 continue
-        prev = [r for r, _ in records[:idx] if r.kind == "count" and r.unit]
-        if prev and q.value == int(q.value) and not q.word_numeral:
+        if q.value != int(q.value) or q.word_numeral:
+            continue
+        # the count before, rather not one inside an aside closed since (`24 đảng viên (có 7 cấp uỷ viên), …: Khiển trách 17`)
+        counts = [r for r, _ in records[:idx] if r.kind == "count" and r.unit]
+        prev = [r for r in counts if not _aside_closed(low, r.end, q.start)] or counts
+        if prev:
             q.kind, q.unit = "count", prev[-1].unit
+        elif (donor := _list_end(records, idx, low)) is not None:
+            q.kind, q.unit = "count", donor  # `khiển trách 17, cảnh cáo 4, …, khai trừ 2 trường hợp`
+
+
+def _aside_closed(low: str, start: int, end: int) -> bool:
+    return low.count(")", start, end) > low.count("(", start, end)
+
+
+# `, cảnh cáo `: a comma, then a few words; not a new subject (`, số người giới thiệu ứng cử là`, `, trong đó`)
+_LIST_GAP = re.compile(r",\s*(?!trong đó)[^\W\d_][^\d,;.()]{0,30}(?<!\blà )(?<!\bgồm )")
+
+
+def _list_end(records: list[tuple[Quantity, str | None]], idx: int, low: str) -> str | None:
+    """The noun of the count that ends a list of three or more numbers, each after a comma and a
+    few words, the others bare."""
+    for k in range(idx + 1, len(records)):
+        before, here = records[k - 1][0], records[k][0]
+        if not _LIST_GAP.fullmatch(low, before.end, here.start):
+            return None
+        if here.kind == "count" and here.unit:
+            return here.unit if k - idx >= 2 else None
+        if here.kind != "number" or here.unit is not None:
+            return None
+    return None
 
 
 _PER_N = re.compile(
