@@ -182,7 +182,7 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
             continue
         nxt = records[idx + 1] if idx + 1 < len(records) else None
         if nxt and nxt[0].kind == "count" and nxt[0].unit:
-            between = low[q.end : nxt[0].start].strip(" ,")
+            between = _QUALIFIER_END.sub("", low[q.end : nxt[0].start].strip(" ,"))  # `253 trong số gần 300 thí sinh`
             if between in _links() or between.startswith(("trong tổng số", "trên tổng số")):
                 q.kind, q.unit = "count", nxt[0].unit
                 continue
@@ -195,6 +195,9 @@ def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
             q.kind, q.unit = "count", prev[-1].unit
         elif (donor := _list_end(records, idx, low)) is not None:
             q.kind, q.unit = "count", donor  # `khiển trách 17, cảnh cáo 4, …, khai trừ 2 trường hợp`
+
+
+_QUALIFIER_END = re.compile(r"\s+(?:gần|hơn|khoảng|trên|gần như|xấp xỉ)$")
 
 
 def _aside_closed(low: str, start: int, end: int) -> bool:
