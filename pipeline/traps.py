@@ -34,7 +34,7 @@ _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
 _PRICE_BASE_BEFORE = re.compile(
     r"(?:(?<!\w)(?:đồng|đ|usd|vnđ|vnd|euro|yên)\s+(?:cho|mỗi|trên)|(?<!\w)(?<!đấu )(?<!định )(?<!tăng )(?<!giảm )(?<!hạ )giá(?: bán| đúng| thực)?(?: của)?)\s+$"
 )
-_ONE_SOME = re.compile(r"1 (?:số [^\W\d_]|trong (?:những|các|số|\d))")  # một số (some), một trong (one of)
+_ONE_SOME = re.compile(r"1 (?:số [^\W\d_]|trong )")  # một số (some), một trong (one of)
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
 _PLATE_HEAD = re.compile(r"(?<![\w.,])\d{2}[a-z]{1,2}\d? ?[-–] $")  # `37A - 1006`, `15C- 150.81`
