@@ -173,6 +173,12 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
     # `tăng tổng mức đầu tư hơn 14 tỉ`: `mức` inside the noun `tổng mức đầu tư` marks no level
     markers = [m for m in phrase_re("level_markers").finditer(between) if between[: m.start()][-5:] != "tổng "]
     marker = markers[0] if markers else None
+    # `mức tăng mới là 10%`, `sự gia tăng giá điện ở bậc 4 là 12,7%`: the noun names the rise itself
+    names_change = seg[: hit.start()].split()[-1:] in (["mức"], ["sự"], ["đà"]) and not hit.group().startswith(
+        "tăng trưởng"
+    )
+    if names_change and marker is not None and marker.group() in ("là", "ở mức"):
+        marker = None
     if marker and not (marker.group() == "từ" and q.value_max is not None and not between[marker.end() :].strip()):
         return None  # `tăng từ 3.000 lên 4.000` is a level; `vượt từ 2 - 19%` is a range of rises
     before = seg[: hit.start()].split()[-2:]
