@@ -25,6 +25,7 @@ GOLD_SETS: dict[str, tuple[Path, Path | None]] = {
     "news-dev3": (ROOT / "corpora" / "gold" / "news-dev3.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-dev4": (ROOT / "corpora" / "gold" / "news-dev4.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-dev5": (ROOT / "corpora" / "gold" / "news-dev5.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
+    "news-dev6": (ROOT / "corpora" / "gold" / "news-dev6.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-test": (ROOT / "corpora" / "gold" / "news-test.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "own": (ROOT / "corpora" / "gold" / "own.jsonl", None),
 }
