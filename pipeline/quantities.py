@@ -273,8 +273,8 @@ class SentenceReader(NumeralTraps):
             return None
         if nxt.value <= n.value and not (nxt.multiplied and not n.multiplied):
             return None
-        if self.low[nxt.end : nxt.end + 1] == "/":
-            return None  # 13 - 14/4 is a date
+        if self.low[nxt.end : nxt.end + 1] == "/" and self.low[nxt.end + 1 : nxt.end + 2].isdigit():
+            return None  # 13 - 14/4 is a date; not `3 - 4 triệu/km`
         return nxt, j
 
     # -- main ------------------------------------------------------------------------------
@@ -367,8 +367,18 @@ class SentenceReader(NumeralTraps):
             named = self.named(n)
             if named:
                 return self.trap(n, named), 1
-        if rng and (self.is_year(n) or (n.value <= 31 and self.low[rng[0].end : rng[0].end + 1] in ("/", "-"))):
-            return self.trap(n, "period" if self.is_year(n) else "date"), 2
+        if rng and (
+            self.is_year(n)
+            or (
+                n.value <= 31
+                and self.low[rng[0].end : rng[0].end + 1] in ("/", "-")
+                and self.low[rng[0].end + 1 : rng[0].end + 2].isdigit()
+            )
+        ):
+            if self.is_year(n):
+                return self.trap(n, "period"), 2
+            month = i + 2 < len(self.nums) and self.nums[i + 2].start == rng[0].end + 1
+            return self.trap(n, "date"), 3 if month else 2  # `từ ngày 2 đến 4-7`: the month too
         if self.is_year(n):
             return self.trap(n, "year"), 1
         if not rng and self.day_before_date(n):
