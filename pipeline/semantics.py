@@ -86,6 +86,8 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
             break  # `Ngoài 3 nước đồng tác giả, …`: besides, at the clause's start; not `ngoài 60 tuổi`
         if before and match in ("ngoài", "trên", "dưới", "sát") and is_word(f"{before[0]} {match}"):
             break  # `đầu tư nước ngoài từ 13%`: `ngoài` ends a word here, it qualifies nothing
+        if match == "trên" and before and before[0] in word_set("above_mentioned_before"):
+            break  # `công việc nêu trên khoảng 23.000 tỷ`: above-mentioned, the qualifier is the one after
         if match == "trên" and _tren_is_preposition(left[:start], low, q):
             break  # `dựa trên 5 trụ cột`, `300 hộ dân trên 217ha`: on, not over
         found = match
