@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .lexicon import alternation, load_json, word_set
+from .lexicon import alternation, load_json, phrase_re, word_set
 from .quantities import Quantity
 from .segment import Sentence
 from .tokenizer import Analysis, is_word
@@ -41,6 +41,9 @@ def counted_quantities(
                 continue
             if noun and (noun == "tiền" or noun.startswith("tiền ")) and q.value >= 1_000_000:
                 q.kind, q.unit = "money", "VND"  # `nộp hơn 500 triệu tiền phạt`: a sum, in đồng
+                noun = None
+            elif noun and q.value != int(q.value) and phrase_re("references").fullmatch(noun):
+                q.kind, q.unit = "percent", "%"  # `bằng 47,3 kế hoạch năm`: its % dropped, no count has decimals
                 noun = None
             elif noun:
                 q.unit = noun
