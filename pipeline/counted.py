@@ -247,10 +247,18 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
     (tấn), `lần lượt là 91, 82, 75,4%` (%)."""
     for idx in range(len(records) - 2, -1, -1):
         q, nxt = records[idx][0], records[idx + 1][0]
-        if q.kind != "number" or q.unit is not None or q.word_numeral or nxt.kind not in ("measure", "percent"):
+        times = nxt.kind == "number" and nxt.unit == "lần"  # `tăng từ 1,5 lên 2 lần`
+        if (
+            q.kind != "number"
+            or q.unit is not None
+            or q.word_numeral
+            or (nxt.kind not in ("measure", "percent") and not times)
+        ):
             continue
         between = low[q.end : nxt.start]
-        if (nxt.kind == "measure" and _TO_LEVEL.match(between)) or (nxt.kind == "percent" and _LIST_SEP.match(between)):
+        if ((nxt.kind == "measure" or times) and _TO_LEVEL.match(between)) or (
+            nxt.kind == "percent" and _LIST_SEP.match(between)
+        ):
             q.kind, q.unit = nxt.kind, nxt.unit
 
 
@@ -266,13 +274,14 @@ def _occurrences(low: str, q: Quantity, lo: int) -> bool:
     words before it (lexicon `multiple_cues`: `gấp 3 lần`, `tăng gần 3 lần`, `cao hơn 2 lần`)."""
     if q.value != int(q.value) or low.startswith(("gấp", "đôi", "rưỡi"), q.start):
         return False  # `gấp đôi`, `gần gấp [đôi]`
-    return _multiple_cue().search(low, max(lo, q.start - 30), q.start) is None
+    cue = _multiple_cue().search(low, max(lo, q.start - 30), q.start)
+    return cue is None or low.startswith(" lần", cue.end(1))  # `nhiều lần (11 lần)`: many times, then how many
 
 
 @cache
 def _multiple_cue() -> re.Pattern[str]:
     cues = alternation(load_json("context.json")["multiple_cues"])
-    return re.compile(r"(?<!\w)(?:" + cues + r")(?!\w)(?:\s+\S+){0,2}\s*$")
+    return re.compile(r"(?<!\w)(" + cues + r")(?!\w)(?:\s+\S+){0,2}\s*$")
 
 
 def _named_by_acronym(text: str, q: Quantity, lo: int) -> bool:
