@@ -201,6 +201,17 @@ class SentenceReader(NumeralTraps):
     def money_context(self, start: int) -> bool:
         return _money_words_re().search(self.low, self.lo, start) is not None
 
+    def paid(self, start: int) -> bool:
+        """A verb of paying within the six words before, no number between (`gửi về cho gia đình
+        cháu 80 triệu`, `mất hơn 200 triệu`; lexicon `money_verbs_near`), not as part of a word
+        (`chuyển đổi`)."""
+        words = words_before(self.low, start, self.lo, 6)
+        verbs = word_set("money_verbs_near", "units.json")
+        for k, w in enumerate(words):
+            if w in verbs and not (k + 1 < len(words) and is_word(f"{w} {words[k + 1]}")):
+                return not any(x[:1].isdigit() for x in words[k + 1 :])
+        return False
+
     # -- shapes ----------------------------------------------------------------------------
     def slash(self, i: int) -> Quantity | None | str:
         """`a/b` (ratio or date), `a/b/c` (date), `123/QĐ-UBND` (document). Returns a Quantity, a trap kind, or None."""
@@ -416,7 +427,7 @@ class SentenceReader(NumeralTraps):
         ):  # `4,23 - 4,36 triệu`; `177 - 180 triệu một lượng`: a price per tael, no count of taels
             currency = self.currency_in_context()
             scale = re.search(r"(tỷ|tỉ)$", low[last.start : last.end])
-            if currency or scale or self.money_context(n.start):
+            if currency or scale or self.money_context(n.start) or self.paid(n.start):
                 q.kind, q.unit = "money", currency or "VND"
             else:
                 q.kind = "count"
