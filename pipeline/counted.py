@@ -56,6 +56,13 @@ def counted_quantities(
             noun = None
             if per_n:
                 swallowed = per_n.start(2)
+        elif q.kind == "count" and q.unit == "bảng" and (q.value >= 1000 or _PER_TIME.match(low, q.end, sent.end)):
+            # `lương 350.000 bảng/tuần`: pounds sterling, not 350,000 boards (lexicon after_scaled for `71 triệu bảng`)
+            per_time = _PER_TIME.match(low, q.end, sent.end)
+            pounds = re.compile(r"\s+bảng").match(low, q.end)
+            q.kind, q.unit = "money", "GBP"
+            q.end = per_time.end() if per_time else pounds.end() if pounds else q.end
+            noun = None
         elif q.kind == "count" and q.unit != "lần" and (per_time := _PER_TIME.match(low, q.end, sent.end)):
             # `13.000 ca/ngày`, `2.600 lượt du khách/ 1 ngày đêm`: so many in a unit of time, a rate
             noun_written = _WS_RUN.sub(" ", written[per_time.start(1) : per_time.end(1)]).lower()
