@@ -79,6 +79,7 @@ def _money_words_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
+_GLUED_DAY = re.compile(r"\wngày $")  # `chứng khoánngày 2/2`: link text glued to the next word
 _DATE_THEN_DASH = re.compile(r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\s*[-–]\s*$")
 _PER_UNIT = re.compile(r"\s+(?:một|mỗi)\s+(?!(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục|mươi|lăm)(?!\w))[^\W\d_]")
 _AFTER_COUNT_IN_LIST = re.compile(
@@ -246,6 +247,7 @@ class SentenceReader(NumeralTraps):
                 a > b
                 or phrase_before(low, n.start, self.lo, self.ctx["date_before"])
                 or _DATE_THEN_DASH.search(low, max(self.lo, n.start - 12), n.start)
+                or _GLUED_DAY.search(low, max(self.lo, n.start - 6), n.start)
             ):
                 return "date"  # `nghỉ lễ 30/4 - 1/5`: the other end of a run of days
             word = next_word(low, nxt.end, self.hi)
