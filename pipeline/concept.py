@@ -272,7 +272,7 @@ def concept(
         )
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
-    if not phrase_low or phrase_low in level_only or len(phrase_low) < 3:
+    if not phrase_low or phrase_low in level_only or len(phrase_low) < 3 or (not head and _only_comparison(phrase_low)):
         before_clause = _clause_before(text, low, clause_lo, prev_end, skip)
         if before_clause and not after_phrase:
             return before_clause, before_clause  # `xuất nhập khẩu tăng mạnh, ước đạt 475 tỉ USD`
@@ -599,3 +599,10 @@ def _without_dangling_end(concept: str) -> str:
 def _change_before() -> re.Pattern[str]:
     verbs = alternation(load_json("context.json")["counted_change_verbs"])
     return re.compile(r"(?<!\w)(" + verbs + r")(?: (?:được|khoảng|gần|hơn|trên|thêm)){0,2}\s*$")
+
+
+def _only_comparison(phrase_low: str) -> bool:
+    """`cao hơn cùng kỳ`, `tăng so với`, `cải thiện`: words of comparison and years alone name no
+    measure (lexicon `comparison_only_words`); the figure is of what was measured before."""
+    rest = phrase_re("comparison_only_words").sub(" ", phrase_low)
+    return not rest.strip(" ,0123456789")
