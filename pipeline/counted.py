@@ -51,19 +51,19 @@ def counted_quantities(
                 q.kind = "number"
         per_n = _PER_N.match(low, q.end, sent.end) if q.kind == "count" else None
         rate = per_n or (_PER_AREA.match(low, q.end, sent.end) if q.kind == "count" else None)
+        per_time = _PER_TIME.match(low, q.end, sent.end) if q.kind == "count" and not rate else None
         if rate:  # `5,83 vụ/10.000 dân`, `11.220 người/km2`: a rate, a measure in its own unit
             q.kind, q.unit, q.end = "measure", _WS_RUN.sub(" ", written[rate.start(1) : rate.end()]).lower(), rate.end()
             noun = None
             if per_n:
                 swallowed = per_n.start(2)
-        elif q.kind == "count" and q.unit == "bảng" and (q.value >= 1000 or _PER_TIME.match(low, q.end, sent.end)):
+        elif q.kind == "count" and q.unit == "bảng" and (q.value >= 1000 or per_time):
             # `lương 350.000 bảng/tuần`: pounds sterling, not 350,000 boards (lexicon after_scaled for `71 triệu bảng`)
-            per_time = _PER_TIME.match(low, q.end, sent.end)
-            pounds = re.compile(r"\s+bảng").match(low, q.end)
+            pounds = _POUNDS.match(low, q.end)
             q.kind, q.unit = "money", "GBP"
             q.end = per_time.end() if per_time else pounds.end() if pounds else q.end
             noun = None
-        elif q.kind == "count" and q.unit != "lần" and (per_time := _PER_TIME.match(low, q.end, sent.end)):
+        elif per_time and q.unit != "lần":
             # `13.000 ca/ngày`, `2.600 lượt du khách/ 1 ngày đêm`: so many in a unit of time, a rate
             noun_written = _WS_RUN.sub(" ", written[per_time.start(1) : per_time.end(1)]).lower()
             q.kind, q.unit, q.end = "measure", f"{noun_written}/{per_time.group(2)}", per_time.end()
@@ -239,6 +239,7 @@ _PER_AREA = re.compile(r"\s+([^\W\d_]+(?: [^\W\d_]+)?)/(?:km2|km²|ha|m2|m²)(?!
 _PER_TIME = re.compile(
     r"\s+([^\W\d_]+(?: [^\W\d_]+){0,2})\s?/\s?(?:1\s+)?(ngày đêm|ngày|tuần|tháng|năm|giờ|phút)(?![\w/])"
 )
+_POUNDS = re.compile(r"\s+bảng")
 _WS_RUN = re.compile(r"\s+")
 # `(tổng) số <noun> … là|đạt <number>` in one clause (an aside in brackets included): the number counts the noun
 _NUMBER_OF = re.compile(

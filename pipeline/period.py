@@ -96,8 +96,8 @@ def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     words = _CLAUSE_MARK.split(left)[-1].split()  # `… so với năm 2015; năm 2017 đạt`: not across a clause
     head = _SINCE.match(low, span[0], span[1])
     opening = words + (head.group().split() if head else [])  # `cao nhất [kể từ năm 2008]`: the span's own opening
-    if _reference_re().search(" ".join(opening[-4:])) or any(" ".join(words[-n:]) in _right_before() for n in (1, 2)):
-        return True  # `so với năm 2015`; `gấp hơn 1,3 lần năm 2015`, `cao hơn tháng trước`
+    if _reference_re().search(" ".join(opening[-4:])) or (words and words[-1] in _right_before()):
+        return True  # `so với năm 2015`; `gấp hơn 1,3 lần năm 2015`
     if words[-1:] == ["của"] and _COMPARED_FIGURE.search(_CLAUSE_MARK.split(low[max(lo, span[0] - 70) : span[0]])[-1]):
         return True  # `so với con số 3,46 tỉ USD của năm 2016`
     if _plan_year(low, span, lo):
