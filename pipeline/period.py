@@ -65,7 +65,33 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
             s = lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
         out.append((s, e))
         pos = max(e, m.start() + 1)
-    return out
+    return _join_spans(low, out, lo)
+
+
+_SPAN_FROM = re.compile(r"(?:kể |tính )?từ $")  # used with .search right before a period
+_SPAN_TO = re.compile(r" ?(?:[-–]|đến|tới) ?")  # used with .fullmatch between two periods
+_SPAN_TO_LEAD = re.compile(r"(?:đến|tới) ")  # the second period's own `đến`: `Từ cuối tháng 1 đến 20/3`
+_FROM_NOW = re.compile(r"(?:kể )?từ nay (?:(?:đến|tới) )?$")  # used with .search right before a period
+
+
+def _join_spans(low: str, out: list[tuple[int, int]], lo: int) -> list[tuple[int, int]]:
+    """`từ quý I năm 2017 đến năm 2025`, `Từ cuối tháng 1 đến 20/3`, `từ nay tới năm 2018`: a period
+    after `từ` and another after `đến`/`tới` are one span."""
+    joined: list[tuple[int, int]] = []
+    for sp in out:
+        if joined:
+            a = joined[-1]
+            gap = low[a[1] : sp[0]]
+            to = _SPAN_TO.fullmatch(gap) or (not gap.strip() and _SPAN_TO_LEAD.match(low, sp[0]))
+            opening = _SPAN_FROM.search(low, max(lo, a[0] - 10), a[0])
+            if to and (opening or _SINCE.match(low, a[0])):
+                joined[-1] = (opening.start() if opening else a[0], sp[1])
+                continue
+        now = _FROM_NOW.search(low, max(lo, sp[0] - 16), sp[0])
+        if now and (now.group().endswith(("đến ", "tới ")) or _SPAN_TO_LEAD.match(low, sp[0])):
+            sp = (now.start(), sp[1])
+        joined.append(sp)
+    return joined
 
 
 _PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|triển khai|đề nghị|yêu cầu|phấn đấu)(?: \w+){0,2}\s*$")
@@ -225,6 +251,9 @@ _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong khi)(?!\w)")
 _NEXT_PREDICATE = re.compile(r"\s(?:và(?:\s+[^\W\d_]+){2,}|(?:nhưng|song|trong khi)(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
+_FROM_TO = re.compile(r"(?:kể |tính )?từ (.+?) (?:đến|tới) (.+)")
+
+
 def normalize(period: str) -> str | None:
     """`năm 2023` -> `2023`, `quý I/2024` -> `2024-Q1`, `6 tháng đầu năm 2024` -> `2024-H1`,
     `tháng 3/2024` -> `2024-03`, `giai đoạn 2021-2025` -> `2021/2025`; None when no year is written."""
@@ -232,6 +261,11 @@ def normalize(period: str) -> str | None:
     years = re.findall(r"(?:19|20)\d\d", p)
     if not years:
         return None
+    ends = _FROM_TO.fullmatch(p)
+    if ends:  # `từ quý I năm 2017 đến năm 2025` -> `2017-Q1/2025`
+        first, last = normalize(ends.group(1)), normalize(ends.group(2))
+        if first and last and first != last:
+            return f"{first}/{last}"
     if len(years) >= 2 and re.search(r"[-–]|đến|tới", p) and "tháng" not in p:
         return f"{years[0]}/{years[-1]}"
     y = years[-1]
