@@ -34,6 +34,13 @@ _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
 _PRICE_BASE_BEFORE = re.compile(
     r"(?:(?<!\w)(?:đồng|đ|usd|vnđ|vnd|euro|yên)\s+(?:cho|mỗi|trên)|(?<!\w)(?<!đấu )(?<!định )(?<!tăng )(?<!giảm )(?<!hạ )giá(?: bán| đúng| thực)?(?: của)?)\s+$"
 )
+_ENUMERATOR = re.compile(r"[2-9]|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười")
+_IS_AFTER = re.compile(r" là(?!\w)")
+# used with .search: `Một là …` opened a list of points (at the start of a clause, as the point after it)
+_FIRST_OF_LIST = re.compile(r"(?:^|[.:;,!?\n\"“]\s*)(?:một|1) là(?!\w)")
+_POINT_OPENS = re.compile(r"(?:^|[.:;,!?\n\"“]|(?<!\w)và)\s*$")  # used with .search before the number
+_ONE_OF_BEFORE = re.compile(r"(?<!\w)(?:một|1) trong (?:số )?(?:những )?$")
+_SUPERLATIVE_AFTER = re.compile(r"[^,;:.!?()\n]{0,60}?(?<!\w)nhất(?!\w)")  # `… phổ biến nhất`, in the clause
 _ONE_SOME = re.compile(r"1 (?:số [^\W\d_]|trong )")  # một số (some), một trong (one of)
 _RESOLUTION = re.compile(r"[2458]K")
 _SCREEN_AFTER = re.compile(r"\s+(?:HDR|UHD|OLED|QLED)")  # `4K HDR`
@@ -166,7 +173,17 @@ class NumeralTraps:
         if _ONE_SOME.match(low, n.start):
             return "quantifier"  # `1 số băng nhóm`, `1 trong những`: một số (some), một trong (one of), with a digit
         if self._digit_idiom(n):
-            return "idiom"  # `2 bên`, `2 mẹ con`, `1 mình`: the idioms of numeral_idioms, written with a digit
+            return "idiom"
+        if (
+            _ENUMERATOR.fullmatch(low, n.start, n.end)
+            and _IS_AFTER.match(low, n.end)
+            and _POINT_OPENS.search(low, max(0, n.start - 6), n.start)
+        ):
+            opened = _FIRST_OF_LIST.search(low, max(0, n.start - 400), n.start)
+            if opened and "\n" not in low[opened.end() : n.start]:
+                return "enumerator"  # `Một là …, và 2 là tiết kiệm chi thường xuyên`: the second point, no amount
+        if _ONE_OF_BEFORE.search(low, max(self.lo, n.start - 16), n.start) and _SUPERLATIVE_AFTER.match(low, n.end):
+            return "ranking"  # `một trong 100 người có ảnh hưởng nhất`: the size of a ranking, not a count  # `2 bên`, `2 mẹ con`, `1 mình`: the idioms of numeral_idioms, written with a digit
         if (
             low[n.start : n.end] == "1"
             and _per_base_before().search(low, max(self.lo, n.start - 20), n.start) is not None
