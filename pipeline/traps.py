@@ -34,6 +34,7 @@ _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
 _PRICE_BASE_BEFORE = re.compile(
     r"(?:(?<!\w)(?:đồng|đ|usd|vnđ|vnd|euro|yên)\s+(?:cho|mỗi|trên)|(?<!\w)(?<!đấu )(?<!định )(?<!tăng )(?<!giảm )(?<!hạ )giá(?: bán| đúng| thực)?(?: của)?)\s+$"
 )
+_NAME_NUMBER_BEFORE = re.compile(r"(?<!\w)(\w+) \d{1,2}, $")  # used with .search: `Tam Lập 1, ` before the number
 _ENUMERATOR = re.compile(r"[2-9]|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười")
 _IS_AFTER = re.compile(r" là(?!\w)")
 # used with .search: `Một là …` opened a list of points (at the start of a clause, as the point after it)
@@ -325,6 +326,11 @@ class NumeralTraps:
             nxt = next_word(self.low, n.end, self.hi)
             if nxt is None or nxt in self.ctx["not_counted"]:
                 return "name"
+        listed = _NAME_NUMBER_BEFORE.search(self.text, max(self.lo, n.start - 40), n.start)
+        if listed and listed.group(1)[:1].isupper() and len(raw) <= 2:
+            nxt = next_word(self.low, n.end, self.hi)
+            if nxt is None or nxt in self.ctx["not_counted"]:
+                return "name"  # `mỏ đá Tam Lập 1, 2 ở huyện Phú Giáo`: the second of two numbered names
         if (
             prev
             and prev[-1].end() == n.start - 1
