@@ -82,11 +82,15 @@ def _kept_end(low: str, s: int, cut: int) -> int:
     return -1
 
 
+_WORD_RUN = re.compile(r"\w+")
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
 def _keep_word_end(low: str, s: int, cut: int, e: int) -> int:
     """Where the phrase ends once the function words `low[cut:e]` are dropped, keeping the first
     when it ends a word with the one before (`hộ giàu [có]`, `cây chà [là]`)."""
-    first = re.match(r"\w+", low[cut:e])
-    before = re.findall(r"\w+", low[max(s, cut - 24) : cut])
+    first = _WORD_RUN.match(low[cut:e])
+    before = _WORD_RUN.findall(low[max(s, cut - 24) : cut])
     if not first or not before or not is_word(f"{before[-1]} {first.group()}"):
         return cut
     if len(before) >= 2 and is_word(f"{before[-2]} {before[-1]}"):
@@ -97,7 +101,7 @@ def _keep_word_end(low: str, s: int, cut: int, e: int) -> int:
 def _keep_word_start(low: str, s: int, cut: int, e: int) -> int:
     """Where the phrase starts once the function words `low[s:cut]` are dropped, keeping those
     that begin a compound with what follows (`[chỉ] số PMI` is `chỉ số PMI`, `[báo cáo] tài chính`)."""
-    for w in re.finditer(r"\w+", low[s:cut]):
+    for w in _WORD_RUN.finditer(low[s:cut]):
         m = phrase_re("concept_kept_compounds").match(low, s + w.start())
         if m and cut < m.end():
             return m.start()
@@ -109,7 +113,7 @@ def _cut(s: int, e: int, text: str, low: str, limit: int = MAX_SYLLABLES) -> int
     the words before a number may lie in a clause that was not word-tokenized), or one more
     when the cut would split a word (`[tỷ] lệ cán bộ`, `[thành] phố giảm`), or past the rest
     of a name it would split (`[Việt Nam] sẽ thu hút`, read in `text`)."""
-    words = list(re.finditer(r"\S+", low[s:e]))
+    words = list(_NON_SPACE_RUN.finditer(low[s:e]))
     if len(words) <= limit:
         return s
     k = len(words) - limit

@@ -253,6 +253,13 @@ _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong khi)(?!\w)")
 _NEXT_PREDICATE = re.compile(r"\s(?:và(?:\s+[^\W\d_]+){2,}|(?:nhưng|song|trong khi)(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SPAN_MARK = re.compile(r"[-–]|đến|tới")
+_QUARTER = re.compile(r"quý (i{1,3}|iv|[1-4])")
+_MONTHS_OF_YEAR = re.compile(r"(\d+|sáu|chín|ba) tháng (đầu|cuối) năm")
+_HALF_YEAR = re.compile(r"(nửa|học kỳ) (đầu|cuối) năm")
+_MONTH = re.compile(r"tháng (\d{1,2})")
+_DAY = re.compile(r"(?:ngày|đến|tới|hết) (\d{1,2})([/.-])(\d{1,2})\2")  # `ngày 4.1.2017`, `tính đến 31/12/2025`
 _FROM_TO = re.compile(r"(?:kể |tính )?từ (.+?) (?:đến|tới) (.+)")
 
 
@@ -260,7 +267,7 @@ def normalize(period: str) -> str | None:
     """`năm 2023` -> `2023`, `quý I/2024` -> `2024-Q1`, `6 tháng đầu năm 2024` -> `2024-H1`,
     `tháng 3/2024` -> `2024-03`, `giai đoạn 2021-2025` -> `2021/2025`; None when no year is written."""
     p = period.lower()
-    years = re.findall(r"(?:19|20)\d\d", p)
+    years = _YEAR.findall(p)
     if not years:
         return None
     ends = _FROM_TO.fullmatch(p)
@@ -268,26 +275,26 @@ def normalize(period: str) -> str | None:
         first, last = normalize(ends.group(1)), normalize(ends.group(2))
         if first and last and first != last:
             return f"{first}/{last}"
-    if len(years) >= 2 and re.search(r"[-–]|đến|tới", p) and "tháng" not in p:
+    if len(years) >= 2 and _SPAN_MARK.search(p) and "tháng" not in p:
         return f"{years[0]}/{years[-1]}"
     y = years[-1]
-    m = re.search(r"quý (i{1,3}|iv|[1-4])", p)
+    m = _QUARTER.search(p)
     if m:
         q = m.group(1)
         return f"{y}-Q{_ROMAN.get(q, q)}"
-    m = re.search(r"(\d+|sáu|chín|ba) tháng (đầu|cuối) năm", p)
+    m = _MONTHS_OF_YEAR.search(p)
     if m:
         n = {"sáu": 6, "chín": 9, "ba": 3}.get(m.group(1)) or int(m.group(1))
         if n == 6:
             return f"{y}-H1" if m.group(2) == "đầu" else f"{y}-H2"
         return f"{y}-01/{y}-{n:02d}" if m.group(2) == "đầu" else f"{y}-{13 - n:02d}/{y}-12"
-    m = re.search(r"(nửa|học kỳ) (đầu|cuối) năm", p)
+    m = _HALF_YEAR.search(p)
     if m:
         return f"{y}-H1" if m.group(2) == "đầu" else f"{y}-H2"
-    m = re.search(r"tháng (\d{1,2})", p)
+    m = _MONTH.search(p)
     if m and 1 <= int(m.group(1)) <= 12:
         return f"{y}-{int(m.group(1)):02d}"
-    m = re.search(r"(?:ngày|đến|tới|hết) (\d{1,2})([/.-])(\d{1,2})\2", p)  # `ngày 4.1.2017`, `tính đến 31/12/2025`
+    m = _DAY.search(p)  # `ngày 4.1.2017`, `tính đến 31/12/2025`
     if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(3)) <= 12:
         return f"{y}-{int(m.group(3)):02d}-{int(m.group(1)):02d}"
     return y

@@ -88,6 +88,9 @@ _AFTER_COUNT_IN_LIST = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:là|lấy)\s+$")  # `đây là một vấn đề`: an article
 _BEFORE_COUNT_IN_LIST = re.compile(r"[^,;.:()\d]{1,40},\s*(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d_]")
 _NOUN_THEN_TO = re.compile(r" ([^\W\d_]+(?: [^\W\d_]+)?) (?:đến|tới) ")
+_PHAN_DENOMINATOR = re.compile(r" phần (tư|\d+|ba|hai|năm|sáu|bảy|tám|chín|mười)(?!\w)")  # `một phần tư`
+_BILLIONS_END = re.compile(r"(tỷ|tỉ)$")
+_TIMES_IN_WORDS = re.compile(r"(?<!\w)gấp (đôi|rưỡi|ba|bốn|năm|mười)(?!\w)")  # `gấp đôi`, `gấp rưỡi`
 
 
 class SentenceReader(NumeralTraps):
@@ -158,7 +161,7 @@ class SentenceReader(NumeralTraps):
 
     def money_scale(self, n: Numeral) -> bool:
         """A numeral in tỷ (billions): mostly money in the news, unless a big-count noun follows."""
-        if not re.search(r"(tỷ|tỉ)$", self.low[n.start : n.end]):
+        if not _BILLIONS_END.search(self.low[n.start : n.end]):
             return False
         word = next_word(self.low, n.end, self.hi)
         return word not in ("người", "lượt", "dân", "con", "cây", "lít", "viên", "liều", "sản")
@@ -294,7 +297,7 @@ class SentenceReader(NumeralTraps):
     def multiples_in_words(self) -> list[Quantity]:
         """`gấp đôi` = 2 times, `gấp rưỡi` = 1.5 times (no numeral to anchor them)."""
         out = []
-        for m in re.finditer(r"(?<!\w)gấp (đôi|rưỡi|ba|bốn|năm|mười)(?!\w)", self.low[self.lo : self.hi]):
+        for m in _TIMES_IN_WORDS.finditer(self.low[self.lo : self.hi]):
             if m.group(1) in ("đôi", "rưỡi"):
                 s = self.lo + m.start()
                 out.append(Quantity(s, self.lo + m.end(), "number", 2.0 if m.group(1) == "đôi" else 1.5, unit="lần"))
@@ -451,7 +454,7 @@ class SentenceReader(NumeralTraps):
         """`hai phần ba số thôn`, `một phần tư`, `1 phần 3`: a ratio written with `phần`."""
         n = self.nums[i]
         low = self.low
-        m = re.match(r" phần (tư|\d+|ba|hai|năm|sáu|bảy|tám|chín|mười)(?!\w)", low[n.end : n.end + 12])
+        m = _PHAN_DENOMINATOR.match(low[n.end : n.end + 12])
         if not m or "trăm" in low[n.end : n.end + 12]:
             return None
         den_word = m.group(1)
@@ -499,7 +502,7 @@ class SentenceReader(NumeralTraps):
                 start = n.start - (4 if left.endswith("một ") else 5 if left == "phân " else 0)  # `(phân) nửa`
                 return Quantity(start, n.end, "ratio", 1, denominator=2, numeral_end=n.end, word_numeral=True)
             return None
-        if re.match(r" phần (tư|hai|ba|năm|sáu|bảy|tám|chín|mười|\d+)(?!\w)", low[n.end : n.end + 12]):
+        if _PHAN_DENOMINATOR.match(low[n.end : n.end + 12]):
             return Quantity(n.start, n.end, "count", n.value)  # một phần ba: read as a fraction
         if self.range_end(i) is not None:
             return Quantity(n.start, n.end, "count", n.value)  # từ hai đến ba tấn

@@ -18,10 +18,21 @@ def _ctx() -> dict:
     return load_json("context.json")
 
 
+@cache
+def _comparators_by_last_char() -> dict[str, tuple[str, ...]]:
+    """The qualifiers of `comparators` by their last character, longest first."""
+    out: dict[str, list[str]] = {}
+    for p in _ctx()["comparators"]:
+        out.setdefault(p[-1], []).append(p)
+    return {c: tuple(sorted(ps, key=len, reverse=True)) for c, ps in out.items()}
+
+
 def _words(low: str, lo: int, hi: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(low, lo, hi))
 
 
+_IS_BEFORE = re.compile(r"(?<!\w)(là|ở mức)\s*$")
+_LIMIT_WORD = re.compile(r"(?<!\w)(tối thiểu|tối đa|ít nhất)(?!\w)")
 # a bound, not a difference: `hơn mức` (than the level), or the comparison opens its clause
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:thì|là|với|cần|phải))\s*$")
 _COMPARED_AFTER = re.compile(r"[^;.()]*?(?<!\w)(?:so với|so|cùng kỳ|trước|ngoái)(?!\w)")
@@ -66,11 +77,14 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
     lo = max(lo, q.start - 80)  # qualifiers stand right before the number
     while True:
         left = low[lo:pos].rstrip()
-        match = None
-        for p in table:
-            if left.endswith(p) and (len(left) == len(p) or not left[-len(p) - 1].isalnum()):
-                if match is None or len(p) > len(match):
-                    match = p
+        match = next(
+            (
+                p
+                for p in _comparators_by_last_char().get(left[-1:], ())
+                if left.endswith(p) and (len(left) == len(p) or not left[-len(p) - 1].isalnum())
+            ),
+            None,
+        )  # the longest qualifier that ends the text before
         if match is None:
             if left.endswith(" từ") or left == "từ":
                 pos = lo + len(left) - 2  # `khoảng từ 10 đến 15`: từ is transparent
@@ -113,8 +127,8 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
         return table[limit_verb.group(1)][0]  # `ít nhất sẽ có 150 tấn`: the limit, then its verb
     if found is None:
         # `vốn tối thiểu … là 2 tỷ`: a limit named earlier in the clause, the number after `là`
-        if re.search(r"(?<!\w)(là|ở mức)\s*$", low[lo : q.start]):
-            limit = re.search(r"(?<!\w)(tối thiểu|tối đa|ít nhất)(?!\w)", low[lo : q.start])
+        if _IS_BEFORE.search(low[lo : q.start]):
+            limit = _LIMIT_WORD.search(low[lo : q.start])
             if limit:
                 return table[limit.group(1)][0]
         return "="

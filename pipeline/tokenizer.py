@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import underthesea
@@ -156,12 +156,14 @@ def _syllables() -> frozenset[str]:
     return frozenset(s for w in _dictionary() for s in w.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
     """Whether a lower-cased word is a syllable of the dictionary's Vietnamese words (`trong`,
     `giang`); `boeing`, `snapdragon` are not."""
     return normalize(word).lower in _syllables()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_word(phrase: str) -> bool:
     """Whether a phrase of two or more syllables is one word of the dictionary (`tỷ lệ`, `thành phố`)."""
     return normalize(phrase).lower in _dictionary()

@@ -34,6 +34,13 @@ _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
 _PRICE_BASE_BEFORE = re.compile(
     r"(?:(?<!\w)(?:đồng|đ|usd|vnđ|vnd|euro|yên)\s+(?:cho|mỗi|trên)|(?<!\w)(?<!đấu )(?<!định )(?<!tăng )(?<!giảm )(?<!hạ )giá(?: bán| đúng| thực)?(?: của)?)\s+$"
 )
+_PLATE_TAIL = re.compile(r"\d{3}\.\d{2}(?!\d)")  # `234.56` of a plate
+_PLATE_SERIES_BEFORE = re.compile(r"\d[a-z]\d? ?$|-[a-z]\d? ?$")  # `59-X1 ` before it
+_HOUR_WORD = re.compile(r"h\d*|g\d*|giờ")
+_DECIMAL_MARK = re.compile(r"[.,]")
+_SMALL_WHOLE = re.compile(r"\d{1,2}")
+_DASH = re.compile(r"\s?[-–]\s?")
+_POINT_ZERO = re.compile(r"\d\.0")
 _NAME_NUMBER_BEFORE = re.compile(r"(?<!\w)(\w+) \d{1,2}, $")  # used with .search: `Tam Lập 1, ` before the number
 _ENUMERATOR = re.compile(r"[2-9]|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười")
 _IS_AFTER = re.compile(r" là(?!\w)")
@@ -144,14 +151,14 @@ class NumeralTraps:
             return "identifier"  # `video 4K`, `độ phân giải 8K`: a screen resolution, not 4.000 đồng
         if self.text[n.end : n.end + 1] in ("'", "’") and not self.text[n.end + 1 : n.end + 2].isalpha():
             return "identifier"  # a match minute: (Rodriguez, 88')
-        if re.match(r"\d{3}\.\d{2}(?!\d)", low[n.start : n.end + 1]) and re.search(
-            r"\d[a-z]\d? ?$|-[a-z]\d? ?$", low[max(0, n.start - 6) : n.start]
+        if _PLATE_TAIL.match(low[n.start : n.end + 1]) and _PLATE_SERIES_BEFORE.search(
+            low[max(0, n.start - 6) : n.start]
         ):
             return "identifier"  # plate 59-X1 234.56
         if n.end < len(low) and low[n.end].isalpha():
             m = WORD.match(low, n.end)
             word = m.group() if m else ""
-            if re.fullmatch(r"h\d*|g\d*|giờ", word) and n.value <= 24 and not re.search(r"[.,]", low[n.start : n.end]):
+            if _HOUR_WORD.fullmatch(word) and n.value <= 24 and not _DECIMAL_MARK.search(low[n.start : n.end]):
                 return "time"  # `14h30`, `7g`; not `1,7934g` (grams: an hour has no decimals)
             if self.text[n.end] == "G":
                 return "identifier"  # `Snapdragon 732G`, `5.5G`, `cỡ 34G`: a name or size, not grams
@@ -245,7 +252,7 @@ class NumeralTraps:
         """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`: a small whole number that opens a line or
         follows a sentence end, then a full stop and a capital or a digit, numbers an item."""
         text = self.text
-        if not re.fullmatch(r"\d{1,2}", text[n.start : n.end]) or not _ITEM_AFTER.match(text, n.end):
+        if not _SMALL_WHOLE.fullmatch(text[n.start : n.end]) or not _ITEM_AFTER.match(text, n.end):
             return False
         return n.start == 0 or _ITEM_BEFORE.search(text, max(0, n.start - 4), n.start) is not None
 
@@ -258,9 +265,9 @@ class NumeralTraps:
         if i + 1 >= len(self.nums):
             return False
         nxt = self.nums[i + 1]
-        if not re.fullmatch(r"\s?[-–]\s?", low[n.end : nxt.start]):
+        if not _DASH.fullmatch(low[n.end : nxt.start]):
             return False
-        if not all(re.fullmatch(r"\d{1,2}", low[x.start : x.end]) for x in (n, nxt)):
+        if not all(_SMALL_WHOLE.fullmatch(low[x.start : x.end]) for x in (n, nxt)):
             return False
         if self.unit_after(nxt.end) is not None or low[nxt.end : nxt.end + 1] in ("/", "-", "–"):
             return False
@@ -297,7 +304,7 @@ class NumeralTraps:
     def named(self, n: Numeral) -> str | None:
         """Numbers that are part of a name: `Cách mạng công nghiệp 4.0`, `cầu Mỹ Thuận 2`, `3 "cao"`."""
         raw = self.text[n.start : n.end]
-        if re.fullmatch(r"\d\.0", raw) and self.unit_after(n.end) is None:
+        if _POINT_ZERO.fullmatch(raw) and self.unit_after(n.end) is None:
             return "identifier"  # `công nghiệp 4.0`; not `dung tích 2.0 lít`
         after = self.text[n.end : n.end + 2]
         if after[:1] in '“"' and after[:1] and after[1:2].isalpha():
