@@ -11,12 +11,6 @@ WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%|\$|€|°c", re.UNICODE)
 
 
 @lru_cache(maxsize=512)
-def before_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alts + r")$")
-
-
-@lru_cache(maxsize=512)
 def after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[str]:
     alts = "|".join(
         re.escape(p) + (rf"(?!{boundary})" if p[-1].isalnum() else "") for p in sorted(phrases, key=len, reverse=True)
@@ -24,15 +18,24 @@ def after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[s
     return re.compile(r"(?:" + alts + r")")
 
 
-_KEYS: dict[int, tuple[object, tuple[str, ...]]] = {}
+_KEYS: dict[int, tuple[object, tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
 
 
-def _keys(phrases: dict | list | set) -> tuple[str, ...]:
-    """The phrases as a tuple, made once per lexicon object (the object is kept, so its id stays its own)."""
+def _lexicon(phrases: dict | list | set) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The phrases as a tuple, and by their last character longest first, made once per lexicon
+    object (the object is kept, so its id stays its own)."""
     hit = _KEYS.get(id(phrases))
     if hit is None or hit[0] is not phrases:
-        hit = _KEYS[id(phrases)] = (phrases, tuple(phrases))
-    return hit[1]
+        by_last: dict[str, list[str]] = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            if p:
+                by_last.setdefault(p[-1], []).append(p)
+        hit = _KEYS[id(phrases)] = (phrases, tuple(phrases), {c: tuple(ps) for c, ps in by_last.items()})
+    return hit[1], hit[2]
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what `\w` matches
 
 
 def phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) -> str | None:
@@ -41,8 +44,11 @@ def phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) -> 
     if window > lo:  # start the window at a word boundary
         space = low.find(" ", window, start)
         window = space + 1 if space >= 0 else start
-    m = before_re(_keys(phrases)).search(low[window:start].rstrip())
-    return m.group() if m else None
+    text = low[window:start].rstrip()
+    for p in _lexicon(phrases)[1].get(text[-1:], ()):
+        if text.endswith(p) and (len(text) == len(p) or not _is_word_char(text[-len(p) - 1])):
+            return p
+    return None
 
 
 _LIST_NEXT = re.compile(r",\s*\d")
@@ -74,7 +80,7 @@ def phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str
     pos = end
     while pos < hi and low[pos] == " ":
         pos += 1
-    m = after_re(_keys(phrases)).match(low, pos, hi)
+    m = after_re(_lexicon(phrases)[0]).match(low, pos, hi)
     return m.group() if m else None
 
 
