@@ -19,26 +19,36 @@ def after_re(phrases: tuple[str, ...], boundary: str = r"[\w-]") -> re.Pattern[s
 
 
 _KEYS: dict[int, tuple[object, tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+_Lexicon = tuple[tuple[str, ...], dict[str, tuple[str, ...]]]
 
 
-def _lexicon(phrases: dict | list | set) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
-    """The phrases as a tuple, and by their last character longest first, made once per lexicon
-    object (the object is kept, so its id stays its own)."""
+def _lexicon(phrases: dict | list | set | tuple) -> _Lexicon:
+    """The phrases as a tuple, and by their last character longest first. A lexicon section (a
+    dict, loaded once) is indexed once per object (kept, so its id stays its own); a short list
+    written in the code is indexed by its phrases, in a bounded cache: a cache by id would keep
+    every list a call makes."""
+    if not isinstance(phrases, dict):
+        return _indexed(tuple(phrases))
     hit = _KEYS.get(id(phrases))
     if hit is None or hit[0] is not phrases:
-        by_last: dict[str, list[str]] = {}
-        for p in sorted(phrases, key=len, reverse=True):
-            if p:
-                by_last.setdefault(p[-1], []).append(p)
-        hit = _KEYS[id(phrases)] = (phrases, tuple(phrases), {c: tuple(ps) for c, ps in by_last.items()})
+        hit = _KEYS[id(phrases)] = (phrases, *_indexed(tuple(phrases)))
     return hit[1], hit[2]
+
+
+@lru_cache(maxsize=256)
+def _indexed(phrases: tuple[str, ...]) -> _Lexicon:
+    by_last: dict[str, list[str]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        if p:
+            by_last.setdefault(p[-1], []).append(p)
+    return phrases, {c: tuple(ps) for c, ps in by_last.items()}
 
 
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # what `\w` matches
 
 
-def phrase_before(low: str, start: int, lo: int, phrases: dict | list | set) -> str | None:
+def phrase_before(low: str, start: int, lo: int, phrases: dict | list | set | tuple) -> str | None:
     """The longest phrase of `phrases` that ends right before `start` (whole words)."""
     window = max(lo, start - 48)
     if window > lo:  # start the window at a word boundary
@@ -75,7 +85,7 @@ def name_before(low: str, start: int, lo: int, phrases: dict, end: int = -1) -> 
     return phrase_before(low, tail.start(), lo, phrases)
 
 
-def phrase_after(low: str, end: int, hi: int, phrases: dict | list | set) -> str | None:
+def phrase_after(low: str, end: int, hi: int, phrases: dict | list | set | tuple) -> str | None:
     """The longest phrase of `phrases` that starts right after `end` (whole words)."""
     pos = end
     while pos < hi and low[pos] == " ":

@@ -416,7 +416,7 @@ class SentenceReader(NumeralTraps):
             if (q.unit == "lần" or (q.kind == "measure" and not rng)) and _HALF_AFTER.match(low, q.end):
                 q.value += 0.5  # `gấp 3 lần rưỡi`, `hai cây số rưỡi`: and a half of the unit
                 q.end += 5
-        elif low[max(self.lo, n.start - 1) : n.start] == "$" or phrase_before(low, n.start, self.lo, ["usd", "us$"]):
+        elif low[max(self.lo, n.start - 1) : n.start] == "$" or phrase_before(low, n.start, self.lo, ("usd", "us$")):
             q.kind, q.unit = "money", "USD"
         elif re.search(r"\dk$", low[last.start : last.end]):
             q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
@@ -444,7 +444,7 @@ class SentenceReader(NumeralTraps):
     def sign(self, q: Quantity) -> None:
         """`âm 5 độ C`, `-3,2%`: a negative value (not a hyphen between words or numbers)."""
         low = self.low
-        if phrase_before(low, q.start, self.lo, ["âm"]):
+        if phrase_before(low, q.start, self.lo, ("âm",)):
             q.value = -q.value
         elif q.start > self.lo and low[q.start - 1] in "-−" and (q.start - 1 == self.lo or low[q.start - 2] == " "):
             q.value = -q.value
@@ -491,13 +491,13 @@ class SentenceReader(NumeralTraps):
             return None  # ba Thường trực: a title or a name follows; but `có hai Uỷ viên Trung ương` counts
         if _NAMED_PEOPLE.match(self.text, n.end):
             return None  # `Hai ông Nguyễn Hạnh Phúc và Hồ Đức Phớc`: the people are named, not counted
-        if phrase_before(low, n.start, self.lo, ["gấp"]) and not self.unit_after(n.end):
+        if phrase_before(low, n.start, self.lo, ("gấp",)) and not self.unit_after(n.end):
             q = Quantity(n.start, n.end, "number", n.value, unit="lần", numeral_end=n.end, word_numeral=True)
             return q  # gấp ba (lần) = 3 times
         if words == ["nửa"]:
             if self.unit_after(n.end):
                 return Quantity(n.start, n.end, "count", n.value)  # nửa mét
-            if phrase_before(low, n.start, self.lo, ["phân", "quá", "một"]):
+            if phrase_before(low, n.start, self.lo, ("phân", "quá", "một")):
                 left = low[max(0, n.start - 5) : n.start]
                 start = n.start - (4 if left.endswith("một ") else 5 if left == "phân " else 0)  # `(phân) nửa`
                 return Quantity(start, n.end, "ratio", 1, denominator=2, numeral_end=n.end, word_numeral=True)
