@@ -32,6 +32,23 @@ def _lists() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return left, right, frozenset(ctx["concept_level_only"])
 
 
+@cache
+def _right_last_words() -> frozenset[str]:
+    """The last words of the `concept_drop_right` phrases: a phrase can end the text only where
+    its last word does (a cheap test before the search)."""
+    return frozenset(p.split()[-1] for p in load_json("context.json")["concept_drop_right"])
+
+
+def _last_word(low: str, s: int, e: int) -> str:
+    """The run of word characters that ends `low[s:e]` before its trailing spaces and commas."""
+    while e > s and (low[e - 1].isspace() or low[e - 1] == ","):
+        e -= 1
+    k = e
+    while k > s and (low[k - 1].isalnum() or low[k - 1] == "_"):  # what `\w` matches
+        k -= 1
+    return low[k:e]
+
+
 def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """Trim function words at both ends of `[s, e)` and anything inside `spans` touching an end."""
     left_re, right_re, _ = _lists()
@@ -52,7 +69,7 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
         m = phrase_re("places", "places.json").match(low, s, e)
         if m and m.end() < e:
             s = m.end()  # `Thái Bình [diện tích đất toàn tỉnh]`: where, not what
-        m = right_re.search(low, s, e)
+        m = right_re.search(low, s, e) if _last_word(low, s, e) in _right_last_words() else None
         kept = _kept_end(low, s, m.start()) if m else -1
         if kept > 0:
             m = right_re.search(low, kept, e)  # `trình độ đại học trở lên [có xu hướng]`

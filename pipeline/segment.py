@@ -100,7 +100,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _inline_opener() -> re.Pattern[str]:
     """A capitalised sentence opener glued by one space to a word before it (no full stop)."""
     forms = alternation_by_first_char([p for p, _gloss in load_json("segments.json")["inline_openers"]])
-    return re.compile(r"(?<=[\w%\"”)]) (?=(?:" + forms + r"))")
+    return re.compile(r" (?<=[\w%\"”)] )(?=(?:" + forms + r"))")  # the space first: scanned for fast
 
 
 def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
