@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set, words
+from .lookaround import is_word_char
 from .period import periods
 from .segment import open_bracket, short_asides, squeeze
 from .tokenizer import is_word
@@ -44,7 +45,7 @@ def _last_word(low: str, s: int, e: int) -> str:
     while e > s and (low[e - 1].isspace() or low[e - 1] == ","):
         e -= 1
     k = e
-    while k > s and (low[k - 1].isalnum() or low[k - 1] == "_"):  # what `\w` matches
+    while k > s and is_word_char(low[k - 1]):
         k -= 1
     return low[k:e]
 

@@ -44,7 +44,7 @@ def _indexed(phrases: tuple[str, ...]) -> _Lexicon:
     return phrases, {c: tuple(ps) for c, ps in by_last.items()}
 
 
-def _is_word_char(c: str) -> bool:
+def is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # what `\w` matches
 
 
@@ -54,9 +54,13 @@ def phrase_before(low: str, start: int, lo: int, phrases: dict | list | set | tu
     if window > lo:  # start the window at a word boundary
         space = low.find(" ", window, start)
         window = space + 1 if space >= 0 else start
-    text = low[window:start].rstrip()
+    return ending_phrase(low[window:start].rstrip(), phrases)
+
+
+def ending_phrase(text: str, phrases: dict | list | set | tuple) -> str | None:
+    """The longest phrase of `phrases` that ends `text`, as whole words."""
     for p in _lexicon(phrases)[1].get(text[-1:], ()):
-        if text.endswith(p) and (len(text) == len(p) or not _is_word_char(text[-len(p) - 1])):
+        if text.endswith(p) and (len(text) == len(p) or not is_word_char(text[-len(p) - 1])):
             return p
     return None
 

@@ -159,7 +159,7 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
         return False
     if _PLAN.search(low, max(lo, span[0] - 30), span[0]):
         return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
-    if low.startswith("hiện", span[0]) and span[1] - span[0] == 4 and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
+    if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
+from .lookaround import ending_phrase
 from .quantities import Quantity
 from .tokenizer import is_word
 
@@ -16,19 +17,6 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%", re.UNICODE)
 @cache
 def _ctx() -> dict:
     return load_json("context.json")
-
-
-@cache
-def _comparators_by_last_char() -> dict[str, tuple[str, ...]]:
-    """The qualifiers of `comparators` by their last character, longest first."""
-    out: dict[str, list[str]] = {}
-    for p in _ctx()["comparators"]:
-        out.setdefault(p[-1], []).append(p)
-    return {c: tuple(sorted(ps, key=len, reverse=True)) for c, ps in out.items()}
-
-
-def _words(low: str, lo: int, hi: int) -> list[re.Match[str]]:
-    return list(_WORD.finditer(low, lo, hi))
 
 
 _IS_BEFORE = re.compile(r"(?<!\w)(là|ở mức)\s*$")
@@ -77,14 +65,7 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
     lo = max(lo, q.start - 80)  # qualifiers stand right before the number
     while True:
         left = low[lo:pos].rstrip()
-        match = next(
-            (
-                p
-                for p in _comparators_by_last_char().get(left[-1:], ())
-                if left.endswith(p) and (len(left) == len(p) or not left[-len(p) - 1].isalnum())
-            ),
-            None,
-        )  # the longest qualifier that ends the text before
+        match = ending_phrase(left, table)  # the longest qualifier that ends the text before
         if match is None:
             if left.endswith(" từ") or left == "từ":
                 pos = lo + len(left) - 2  # `khoảng từ 10 đến 15`: từ is transparent

@@ -181,7 +181,7 @@ class NumeralTraps:
         if _ONE_SOME.match(low, n.start):
             return "quantifier"  # `1 số băng nhóm`, `1 trong những`: một số (some), một trong (one of), with a digit
         if self._digit_idiom(n):
-            return "idiom"
+            return "idiom"  # `2 bên`, `2 mẹ con`, `1 mình`: the idioms of numeral_idioms, written with a digit
         if (
             _ENUMERATOR.fullmatch(low, n.start, n.end)
             and _IS_AFTER.match(low, n.end)
@@ -191,7 +191,7 @@ class NumeralTraps:
             if opened and "\n" not in low[opened.end() : n.start]:
                 return "enumerator"  # `Một là …, và 2 là tiết kiệm chi thường xuyên`: the second point, no amount
         if _ONE_OF_BEFORE.search(low, max(self.lo, n.start - 16), n.start) and _SUPERLATIVE_AFTER.match(low, n.end):
-            return "ranking"  # `một trong 100 người có ảnh hưởng nhất`: the size of a ranking, not a count  # `2 bên`, `2 mẹ con`, `1 mình`: the idioms of numeral_idioms, written with a digit
+            return "ranking"  # `một trong 100 người có ảnh hưởng nhất`: the size of a ranking, not a count
         if (
             low[n.start : n.end] == "1"
             and _per_base_before().search(low, max(self.lo, n.start - 20), n.start) is not None
