@@ -26,6 +26,7 @@ GOLD_SETS: dict[str, tuple[Path, Path | None]] = {
     "news-dev4": (ROOT / "corpora" / "gold" / "news-dev4.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-dev5": (ROOT / "corpora" / "gold" / "news-dev5.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-dev6": (ROOT / "corpora" / "gold" / "news-dev6.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
+    "news-dev7": (ROOT / "corpora" / "gold" / "news-dev7.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "news-test": (ROOT / "corpora" / "gold" / "news-test.jsonl", SHARED / "corpora" / "news" / "articles.jsonl"),
     "own": (ROOT / "corpora" / "gold" / "own.jsonl", None),
 }
