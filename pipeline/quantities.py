@@ -507,6 +507,8 @@ class SentenceReader(NumeralTraps):
         if self.range_end(i) is not None:
             return Quantity(n.start, n.end, "count", n.value)  # từ hai đến ba tấn
         if len(words) == 1 and words[0] in ("một", "năm", "tư", "không", "mốt", "lăm"):
+            if (unit := self.unit_after(n.end)) and unit[0] == "percent" and not low.startswith("%", n.end):
+                return Quantity(n.start, n.end, "count", n.value)  # `tăng gần một phần trăm`: one percent
             if words[0] == "một" and low.startswith(" nửa", n.end):
                 return Quantity(n.start, n.end + 4, "ratio", 1, denominator=2, numeral_end=n.end + 4, word_numeral=True)
             if words[0] == "một" and self.noun_follows(n.end) and self.one_counts(n):

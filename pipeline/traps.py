@@ -26,6 +26,10 @@ _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\
 _ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
+_DECADE_BEFORE = re.compile(r"(?<!\w)(?:(?:những|các) năm|thập niên|thập kỷ) $")  # used with .search
+_TWO_DIGITS = re.compile(r"\d\d")
+_FROM_BEFORE = re.compile(r"(?<!\w)từ (?:ngày )?$")  # used with .search right before a day
+_TO_DATE = re.compile(r" (?:đến|tới) (?:ngày )?(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?!\d|[.,]\d)")  # ` đến 12/1`
 _DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d")  # `14-20.2.2018`
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
@@ -110,6 +114,8 @@ class NumeralTraps:
             return False
         if _DAY_BEFORE_DATE.match(self.low, n.end) and "ngày" in self.low[max(self.lo, n.start - 10) : n.start]:
             return True
+        if _FROM_BEFORE.search(self.low, max(self.lo, n.start - 8), n.start) and _TO_DATE.match(self.low, n.end):
+            return True  # `kéo dài từ 5 đến 12/1/2015`, `(từ 17 đến 21/10)`: the first day of a span of dates
         return _DAY_BEFORE_DOTTED.match(self.low, n.end) is not None
 
     def noun_follows(self, end: int) -> bool:
@@ -392,6 +398,12 @@ class NumeralTraps:
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]
+        if (
+            _DECADE_BEFORE.search(self.low, max(self.lo, n.start - 16), n.start)
+            and _TWO_DIGITS.fullmatch(s)
+            and self.unit_after(n.end) is None
+        ):
+            return True  # `những năm 91-94`, `thập niên 80`: a year written with two digits
         if not (n.has_digits and YEAR.fullmatch(s) and self.unit_after(n.end) is None):
             return False
         # `trên 2000 trường hợp`, `đối với 2080 tập thể`: a quantity word before, a noun after
