@@ -28,6 +28,7 @@ _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
 _DECADE_BEFORE = re.compile(r"(?<!\w)(?:(?:những|các) năm|thập niên|thập kỷ) $")  # used with .search
 _TWO_DIGITS = re.compile(r"\d\d")
+_DOC_CODE_AFTER = re.compile(r" ?[-–] ?[A-ZĐ]{2,}(?:-[A-ZĐ]+)?/")  # ` - QĐ/TW`, ` - NQ/TW` after a document's number
 _FROM_BEFORE = re.compile(r"(?<!\w)từ (?:ngày )?$")  # used with .search right before a day
 _TO_DATE = re.compile(r" (?:đến|tới) (?:ngày )?(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?!\d|[.,]\d)")  # ` đến 12/1`
 _DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d")  # `14-20.2.2018`
@@ -184,6 +185,8 @@ class NumeralTraps:
     def context_trap(self, n: Numeral) -> str | None:
         ctx = self.ctx
         low = self.low
+        if _DOC_CODE_AFTER.match(self.text, n.end):
+            return "identifier"  # `(102 - QĐ/TW)`: a document's number, its code after a spaced dash
         if _ONE_SOME.match(low, n.start):
             return "quantifier"  # `1 số băng nhóm`, `1 trong những`: một số (some), một trong (one of), with a digit
         if self._digit_idiom(n):
