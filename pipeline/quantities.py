@@ -88,6 +88,7 @@ _AFTER_COUNT_IN_LIST = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:là|lấy)\s+$")  # `đây là một vấn đề`: an article
 _BEFORE_COUNT_IN_LIST = re.compile(r"[^,;.:()\d]{1,40},\s*(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^\W\d_]")
 _NOUN_THEN_TO = re.compile(r" ([^\W\d_]+(?: [^\W\d_]+)?) (?:đến|tới) ")
+_OF_OR_BETWEEN = re.compile(r"(?<!\w)(?:của|giữa) $")  # used with .search right before a number word
 _PHAN_DENOMINATOR = re.compile(r" phần (tư|\d+|ba|hai|năm|sáu|bảy|tám|chín|mười)(?!\w)")  # `một phần tư`
 _BILLIONS_END = re.compile(r"(tỷ|tỉ)$")
 _TIMES_IN_WORDS = re.compile(r"(?<!\w)gấp (đôi|rưỡi|ba|bốn|năm|mười)(?!\w)")  # `gấp đôi`, `gấp rưỡi`
@@ -489,6 +490,8 @@ class SentenceReader(NumeralTraps):
             and not _HAS_BEFORE.search(low, max(self.lo, n.start - 8), n.start)
         ):
             return None  # ba Thường trực: a title or a name follows; but `có hai Uỷ viên Trung ương` counts
+        if _OF_OR_BETWEEN.search(low, max(self.lo, n.start - 6), n.start) and not n.multiplied:
+            return None  # `mối quan hệ của hai nghệ sĩ`, `va chạm giữa hai phi cơ`: a pair named before, no count
         if _NAMED_PEOPLE.match(self.text, n.end):
             return None  # `Hai ông Nguyễn Hạnh Phúc và Hồ Đức Phớc`: the people are named, not counted
         if phrase_before(low, n.start, self.lo, ("gấp",)) and not self.unit_after(n.end):
