@@ -432,7 +432,7 @@ class SentenceReader(NumeralTraps):
             and (not self.noun_follows(last.end) or _PER_UNIT.match(low, last.end))
         ):  # `4,23 - 4,36 triệu`; `177 - 180 triệu một lượng`: a price per tael, no count of taels
             currency = self.currency_in_context()
-            scale = re.search(r"(tỷ|tỉ)$", low[last.start : last.end])
+            scale = _BILLIONS_END.search(low[last.start : last.end])
             if currency or scale or self.money_context(n.start) or self.paid(n.start):
                 q.kind, q.unit = "money", currency or "VND"
             else:

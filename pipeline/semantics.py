@@ -11,8 +11,6 @@ from .lookaround import ending_phrase
 from .quantities import Quantity
 from .tokenizer import is_word
 
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|%", re.UNICODE)
-
 
 @cache
 def _ctx() -> dict:
@@ -20,7 +18,8 @@ def _ctx() -> dict:
 
 
 _IS_BEFORE = re.compile(r"(?<!\w)(là|ở mức)\s*$")
-_LIMIT_WORD = re.compile(r"(?<!\w)(tối thiểu|tối đa|ít nhất)(?!\w)")
+_LIMITS = "tối thiểu|tối đa|ít nhất"  # limits named before a number (`vốn tối thiểu … là 2 tỷ`)
+_LIMIT_WORD = re.compile(r"(?<!\w)(" + _LIMITS + r")(?!\w)")
 # a bound, not a difference: `hơn mức` (than the level), or the comparison opens its clause
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:thì|là|với|cần|phải))\s*$")
 _COMPARED_AFTER = re.compile(r"[^;.()]*?(?<!\w)(?:so với|so|cùng kỳ|trước|ngoái)(?!\w)")
@@ -138,7 +137,7 @@ def _verb_before_tren() -> re.Pattern[str]:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
-_LIMIT_THEN_VERB = re.compile(r"(?<!\w)(tối thiểu|tối đa|ít nhất)(?:\s+(?:sẽ|có|đạt|là|phải|cần|được|cũng)){1,2}\s*$")
+_LIMIT_THEN_VERB = re.compile(r"(?<!\w)(" + _LIMITS + r")(?:\s+(?:sẽ|có|đạt|là|phải|cần|được|cũng)){1,2}\s*$")
 _TO = r"(?<!\w)(?:đến|tới|lên|xuống|về|sang|còn)(?!\w)"
 _OTHER_END = re.compile(rf"[^,()]*?{_TO}|[^,()]*,\s*(?:và\s+)?{_TO}")
 
