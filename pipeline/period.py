@@ -238,6 +238,7 @@ def choose(
                 for sp in group
                 if sp[0] >= end
                 and not (group is in_clause and _NEXT_PREDICATE.search(low, max(end, sp[0] - 200), sp[0]))
+                and not (group is usable and ";" in low[end : sp[0]])  # past `;`: another statement's own
             ),
             None,
         )
