@@ -180,7 +180,7 @@ _TO_NEW_LEVEL = re.compile(
     r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
 )
 # a clause of only where and a verb of being: `…, ở nông thôn là 55%` measures the thing before
-_WHERE_ONLY = re.compile(r"[\s,;:]*((?:ở|tại)\s+(?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s+(?:là|đạt|chiếm|có)\s*$")
+_WHERE_ONLY = re.compile(r"[\s,;:]*((?:ở|tại)\s+(?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+(?:là|đạt|chiếm|có)\s*$")
 _WHERE_TAIL = re.compile(r"\s(?:ở|tại)\s.+$")
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
-from .segment import squeeze
+from .segment import dash_joins, squeeze
 
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
@@ -82,6 +82,10 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if w == "mỗi" and k + 1 < len(tokens) and low[tokens[k + 1][0] : tokens[k + 1][1]] in _PER:
             picked.append(tokens[k + 1][1])  # `2.000 tấn rác mỗi ngày`: the rate's time unit, not a period
             break
+        if w in ("-", "–") and syllables > 0 and dash_joins(text, s):
+            picked.append(e)  # `654 km cao tốc Bắc - Nam`: the dash inside one name
+            prev, k = e, k + 1
+            continue
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
         elif (
@@ -98,8 +102,11 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         picked.append(e)
         prev = e
         k += 1
-    while len(picked) > 1 and low[picked[-2] : picked[-1]].strip() in word_set("concept_dangling"):
-        picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition
+    while len(picked) > 1 and (
+        low[picked[-2] : picked[-1]].strip() in word_set("concept_dangling")
+        or low[picked[-2] : picked[-1]].strip() in ("-", "–")
+    ):
+        picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition or a dash
     return squeeze(text[end : picked[-1]])
 
 

@@ -82,12 +82,49 @@ def short_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(text, start, end)]
 
 
+@cache
+def _dash_compounds() -> re.Pattern[str]:
+    forms = alternation_by_first_char([p for p, _gloss in load_json("segments.json")["dash_compounds"]])
+    return re.compile(r"(?<!\w)(?:" + forms + r")(?!\w)")
+
+
+@cache
+def _dash_openers() -> frozenset[str]:
+    return frozenset(w for w, _gloss in load_json("segments.json")["dash_openers"])
+
+
+def dash_joins(text: str, at: int) -> bool:
+    """Whether the spaced dash at `at` lies inside one noun phrase: between two names after a
+    lower-case word (`cao tốc Bắc - Nam`, `cao tốc Long Thành – Dầu Giây`) or in a listed compound
+    (`kinh tế - xã hội`, lexicon `dash_compounds`); not a dateline's (`HÀ NỘI - Sáng 5/3`)."""
+    if text[at : at + 1] not in ("-", "–") or text[at - 1 : at] != " " or text[at + 1 : at + 2] != " ":
+        return False
+    lo = max(0, at - 40)
+    before = text[lo:at].split()[-5:]
+    after = text[at + 2 : at + 40].split()[:1]
+    names = 0
+    while names < len(before) and names < 4 and before[-1 - names][:1].isupper():
+        names += 1
+    if (
+        1 <= names <= 3
+        and after
+        and after[0][:1].isupper()
+        and names < len(before)
+        and before[-1 - names].islower()
+        and after[0].strip(":,.").lower() not in _dash_openers()
+        and before[-1].lower() not in _dash_openers()
+    ):
+        return True  # `cao tốc Bắc - Nam`: names inside a phrase that began in lower case
+    low = text[lo : at + 30].lower()
+    return any(m.start() < at - lo < m.end() for m in _dash_compounds().finditer(low))
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of `text[start:end]` (separators left out, spaces trimmed)."""
     asides = short_asides(text, start, end)
     out, pos = [], start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in asides):
+        if any(a <= m.start() < b for a, b in asides) or (m.group()[:1] == " " and dash_joins(text, m.start() + 1)):
             continue
         out.append((pos, m.start()))
         pos = m.end()
