@@ -185,6 +185,7 @@ _WHERE_TAIL = re.compile(r"\s(?:ở|tại)\s.+$")
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
+_COMPARED_TO = re.compile(r"(?<!\w)(?:so với|so|bằng|vượt|đạt|hoàn thành)\s*$")
 _AGO = re.compile(r"\d|cùng kỳ|trước|ngoái")  # a compared period, not a plan: not part of what is measured
 
 
@@ -250,8 +251,14 @@ def concept(
     if reached:
         s = reached.end()  # `Sagri đạt doanh thu hợp nhất`: what is reached is what is measured
     anchor = phrase_re("concept_anchors").search(low, s, e)
-    if anchor and anchor.start() > s and len(low[anchor.end() : e].split()) >= 1:
-        s = anchor.start()  # `Sagri đặt mục tiêu doanh thu`: the target is what is measured
+    if (
+        anchor
+        and anchor.start() > s
+        and (low[anchor.end() : e].split() or (after_phrase and not _COMPARED_TO.search(low, s, anchor.start())))
+    ):
+        # `Sagri đặt mục tiêu doanh thu`, `hướng đến mục tiêu 1.000 doanh nghiệp`: the target is what is
+        # measured (not `vượt mục tiêu 5%`: the target the figure is compared with)
+        s = anchor.start()
     phrase_low = squeeze(low[s:e])
     bracket = open_bracket(low, start, clause_lo - 2)
     in_brackets = bracket >= 0
@@ -531,8 +538,8 @@ def _previous_reference() -> re.Pattern[str]:
 def as_share(concept: str, share_word: str) -> str:
     """A percent stated as a level, neither a change nor of a reference, is a share:
     `đất đô thị chiếm 5,81%` -> `tỷ lệ đất đô thị`; a concept that names a rate stays."""
-    if phrase_re("rate_heads").search(concept.lower()):
-        return concept
+    if phrase_re("rate_heads").search(concept.lower()) or phrase_re("concept_anchors").match(concept.lower()):
+        return concept  # `tốc độ tăng`, `mục tiêu tăng trưởng`: a rate or a target, not a share
     words = concept.split(" ")
     if len(words) > 1 and words[0][:1].isupper() and not words[0].isupper() and words[1][:1].islower():
         concept = concept[0].lower() + concept[1:]  # `Bội chi NSNN` opened its sentence: `tỷ lệ bội chi NSNN`
