@@ -29,6 +29,13 @@ def _multi_word_stops() -> re.Pattern[str]:
     return re.compile(r"(?:" + alternation(stops) + r")(?!\w)")
 
 
+def _name_goes_on(text: str, last_end: int, s: int) -> bool:
+    """Whether the word at `s` carries on a capitalised name that ends at `last_end` (`Gia Lai`,
+    `TP. HCM`)."""
+    before = text[max(0, last_end - 12) : last_end].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and text[s : s + 1].isupper()
+
+
 def noun_list_end(after: str, unit: str) -> int:
     """Where the counted noun, or a list of them, ends in the phrase after a count
     (`xã, phường, thị trấn| chưa đạt chuẩn`); 0 when the phrase does not start with it."""
@@ -97,8 +104,8 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         ):
             break
         syllables += len(w.split())
-        if syllables > MAX_AFTER:
-            break
+        if syllables > MAX_AFTER and not (syllables <= MAX_AFTER + 3 and _name_goes_on(text, picked[-1], s)):
+            break  # long enough; but `Công ty cổ phần Quốc Cường Gia [Lai]`: a name is not cut
         picked.append(e)
         prev = e
         k += 1
