@@ -30,6 +30,7 @@ _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên)
 _LISTED = re.compile(r"(?:\s*[^\s,;]+){0,3}\s*(?:,|;|và)\s*(?:[^\W\d_]+\s+){0,4}")  # `…%, doanh thu 29%`
 _RESTATED = re.compile(r"(?:\s*[^\s,;()]+){0,3}\s*\(\s*(?:(?:tương đương(?: với)?|tức là|tức|khoảng|hơn|gần|trên)\s*)*")
 _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng|so|với|gấp|trong đó|tổng|mức|tăng|giảm|từ)(?!\w)")
+_TO_LEVEL = re.compile(r"(?<!\w)về\s*$")  # not `60,6% về số lượng và 31,92%` (in terms of)
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
@@ -437,7 +438,11 @@ def _shared_change(
     shares its verb), `giảm 121 đơn vị (30,2%)`, `(tương đương 3 USD)` (the same change restated)."""
     if not last or not last.change or last.sentence != sentence:
         return None
-    listed = _LISTED.fullmatch(low, last_end, start) and not _LEVEL_WORD.search(low, last_end, start)
+    listed = (
+        _LISTED.fullmatch(low, last_end, start)
+        and not _LEVEL_WORD.search(low, last_end, start)
+        and not _TO_LEVEL.search(low, last_end, start)  # `giảm 22,5 điểm, về 1.806,5 điểm`: the level reached
+    )
     return last.change if listed or _RESTATED.fullmatch(low, last_end, start) else None
 
 
