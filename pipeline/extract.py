@@ -26,6 +26,7 @@ HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headli
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 PERIOD_REACH = 3000  # characters around a number where a period of its own sentence may be (real sentences are shorter)
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
+_SELF_DESCRIBED = re.compile(r"(?<!\w)(?:bị|được)(?!\w)")
 _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
 _LISTED = re.compile(r"(?:\s*[^\s,;]+){0,3}\s*(?:,|;|và)\s*(?:[^\W\d_]+\s+){0,4}")  # `…%, doanh thu 29%`
 _RESTATED = re.compile(r"(?:\s*[^\s,;()]+){0,3}\s*\(\s*(?:(?:tương đương(?: với)?|tức là|tức|khoảng|hơn|gần|trên)\s*)*")
@@ -319,7 +320,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             ):
                 # `18 quận, huyện và 637 xã, phường, thị trấn chưa đạt …`: both counts are described
                 bare[0].concept = f"{bare[0].concept} {description}"
-            bare = (rec, si, q.end + after_len + 1) if nouns_end and not description else None
+            bare = (
+                (rec, si, q.end + after_len + 1)
+                if nouns_end and not description and not _SELF_DESCRIBED.search(q.unit or "")
+                else None
+            )  # not `ba người bị thương và hai căn nhà bị thiêu rụi`: a noun with its own predicate
             if (
                 part
                 and part[1] == si

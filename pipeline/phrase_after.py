@@ -19,6 +19,13 @@ _LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên"))  # end 
 _COUNT_NEXT = re.compile(
     r"\s*(?:(?!(?:và|hoặc|hay|với|cùng)\s)[^\W\d_]+\s+){1,3}\d"
 )  # a list noun before a number is a verb: `11 Nghị quyết, tổ chức 4 đợt`
+# after `và`, up to the clause's end: words only, no other count (`và 3 …`, `và hai người bị thương`), no new
+# predicate or subject (`và được đưa đi cấp cứu`, `và họ sẵn sàng cho vay`)
+_NOUN_AFTER_AND = re.compile(
+    r"(?!\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|mỗi"
+    r"|được|bị|đã|sẽ|đang|chưa|không|cũng|đều|có|là|họ|tôi|chúng|nó|ông|bà|anh|chị)(?!\w))"
+    r"(?:\s+[^\W\d_]+){1,5}(?=\s*[.;,)]|$)"
+)
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 
 
@@ -92,6 +99,11 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if w in ("-", "–") and syllables > 0 and dash_joins(text, s):
             picked.append(e)  # `654 km cao tốc Bắc - Nam`: the dash inside one name
             prev, k = e, k + 1
+            continue
+        if w == "và" and syllables > 0 and _NOUN_AFTER_AND.match(low, e):
+            picked.append(e)  # `hợp tác xã [và liên hiệp hợp tác xã]`: two nouns, one phrase
+            prev, k = e, k + 1
+            syllables += 1
             continue
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
