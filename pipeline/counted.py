@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
+from .numerals import parse_digits
 from .quantities import Quantity
 from .segment import Sentence
 from .tokenizer import Analysis, is_word
@@ -256,6 +257,9 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
     for idx in range(len(records) - 2, -1, -1):
         q, nxt = records[idx][0], records[idx + 1][0]
         times = nxt.kind == "number" and nxt.unit == "lần"  # `tăng từ 1,5 lên 2 lần`
+        if q.kind == "number" and q.unit is None and not q.word_numeral and nxt.kind == "money":
+            _shared_scale(q, nxt, low)
+            continue
         if (
             q.kind != "number"
             or q.unit is not None
@@ -268,6 +272,27 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
             nxt.kind == "percent" and _LIST_SEP.match(between)
         ):
             q.kind, q.unit = nxt.kind, nxt.unit
+
+
+_DIGITS_AT = re.compile(r"\d[\d.,]*\d|\d")
+_OR_SEP = re.compile(r"\s*(?:,|hoặc|hay)\s*$")
+
+
+def _shared_scale(q: Quantity, nxt: Quantity, low: str) -> None:
+    """`900 triệu, 700 triệu, 500 hoặc 300 triệu đồng`: a bare number in a list of amounts takes
+    the scale and currency the next amount writes (500 triệu đồng)."""
+    if not _OR_SEP.match(low, q.end, nxt.start) or low[q.end : nxt.start].count(",") > 1:
+        return
+    digits = _DIGITS_AT.match(low, nxt.start)
+    base = parse_digits(digits.group()) if digits else None
+    if not base or base * 10 < q.value:
+        return  # `349, 7 nghìn tỷ đồng`: a decimal written apart, not a list
+    scale = nxt.value / base
+    if scale not in (1e3, 1e6, 1e9, 1e12):
+        return  # no multiplier word written (`500 hoặc 300 đồng`), or not one scale
+    q.kind, q.unit, q.value = "money", nxt.unit, q.value * scale
+    if q.value_max is not None:
+        q.value_max *= scale
 
 
 _AGE_BEFORE = re.compile(
