@@ -22,6 +22,7 @@ _ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
 _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
+_MILLIONS_END = re.compile(r"(?:triệu|tỷ|tỉ)$")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
@@ -224,6 +225,13 @@ class NumeralTraps:
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
         if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n):
             before = None  # `vùng nông thôn 60%`, `cả năm 350 tỷ đồng`, `khu 4,3 ha`: an amount, no name or date
+        if (
+            before
+            and ctx["date_before"][before][0] == "identifier"
+            and n.multiplied
+            and _MILLIONS_END.search(low, n.start, n.end)
+        ):
+            before = None  # `căn hộ 900 triệu`: nothing is numbered in millions; not `thứ 6 triệu` (ordinal)
         if before:
             prev = words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
