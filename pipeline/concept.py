@@ -380,7 +380,8 @@ def _governs(low: str, predicate: str, prev_end: int) -> bool:
 
 
 _LIST_ITEM = re.compile(r"[,;:()]\s*([^\W\d_]+(?: [^\W\d_]+){0,2}),\s*$")
-_LIST_HEAD = re.compile(r"(?:^|[,;:().])\s*([^\W\d_]+(?: [^\W\d_]+){0,7}),\s*$")
+# the head may follow a year: `Dự báo năm 2022 giá trị xuất khẩu của quả, rau, hoa là …`
+_LIST_HEAD = re.compile(r"(?:^|[,;:().]|(?<!\d)(?:19|20)\d\d)\s*([^\W\d_]+(?: [^\W\d_]+){0,7}),\s*$")
 
 
 def _list_start(text: str, low: str, clause_lo: int, prev_end: int) -> int:
