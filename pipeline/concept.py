@@ -517,8 +517,11 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
         s, e = _strip(low, m.end(), e, skip)  # `Cho rằng sau số hộ nông thôn có điện` -> `số hộ …`
     if e - s < 3:
         return None
-    # cut by syllables: this clause may hold no number, so it is not word-tokenized on the fast path
-    return squeeze(text[_cut(s, e, text, low, MAX_PREDICATE + 2) : e], _EDGE) or None
+    # cut by syllables: this clause may hold no number, so it is not word-tokenized on the fast path;
+    # a label before a colon is kept longer (`Nợ trung dài hạn tự vay tự trả: 667.000 tỉ đồng`)
+    label = low.startswith(":", clause[1]) and len(low[s:e].split()) <= MAX_SYLLABLES  # a whole clause, short
+    limit = MAX_SYLLABLES if label else MAX_PREDICATE + 2
+    return squeeze(text[_cut(s, e, text, low, limit) : e], _EDGE) or None
 
 
 def _join(predicate: str, noun: str) -> str | None:
