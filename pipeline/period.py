@@ -164,6 +164,7 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 
 
+_SAME_PERIOD_OPENS = re.compile(r"\s*(cùng kỳ(?: năm trước| năm ngoái)?)(?:\s+(?:tăng|giảm|đạt|là))?\s*$")
 _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # more than two words: matched at the start only
 _BRACKET_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(")  # `135,8 nghìn người (quý IV/2018)`
 _RESTATED_VALUE = re.compile(r"\s*(?:là|:|đạt|có|chỉ|mới)?\s*(?:khoảng |gần |hơn |trên )?\d")
@@ -200,6 +201,8 @@ def choose(
             return sp
     compared = {sp for sp in own if is_reference(low, sp, sentence_lo)}
     mine = open_bracket(low, start, sentence_lo)
+    if mine >= 0 and (same := _SAME_PERIOD_OPENS.match(low, mine + 1, start)):
+        return same.span(1)  # `đạt 8,25% (cùng kỳ tăng 8,05%)`: the bracket's figure is last year's
     if mine >= 0:
         close = low.find(")", end)
         inside = [
