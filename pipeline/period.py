@@ -164,6 +164,7 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     return _kinds()[1].fullmatch(low, span[0], span[1]) is None
 
 
+_AND = re.compile(r"(?<!\w)(?:và|còn)(?!\w)")
 _SAME_PERIOD_OPENS = re.compile(r"\s*(cùng kỳ(?: năm trước| năm ngoái)?)(?:\s+(?:tăng|giảm|đạt|là))?\s*$")
 _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # more than two words: matched at the start only
 _BRACKET_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(")  # `135,8 nghìn người (quý IV/2018)`
@@ -196,6 +197,7 @@ def choose(
             not re.search(r"[^\w\s]", gap)
             and not _reference_re().search(gap)
             and not _CONTRAST.search(gap)  # `8,4-8,7% nhưng đến nay`: the contrast's own time
+            and not _AND.search(gap)  # `đến cuối năm 2014 là 20,166 USD và hiện là 21,1 USD`: the next one's
             and not _plan_year(low, sp, sentence_lo)
         ):
             return sp
