@@ -63,16 +63,23 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
             e = max((x.end() for x in tries if x), default=e)
         if lead and (lead.group() == "trong " or re.match(r"(?:tính )?đến năm \d", low[s:e])):
             s = lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
-        if not (low.startswith("năm ", s) and _DOCUMENT_BEFORE.search(low, max(lo, s - 60), s)):
+        if not (low.startswith("năm ", s) and _document_before().search(low, max(lo, s - 60), s)):
             out.append((s, e))  # not `Luật Đất đai năm 2013`: the year of a law's name
         pos = max(e, m.start() + 1)
     return _join_spans(low, out, lo)
 
 
-_DOCUMENT_BEFORE = re.compile(
-    r"(?<!\w)(?:luật|bộ luật|nghị định|nghị quyết|hiến pháp|thông tư|pháp lệnh)"
-    r"(?:\s+(?!(?:là|từ|nay|đến|tới|trong|vào|của|được|đã|sẽ|và)(?!\w))[^\W\d_]+){0,5}\s+$"
-)
+@cache
+def _document_before() -> re.Pattern[str]:
+    """A document's name right before (lexicon `document_heads`, up to five words on; none of
+    them a verb or preposition that would end the name): used with .search before a `năm`."""
+    heads = "|".join(re.escape(w) for w, _gloss in load_json("periods.json")["document_heads"])
+    return re.compile(
+        r"(?<!\w)(?:" + heads + r")"
+        r"(?:\s+(?!(?:là|từ|nay|đến|tới|trong|vào|của|được|đã|sẽ|và)(?!\w))[^\W\d_]+){0,5}\s+$"
+    )
+
+
 _SPAN_FROM = re.compile(r"(?:kể |tính )?từ $")  # used with .search right before a period
 _SPAN_TO = re.compile(r" ?(?:[-–]|đến|tới) ?")  # used with .fullmatch between two periods
 _SPAN_TO_LEAD = re.compile(r"(?:đến|tới) ")  # the second period's own `đến`: `Từ cuối tháng 1 đến 20/3`

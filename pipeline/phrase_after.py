@@ -122,8 +122,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         prev = e
         k += 1
     while len(picked) > 1 and (
-        low[picked[-2] : picked[-1]].strip() in word_set("concept_dangling")
-        or low[picked[-2] : picked[-1]].strip() in ("-", "–")
+        (last := low[picked[-2] : picked[-1]].strip()) in word_set("concept_dangling") or last in ("-", "–")
     ):
         picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition or a dash
     return squeeze(text[end : picked[-1]])

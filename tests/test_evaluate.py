@@ -1,6 +1,8 @@
+from pathlib import Path
+
 import pytest
 
-from pipeline.evaluate import Score, overlap_f1, pair
+from pipeline.evaluate import Score, evaluate, load_gold, load_predictions, load_texts, overlap_f1, pair
 from pipeline.units import units_match
 
 
@@ -49,10 +51,6 @@ def test_evaluate_concept_overlap_f1():
 def test_second_blind_annotation_of_news_dev_agrees_as_documented(news_articles):
     """GUIDELINES ("Second round") and the README report how a fresh blind group agrees with the
     news-dev gold; the committed file must reproduce those figures with the SPEC scorer."""
-    from pathlib import Path
-
-    from pipeline.evaluate import evaluate, load_gold, load_predictions, load_texts
-
     gold_dir = Path(__file__).resolve().parent.parent / "corpora" / "gold"
     docs = load_gold(gold_dir / "news-dev.jsonl", load_texts(news_articles))
     second = load_predictions(gold_dir / "iaa" / "second-group.jsonl")
