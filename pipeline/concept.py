@@ -83,12 +83,15 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
 
 @cache
 def _reached() -> re.Pattern[str]:
-    """`đạt`, `ghi nhận` before a rate or money noun (`đạt doanh thu`, `ghi nhận lợi nhuận`;
-    lexicon `concept_reached_verbs`)."""
+    """`đạt` before a rate or money noun (`đạt doanh thu`; lexicon `concept_reached_verbs`), or
+    `ghi nhận` before any word (`ghi nhận lợi nhuận`, `ghi nhận thêm [300] ca tử vong`; lexicon
+    `concept_recording_verbs`)."""
     ctx = load_json("context.json")
     verbs = alternation(ctx["concept_reached_verbs"])
+    measured = alternation([*ctx["rate_heads"], *ctx["money_nouns"]])
+    recording = alternation(ctx["concept_recording_verbs"])
     return re.compile(
-        r"(?<!\w)(?:" + verbs + r")\s+(?=(?:" + alternation([*ctx["rate_heads"], *ctx["money_nouns"]]) + r")(?!\w))"
+        r"(?<!\w)(?:(?:" + verbs + r")\s+(?=(?:" + measured + r")(?!\w))|(?:" + recording + r")(?!\w)\s*)"
     )
 
 
@@ -248,8 +251,10 @@ def concept(
     elif m and _spoken_by(low, s, e):
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
     reached = _reached().search(low, s, e)
-    if reached:
-        s = reached.end()  # `Sagri đạt doanh thu hợp nhất`: what is reached is what is measured
+    if reached and (low[reached.end() : e].strip() or counted_noun):
+        # `Sagri đạt doanh thu hợp nhất`, `Ấn Độ ghi nhận thêm [300 ca tử vong]`: what is reached or
+        # recorded is what is measured
+        s = reached.end()
     anchor = phrase_re("concept_anchors").search(low, s, e)
     if (
         anchor

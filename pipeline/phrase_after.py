@@ -27,6 +27,11 @@ _NOUN_AFTER_AND = re.compile(
     r"(?:\s+[^\W\d_]+){1,5}(?=\s*[.;,)]|$)"
 )
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
+# the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
+_CAUSE = re.compile(
+    r"\s+(?:vì|do)(?:\s+(?!(?:trong|tại|ở|từ|khi|nên|và|mỗi|tăng|giảm)(?!\w))[^\W_]+(?:-[^\W_]+)*){1,5}"
+    r"(?=\s*[.;,)]|\s+(?:trong|tại|ở|từ|khi|nên|và|mỗi|tăng|giảm)(?!\w)|\s*$)"
+)
 
 
 @cache
@@ -100,6 +105,19 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             picked.append(e)  # `654 km cao tốc Bắc - Nam`: the dash inside one name
             prev, k = e, k + 1
             continue
+        if w in ("-", "‑") and s == prev and syllables > 0 and k + 1 < len(tokens) and tokens[k + 1][0] == e:
+            picked.append(tokens[k + 1][1])  # `ca mắc Covid-19`, `SARS-CoV-2`: one name
+            prev, k = tokens[k + 1][1], k + 2
+            continue
+        if (
+            w in ("vì", "do")
+            and text[s].islower()  # not `… tử vong. Do ảnh hưởng …`: a new sentence
+            and syllables > 0
+            and phrase_re("harm_cause_nouns").search(low[end:prev] + " ") is not None
+            and (cause := _CAUSE.match(low, prev))
+        ):
+            picked.append(cause.end())  # `3.645 ca tử vong [vì Covid-19]`: the cause says which deaths
+            break
         if w == "và" and syllables > 0 and _NOUN_AFTER_AND.match(low, e):
             picked.append(e)  # `hợp tác xã [và liên hiệp hợp tác xã]`: two nouns, one phrase
             prev, k = e, k + 1
