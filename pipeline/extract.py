@@ -12,7 +12,7 @@ from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
 from .period import choose, passes_on, periods
 from .period import normalize as normalize_period
-from .phrase_after import noun_list_end, object_after, phrase_after, purpose_after
+from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
 from .places import administrative, is_nationwide, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
@@ -258,6 +258,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.concept = last.concept  # `1.501 người có trình độ cao cấp (99,4%)`: the share of that count
             if purpose and rec.concept:
                 rec.concept = f"{rec.concept} {purpose}"  # `bố trí 5.000 tỷ đồng để giải phóng mặt bằng`
+            applies_to = applies_to_after(written, low, q.end, clause[1])
+            if applies_to and rec.concept and applies_to.lower() not in rec.concept.lower():
+                rec.concept = with_applies_to(rec.concept, applies_to)  # `60 tuổi đối với nam`: the figure for men
             if q.kind == "number" and q.unit == "lần" and rec.concept:
                 of_what = _compared_with(a, q.end, clause[1])
                 if (

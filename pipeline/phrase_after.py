@@ -176,3 +176,39 @@ def purpose_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, 
     while words and words[-1].lower() in word_set("concept_dangling"):
         words.pop()  # `giải phóng mặt bằng [cho]`
     return " ".join(words) if len(words) >= 2 else ""
+
+
+MAX_APPLIES_TO = 10
+
+
+@cache
+def _applies_to() -> re.Pattern[str]:
+    """`đối với` and the few words after it up to the clause's or list item's end (a mark, `và`,
+    `so với`), right after a number or its bracket (lexicon `applies_to_after`)."""
+    heads = alternation(load_json("context.json")["applies_to_after"])
+    word = (
+        r"\s+(?!(?:và|so|với|hoặc|là|thì|chỉ|đã|sẽ|đang|cũng|mà|lên|xuống|tăng|giảm)(?!\w))[^\W_]+"  # no new predicate
+    )
+    end = r"(?=\s*[.;,:()]|\s+(?:và|hoặc|so với)(?!\w)|\s*$)"  # up to where the clause or list item ends
+    words = "(?:" + word + "){1," + str(MAX_APPLIES_TO) + "}"
+    return re.compile(r"\s*(?:\([^()]*\)\s*)?((?:" + heads + r")" + words + ")" + end)
+
+
+def applies_to_after(text: str, low: str, end: int, hi: int) -> str:
+    """Whom or what a figure is for, written right after it: `60 tuổi [đối với nam]`,
+    `37,49% [đối với xăng]`; empty when none follows."""
+    m = _applies_to().match(low, end, hi)
+    if not m or not text[m.start(1)].islower():  # not `… Đối với dự án …`: a heading or a new sentence
+        return ""
+    words = squeeze(text[m.start(1) : m.end(1)]).split()
+    while words and words[-1].lower() in word_set("concept_dangling"):
+        words.pop()  # `đối với xe [dưới]`
+    return " ".join(words) if len(words) > 2 else ""
+
+
+def with_applies_to(concept: str, applies_to: str) -> str:
+    """`concept` for `applies_to`, in place of the one it says it is for when inherited
+    (`… đối với nam` then `55 tuổi đối với nữ`: `… đối với nữ`)."""
+    heads = alternation(load_json("context.json")["applies_to_after"])
+    kept = re.sub(r"(?:^|\s+)(?:" + heads + r")(?:\s.*)?$", "", concept) or concept
+    return f"{kept} {applies_to}"
