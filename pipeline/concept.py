@@ -384,6 +384,7 @@ def _governs(low: str, predicate: str, prev_end: int) -> bool:
     return "(" not in between and ")" not in between and delimiter.search(between) is None
 
 
+_ACRONYMS = re.compile(r"[A-ZĐ]{2,6}(?: [A-ZĐ]{2,6})?")  # `thu BHXH, BHYT, BHTN`: abbreviations as items
 _LIST_ITEM = re.compile(r"[,;:()]\s*([^\W\d_]+(?: [^\W\d_]+){0,2}),\s*$")
 # the head may follow a year: `Dự báo năm 2022 giá trị xuất khẩu của quả, rau, hoa là …`
 _LIST_HEAD = re.compile(r"(?:^|[,;:().]|(?<!\d)(?:19|20)\d\d)\s*([^\W\d_]+(?: [^\W\d_]+){0,7}),\s*$")
@@ -401,7 +402,7 @@ def _list_start(text: str, low: str, clause_lo: int, prev_end: int) -> int:
         items < 4
         and (m := _LIST_ITEM.search(low, max(0, lo - 40), lo))
         and m.start(1) > prev_end
-        and text[m.start(1) : m.end(1)].islower()
+        and (text[m.start(1) : m.end(1)].islower() or _ACRONYMS.fullmatch(text, m.start(1), m.end(1)))
     ):
         lo, items = m.start(1), items + 1
     m = _LIST_HEAD.search(low, max(0, lo - 60), lo) if items else None
