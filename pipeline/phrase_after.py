@@ -11,6 +11,7 @@ from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
 from .segment import dash_joins, squeeze
+from .tokenizer import is_word
 
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
@@ -46,6 +47,11 @@ def _name_goes_on(text: str, last_end: int, s: int) -> bool:
     `TP. HCM`)."""
     before = text[max(0, last_end - 12) : last_end].split()[-1:]
     return bool(before) and before[0][:1].isupper() and text[s : s + 1].isupper()
+
+
+def _word_goes_on(low: str, tokens: list[tuple[int, int]], k: int) -> bool:
+    """Whether token `k` ends a two-syllable dictionary word begun by the token before it (`xử lý`)."""
+    return k > 0 and tokens[k - 1][1] + 1 == tokens[k][0] and is_word(low[tokens[k - 1][0] : tokens[k][1]])
 
 
 def noun_list_end(after: str, unit: str) -> int:
@@ -134,8 +140,10 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         ):
             break
         syllables += len(w.split())
-        if syllables > MAX_AFTER and not (syllables <= MAX_AFTER + 3 and _name_goes_on(text, picked[-1], s)):
-            break  # long enough; but `Công ty cổ phần Quốc Cường Gia [Lai]`: a name is not cut
+        if syllables > MAX_AFTER and not (
+            syllables <= MAX_AFTER + 3 and (_name_goes_on(text, picked[-1], s) or _word_goes_on(low, tokens, k))
+        ):
+            break  # long enough; but `Công ty cổ phần Quốc Cường Gia [Lai]`, `bị xử [lý]`: a name or word is not cut
         picked.append(e)
         prev = e
         k += 1
