@@ -27,12 +27,24 @@ _NOUN_AFTER_AND = re.compile(
     r"|được|bị|đã|sẽ|đang|chưa|không|cũng|đều|có|là|họ|tôi|chúng|nó|ông|bà|anh|chị)(?!\w))"
     r"(?:\s+[^\W\d_]+){1,5}(?=\s*[.;,)]|$)"
 )
+_LABEL_LINKS = frozenset(("có", "với", "cùng", "và"))  # before a next figure's name: `[có] vốn đầu tư 3 tỷ`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 # the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
 _CAUSE = re.compile(
     r"\s+(?:vì|do)(?:\s+(?!(?:trong|tại|ở|từ|khi|nên|và|mỗi|tăng|giảm)(?!\w))[^\W_]+(?:-[^\W_]+)*){1,5}"
     r"(?=\s*[.;,)]|\s+(?:trong|tại|ở|từ|khi|nên|và|mỗi|tăng|giảm)(?!\w)|\s*$)"
 )
+
+
+@cache
+def _label_next() -> re.Pattern[str]:
+    """A measure's name right before its own number (`530 km [tổng vốn đầu tư 104.079 tỷ đồng]`):
+    the next figure's label, not this one's description (lexicon `attribute_nouns`, and the
+    `money_nouns` and `rate_heads` of two syllables or more)."""
+    ctx = load_json("context.json")
+    several = (w for w in [*ctx["money_nouns"], *ctx["rate_heads"]] if " " in w)  # not `lỗ`, `mức`, `giá`
+    names = alternation([*ctx["attribute_nouns"], *several])
+    return re.compile(r"(?:tổng\s+)?(?:" + names + r")(?:\s+(?:là|khoảng|hơn|gần|trên|đạt))?\s+\d")
 
 
 @cache
@@ -129,6 +141,14 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             prev, k = e, k + 1
             syllables += 1
             continue
+        if (
+            _label_next().match(low, s)
+            and (syllables == 0 or low[picked[-1 - (len(picked) > 1)] : prev].strip() in _LABEL_LINKS)
+            and not _word_goes_on(low, tokens, k)
+        ):
+            if syllables and low[picked[-2] : prev].strip() in _LABEL_LINKS:
+                picked.pop()  # `tuyến đường [có] chiều dài 4 km`: the link belongs to the next figure
+            break  # `530 km [tổng vốn đầu tư 104.079 tỷ đồng]`: the next figure's name
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
         elif (
