@@ -594,7 +594,25 @@ def tidy(concept: str | None) -> str | None:
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
     concept = _SENTENCE_DOT.sub("", concept)  # `… chống ngập TP HCM.`: the sentence's full stop
     concept = _without_function_start(concept)
+    concept = _price_first(concept)
     return _without_dangling_end(_inside_words().sub("", concept).strip()) or None
+
+
+_PRICE_LAST = re.compile(r"^(.+?)(?<!\sso)(?<!^so)\s+(?:với|có|ở)\s+(?:mức\s+)?giá$", re.IGNORECASE)  # not `so với giá`
+
+
+def _price_first(concept: str) -> str:
+    """`căn ở tầng cao có giá` -> `giá căn ở tầng cao`, `bán cháu M. với giá` -> `giá bán cháu M.`:
+    the price of what is named before `với giá`/`có giá`, written as the noun phrase `giá …`; not
+    a compound that ends so (`giấy tờ có giá`, lexicon `concept_kept_compounds`)."""
+    m = _PRICE_LAST.match(concept)
+    if (
+        not m
+        or len(m.group(1).split()) > 6
+        or any(concept.lower().endswith(w) for w in word_set("concept_kept_compounds"))
+    ):
+        return concept  # a long clause before it names no one thing
+    return f"giá {m.group(1)}"
 
 
 def _without_function_start(concept: str) -> str:
