@@ -636,13 +636,19 @@ def _dangling_end() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["concept_dangling_end"]) + r")$")
 
 
+def _in_name(concept: str, at: int) -> bool:
+    """Whether the capitalised word at `at` follows another capitalised word (`La Văn [Hiện]`)."""
+    before = concept[:at].split()
+    return concept[at].isupper() and bool(before) and before[-1][:1].isupper()
+
+
 def _without_dangling_end(concept: str) -> str:
     """Without a verb or time word left at the end (`vốn đầu tư có`, `Trường mầm non là`,
     `… hiện nay`), unless it ends a word (`giàu có`, `chà là`)."""
     while True:
         m = _dangling_end().search(concept.lower(), max(0, len(concept) - 14))
-        if m is None or m.start() == 0:
-            return concept
+        if m is None or m.start() == 0 or _in_name(concept, m.start()):
+            return concept  # not `La Văn Hiện`: a name
         words = concept[: m.end()].lower().split()
         if " " not in m.group() and len(words) >= 2 and is_word(" ".join(words[-2:])):
             return concept  # `giàu có`, `chà là`
