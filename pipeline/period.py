@@ -268,7 +268,7 @@ def choose(
 # dates the next predicate, not this number (unless nothing else in the sentence dates it); so does one
 # after a contrast (`đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%`)
 _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong khi)(?!\w)")
-_NEXT_PREDICATE = re.compile(r"\s(?:và(?:\s+[^\W\d_]+){2,}|(?:nhưng|song|trong khi)(?:\s+[^\W\d_]+){0,3})\s*$")
+_NEXT_PREDICATE = re.compile(r"\s(?:và(?:\s+[^\W\d_]+){0,}|(?:nhưng|song|trong khi)(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
