@@ -61,6 +61,29 @@ def _name_goes_on(text: str, last_end: int, s: int) -> bool:
     return bool(before) and before[0][:1].isupper() and text[s : s + 1].isupper()
 
 
+@cache
+def _item_openers() -> re.Pattern[str]:
+    """Words that open a clause, a change or a level rather than another noun of a list."""
+    ctx = load_json("context.json")
+    words = [*ctx["concept_stop_after"], *ctx["concept_drop_left"], *ctx["change_triggers"], *ctx["level_markers"]]
+    return re.compile(r"(?:" + alternation(words) + r")(?!\w)")
+
+
+_ITEM = re.compile(
+    r" (?!(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mỗi|các|những|nhiều|vài)(?!\w))"  # `huyện, [một thị xã]`: a count
+    r"((?:[^\W\d_]+ ){0,2}[^\W\d_]+)(?=\s*(?:[,;.:()…]|$)| và )"
+)
+
+
+def _short_item(low: str, comma_end: int) -> re.Match[str] | None:
+    """A short noun after a comma that ends where the list item ends (a mark, `và`): the next
+    noun of a list (`luật, [pháp lệnh],`); None when it opens a clause (`, [tăng mạnh].`)."""
+    m = _ITEM.match(low, comma_end)
+    if m is None or _item_openers().match(low, m.start(1)):
+        return None
+    return m
+
+
 def _word_goes_on(low: str, tokens: list[tuple[int, int]], k: int) -> bool:
     """Whether token `k` ends a two-syllable dictionary word begun by the token before it (`xử lý`)."""
     return k > 0 and tokens[k - 1][1] + 1 == tokens[k][0] and is_word(low[tokens[k - 1][0] : tokens[k][1]])
@@ -92,6 +115,8 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             break
         w = low[s:e]
         listed = phrase_re("list_nouns").match(low, e + 1) if w == "," and low[e : e + 1] == " " else None
+        if listed is None and w == "," and 0 < syllables <= 4:
+            listed = _short_item(low, e)  # `45 luật, pháp lệnh, 46 nghị quyết`, `3,6 triệu hộ, cá nhân kinh doanh.`
         if listed and 0 < syllables <= 4 and not _COUNT_NEXT.match(low, e):
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns, not `…, tổ chức 4 đợt`
             continue
