@@ -138,8 +138,9 @@ class SentenceReader(NumeralTraps):
         if pos == end and surface[0].isalpha() and kind not in ("measure", "money"):
             return None  # `5lần`: only measures and money glue to the number
         blocked = load_json("units.json")["not_after"].get(surface)
-        if blocked and phrase_after(low, stop, self.hi, blocked):
-            return None
+        scaled_money = kind == "money" and _SCALE_END.search(low, max(0, end - 6), end) is not None
+        if blocked and phrase_after(low, stop, self.hi, blocked) and not scaled_money:
+            return None  # `5 đồng chí`; but `68.000 tỷ đồng bằng 47% kế hoạch`: after tỷ, đồng is money
         if kind == "money":
             stop = self._rate_end(stop)
         return kind, unit, stop
