@@ -595,7 +595,15 @@ def tidy(concept: str | None) -> str | None:
     concept = _SENTENCE_DOT.sub("", concept)  # `… chống ngập TP HCM.`: the sentence's full stop
     concept = _without_function_start(concept)
     concept = _price_first(concept)
-    return _without_dangling_end(_inside_words().sub("", concept).strip()) or None
+    concept = _without_dangling_end(_inside_words().sub("", concept).strip())
+    return None if _only_function_words(concept) else concept or None
+
+
+def _only_function_words(concept: str) -> bool:
+    """`là`, `khoảng`: a concept of nothing but a function word names nothing (lexicons
+    `concept_not_first`, `concept_dangling_end`)."""
+    low = concept.lower().strip(_EDGE)
+    return any(low in word_set(section) for section in ("concept_not_first", "concept_dangling_end"))
 
 
 _PRICE_LAST = re.compile(r"^(.+?)(?<!\sso)(?<!^so)\s+(?:với|có|ở)\s+(?:mức\s+)?giá$", re.IGNORECASE)  # not `so với giá`
