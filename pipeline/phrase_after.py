@@ -161,6 +161,17 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         ):
             picked.append(cause.end())  # `3.645 ca tử vong [vì Covid-19]`: the cause says which deaths
             break
+        if (
+            w == "và"
+            and (same := phrase_re("equivalents_after").match(low, s))
+            and not low.startswith(" với", same.end())  # `… và tương đương với …`: a comparison
+        ):
+            picked.append(same.end())  # `19 thứ trưởng [và tương đương]`: one group
+            prev = same.end()
+            while k < len(tokens) and tokens[k][0] < prev:
+                k += 1
+            syllables += len(low[s:prev].split())
+            continue
         if w == "và" and syllables > 0 and _NOUN_AFTER_AND.match(low, e):
             picked.append(e)  # `hợp tác xã [và liên hiệp hợp tác xã]`: two nouns, one phrase
             prev, k = e, k + 1
