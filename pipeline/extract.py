@@ -228,9 +228,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 elif after.lower() == word:
                     after = ""  # `dân số Việt Nam là 96.963.958 người`: the words before name the people
                 noun_c = group
-            population = q.kind == "count" and after.lower() == "dân"
+            population = q.kind == "count" and (after.lower() == "dân" or (q.unit or "").lower() == "dân")
+            place = _place_after(after[4:]) if population and after.lower().startswith("dân ") else ""
             if population:
-                after, noun_c = "", None  # `một quận có gần 800.000 dân`: the population of what the words before name
+                # `một quận có gần 800.000 dân`: the population of what the words before name
+                after, noun_c = "", None
             first = sent.clauses[0]
 
             def subject(
@@ -246,6 +248,10 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.reference, after, q.kind, subject if first != clause else None,
             )  # fmt: skip
             rec.concept = _whose(a, rec, q, sent, after, word, population, last)
+            if place:
+                rec.concept = (
+                    f"dân số {place}"  # `gần 100 triệu dân Việt Nam`: the population of the place named after it
+                )
             if (
                 in_brackets
                 and q.kind == "percent"
@@ -346,6 +352,23 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.end,
                 )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
+
+
+def _place_after(words: str) -> str:
+    """Where the people counted live, written after them: a capitalised name (`Việt Nam yên tâm`
+    -> `Việt Nam`) or a phrase of place or owner (`ở khu vực bờ hữu sông Sài Gòn`, `của Việt Nam`);
+    '' when something else follows (`cần quản trị`)."""
+    if _PLACE_OPENS.match(words):
+        return words
+    name = []
+    for w in words.split():
+        if not w[:1].isupper():
+            break
+        name.append(w)
+    return " ".join(name)
+
+
+_PLACE_OPENS = re.compile(r"(?:ở|tại|thuộc|của)\s")
 
 
 def _is_event(unit: str) -> bool:
