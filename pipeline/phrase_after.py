@@ -28,6 +28,21 @@ _NOUN_AFTER_AND = re.compile(
     r"(?:\s+[^\W\d_]+){1,5}(?=\s*[.;,)]|$)"
 )
 _LABEL_LINKS = frozenset(("có", "với", "cùng", "và"))  # before a next figure's name: `[có] vốn đầu tư 3 tỷ`
+_TITLE = re.compile(r"\s+(?:ông|bà|anh|chị)\s+(?=\S)")  # read on the text, before a person's name
+_NAME_RUN = re.compile(r"\s*((?:\S+\s+){0,3}?\S+?)(?=\s*[,.;)]|\s+và\s|$)")
+
+
+def _names_follow(text: str, at: int) -> bool:
+    """Whether names follow a `là` at `at` (`là ông Nguyễn Hoà Bình`, `là Brâu và Chứt`): a person's
+    title and a capital, or a short run of capitalised words up to a mark or `và` (not a capitalised
+    title such as `Anh hùng lực lượng vũ trang`)."""
+    t = _TITLE.match(text, at)
+    if t:
+        return text[t.end()].isupper()
+    m = _NAME_RUN.match(text, at)
+    return m is not None and all(w[:1].isupper() for w in m.group(1).split())
+
+
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 # the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
 _CAUSE = re.compile(
@@ -185,6 +200,8 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             if syllables and low[picked[-2] : prev].strip() in _LABEL_LINKS:
                 picked.pop()  # `tuyến đường [có] chiều dài 4 km`: the link belongs to the next figure
             break  # `530 km [tổng vốn đầu tư 104.079 tỷ đồng]`: the next figure's name
+        if w == "là" and _names_follow(text, e):
+            break  # `5 ứng viên [là ông Nguyễn Hoà Bình …]`, `hai dân tộc [là Brâu và Chứt]`: who, not what
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
             copula_seen = True  # `13/21 đồng chí là bí thư kiêm trưởng thôn`
         elif (
