@@ -218,6 +218,11 @@ class SentenceReader(NumeralTraps):
                 return not any(x[:1].isdigit() for x in words[k + 1 :])
         return False
 
+    def priced(self, start: int) -> bool:
+        """Goods sold by the unit right before the number (`làm nhà 100 triệu`, `căn hộ 900 triệu`;
+        lexicon `priced_goods`): millions of them are a price, not a count."""
+        return phrase_before(self.low, start, self.lo, tuple(load_json("units.json")["priced_goods"])) is not None
+
     # -- shapes ----------------------------------------------------------------------------
     def slash(self, i: int) -> Quantity | None | str:
         """`a/b` (ratio or date), `a/b/c` (date), `123/QĐ-UBND` (document). Returns a Quantity, a trap kind, or None."""
@@ -434,7 +439,7 @@ class SentenceReader(NumeralTraps):
         ):  # `4,23 - 4,36 triệu`; `177 - 180 triệu một lượng`: a price per tael, no count of taels
             currency = self.currency_in_context()
             scale = _BILLIONS_END.search(low[last.start : last.end])
-            if currency or scale or self.money_context(n.start) or self.paid(n.start):
+            if currency or scale or self.money_context(n.start) or self.paid(n.start) or self.priced(n.start):
                 q.kind, q.unit = "money", currency or "VND"
             else:
                 q.kind = "count"
