@@ -251,9 +251,11 @@ def concept(
     elif m and _spoken_by(low, s, e):
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
     reached = _reached().search(low, s, e)
+    owner = ""
     if reached and (low[reached.end() : e].strip() or counted_noun):
         # `Sagri đạt doanh thu hợp nhất`, `Ấn Độ ghi nhận thêm [300 ca tử vong]`: what is reached or
-        # recorded is what is measured
+        # recorded is what is measured; a short name before the verb says whose (`MobiFone đạt doanh thu`)
+        owner = _short_name(text[s : reached.start()])
         s = reached.end()
     anchor = phrase_re("concept_anchors").search(low, s, e)
     if (
@@ -330,6 +332,8 @@ def concept(
         phrase = squeeze(text[_cut(s, e, text, low) : e], _EDGE)
         if head:
             phrase = f"{head} {phrase}"  # `xuất khẩu [6 tháng] của cả nước` -> `xuất khẩu của cả nước`
+        if owner and owner.lower() not in phrase.lower() and "(" not in phrase:
+            phrase = f"{phrase} {owner}"  # `MobiFone đạt doanh thu` -> `doanh thu MobiFone`
     if after_phrase and kind == "percent" and _SHARE_NOUN.match(after_phrase):
         noun = _SHARE_NOUN.sub("", after_phrase)
         return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
@@ -607,6 +611,23 @@ def _only_function_words(concept: str) -> bool:
 
 
 _PRICE_LAST = re.compile(r"^(.+?)(?<!\sso)(?<!^so)\s+(?:với|có|ở)\s+(?:mức\s+)?giá$", re.IGNORECASE)  # not `so với giá`
+
+
+def _short_name(words: str) -> str:
+    """A name of up to four capitalised words that ends `words` alone (`MobiFone`, `FPT Retail`,
+    `TPBank`), with nothing else before it but a connective; else ''."""
+    found = squeeze(words, _EDGE).split()
+    if not found or len(found) > 6:
+        return ""
+    name: list[str] = []
+    for w in reversed(found):
+        if not w[:1].isupper():
+            break
+        name.insert(0, w)
+    rest = " ".join(found[: len(found) - len(name)]).lower()
+    if not name or len(name) > 4 or (rest and not only_connective(rest, (0, len(rest)))):
+        return ""
+    return " ".join(name)
 
 
 def _price_first(concept: str) -> str:
