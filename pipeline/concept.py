@@ -604,10 +604,11 @@ def tidy(concept: str | None) -> str | None:
 
 
 def _only_function_words(concept: str) -> bool:
-    """`là`, `khoảng`: a concept of nothing but a function word names nothing (lexicons
-    `concept_not_first`, `concept_dangling_end`)."""
+    """`là`, `khoảng`, `thời điểm`: a concept of nothing but a function word or a time noun names
+    nothing (lexicons `concept_not_first`, `concept_dangling_end`, `concept_time_only`)."""
     low = concept.lower().strip(_EDGE)
-    return any(low in word_set(section) for section in ("concept_not_first", "concept_dangling_end"))
+    sections = ("concept_not_first", "concept_dangling_end", "concept_time_only")
+    return any(low in word_set(section) for section in sections)
 
 
 _PRICE_LAST = re.compile(r"^(.+?)(?<!\sso)(?<!^so)\s+(?:với|có|ở)\s+(?:mức\s+)?giá$", re.IGNORECASE)  # not `so với giá`
