@@ -16,7 +16,7 @@ from .tokenizer import is_word
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 _DATED = re.compile(r"(?:năm|tháng|quý|ngày)\s+\d")  # `51,5 điểm [tháng 9]`: a period, not a description
-_LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên"))  # end the phrase after a number even first
+_LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên", "chứ"))  # end the phrase after a number even first
 _COUNT_NEXT = re.compile(
     r"\s*(?:(?!(?:và|hoặc|hay|với|cùng)\s)[^\W\d_]+\s+){1,3}\d"
 )  # a list noun before a number is a verb: `11 Nghị quyết, tổ chức 4 đợt`
