@@ -80,6 +80,10 @@ def _money_words_re() -> re.Pattern[str]:
 
 
 _GLUED_DAY = re.compile(r"\wngày $")  # `chứng khoánngày 2/2`: link text glued to the next word
+# a day named as one (`dịp`, `ngày`, `lễ`) and then `và`: the next day/month is another day
+_DAY_LISTED = re.compile(
+    r"(?<!\w)(?:dịp|ngày|lễ|hôm|sáng|chiều|tối)\s+(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\s*(?:và|hoặc|,)\s*$"
+)
 _DATE_THEN_DASH = re.compile(r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\s*[-–]\s*$")
 _PER_UNIT = re.compile(r"\s+(?:một|mỗi)\s+(?!(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục|mươi|lăm)(?!\w))[^\W\d_]")
 _AFTER_COUNT_IN_LIST = re.compile(
@@ -258,8 +262,9 @@ class SentenceReader(NumeralTraps):
                 or phrase_before(low, n.start, self.lo, self.ctx["date_before"])
                 or _DATE_THEN_DASH.search(low, max(self.lo, n.start - 12), n.start)
                 or _GLUED_DAY.search(low, max(self.lo, n.start - 6), n.start)
+                or _DAY_LISTED.search(low, max(self.lo, n.start - 24), n.start)
             ):
-                return "date"  # `nghỉ lễ 30/4 - 1/5`: the other end of a run of days
+                return "date"  # `nghỉ lễ 30/4 - 1/5`: the other end of a run of days; `dịp 30/4 và 1/5`
             word = next_word(low, nxt.end, self.hi)
             if word is None or word in self.ctx["not_counted"] or word in ("vừa", "tới", "qua", "tại", "nay"):
                 return "date"
