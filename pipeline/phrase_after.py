@@ -15,7 +15,8 @@ from .tokenizer import is_word
 
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
-_DATED = re.compile(r"(?:năm|tháng|quý|ngày)\s+\d")  # `51,5 điểm [tháng 9]`: a period, not a description
+# `51,5 điểm [tháng 9]`, `người vào [đầu năm 2019]`, `[cuối 2016]`: a period, not a description
+_DATED = re.compile(r"(?:(?:đầu|cuối|giữa)\s+)?(?:(?:năm|tháng|quý|ngày)\s+\d|(?:19|20)\d\d(?!\d))")
 _LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên", "chứ"))  # end the phrase after a number even first
 _COUNT_NEXT = re.compile(
     r"\s*(?:(?!(?:và|hoặc|hay|với|cùng)\s)[^\W\d_]+\s+){1,3}\d"
@@ -43,6 +44,7 @@ def _names_follow(text: str, at: int) -> bool:
     return m is not None and all(w[:1].isupper() for w in m.group(1).split())
 
 
+_ALSO_SYLLABLES = frozenset(("đến", "tới", "hồi"))  # dangling, unless they end a word: `điểm đến`, `thu hồi`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 # the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
 _CAUSE = re.compile(
@@ -210,6 +212,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
                 w in stops and (syllables > 0 or w in _LINKS or _DATED.match(low, s))
             )  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
             or _multi_word_stops().match(low, s)
+            or (w in ("đầu", "cuối", "giữa") and _DATED.match(low, s))  # `người vào [đầu năm 2019]`
         ):
             break
         syllables += len(w.split())
@@ -223,6 +226,8 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     while len(picked) > 1 and (
         (last := low[picked[-2] : picked[-1]].strip()) in word_set("concept_dangling") or last in ("-", "–")
     ):
+        if last in _ALSO_SYLLABLES and len(picked) > 2 and is_word(f"{low[picked[-3] : picked[-2]].strip()} {last}"):
+            break  # `thu hồi`, `điểm đến`: the word's last syllable, no preposition
         picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition or a dash
     return squeeze(text[end : picked[-1]])
 
