@@ -667,7 +667,7 @@ def _dangling_end() -> re.Pattern[str]:
 
 
 def _in_name(concept: str, at: int) -> bool:
-    """Whether the capitalised word at `at` follows another capitalised word (`La Văn [Hiện]`)."""
+    """Whether the capitalised word at `at` follows another capitalised word (`Hà Văn [Hiện]`)."""
     before = concept[:at].split()
     return concept[at].isupper() and bool(before) and before[-1][:1].isupper()
 
@@ -678,7 +678,7 @@ def _without_dangling_end(concept: str) -> str:
     while True:
         m = _dangling_end().search(concept.lower(), max(0, len(concept) - 14))
         if m is None or m.start() == 0 or _in_name(concept, m.start()):
-            return concept  # not `La Văn Hiện`: a name
+            return concept  # not `Hà Văn Hiện`: a name
         words = concept[: m.end()].lower().split()
         if " " not in m.group() and len(words) >= 2 and is_word(" ".join(words[-2:])):
             return concept  # `giàu có`, `chà là`

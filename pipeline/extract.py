@@ -356,7 +356,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
 
 def _place_after(words: str) -> str:
     """Where the people counted live, written after them: a capitalised name (`Việt Nam yên tâm`
-    -> `Việt Nam`) or a phrase of place or owner (`ở khu vực bờ hữu sông Sài Gòn`, `của Việt Nam`);
+    -> `Việt Nam`) or a phrase of place or owner (`ở khu vực bờ hữu sông Sài Gòn`, `của Việt Nam`; not `trong`,
+    which after people opens a time or a setting: `dân trong bối cảnh …`);
     '' when something else follows (`cần quản trị`)."""
     if _PLACE_OPENS.match(words):
         return words

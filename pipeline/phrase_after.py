@@ -194,12 +194,13 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             prev, k = e, k + 1
             syllables += 1
             continue
+        link = low[picked[-2] : prev].strip() if len(picked) > 1 else ""  # the word just taken
         if (
             _label_next().match(low, s)
-            and (syllables == 0 or low[picked[-1 - (len(picked) > 1)] : prev].strip() in _LABEL_LINKS)
+            and (syllables == 0 or link in _LABEL_LINKS)
             and not _word_goes_on(low, tokens, k)
         ):
-            if syllables and low[picked[-2] : prev].strip() in _LABEL_LINKS:
+            if syllables:
                 picked.pop()  # `tuyến đường [có] chiều dài 4 km`: the link belongs to the next figure
             break  # `530 km [tổng vốn đầu tư 104.079 tỷ đồng]`: the next figure's name
         if w == "là" and _names_follow(text, e):
