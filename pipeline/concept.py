@@ -14,9 +14,9 @@ from collections.abc import Callable
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set, words
-from .lookaround import is_word_char
+from .lookaround import ending_phrase, is_word_char
 from .period import periods
-from .segment import open_bracket, short_asides, squeeze
+from .segment import capitalised_run, open_bracket, short_asides, squeeze
 from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
@@ -620,11 +620,7 @@ def _short_name(words: str) -> str:
     found = squeeze(words, _EDGE).split()
     if not found or len(found) > 6:
         return ""
-    name: list[str] = []
-    for w in reversed(found):
-        if not w[:1].isupper():
-            break
-        name.insert(0, w)
+    name = capitalised_run(reversed(found))[::-1]
     rest = " ".join(found[: len(found) - len(name)]).lower()
     if not name or len(name) > 4 or (rest and not only_connective(rest, (0, len(rest)))):
         return ""
@@ -639,7 +635,7 @@ def _price_first(concept: str) -> str:
     if (
         not m
         or len(m.group(1).split()) > 6
-        or any(concept.lower().endswith(w) for w in word_set("concept_kept_compounds"))
+        or ending_phrase(concept.lower(), load_json("context.json")["concept_kept_compounds"])
     ):
         return concept  # a long clause before it names no one thing
     return f"giá {m.group(1)}"

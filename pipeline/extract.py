@@ -16,7 +16,7 @@ from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_
 from .places import administrative, is_nationwide, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
-from .segment import Sentence, open_bracket
+from .segment import Sentence, capitalised_run, open_bracket
 from .semantics import bare_comparison, change, comparator, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
@@ -361,12 +361,7 @@ def _place_after(words: str) -> str:
     '' when something else follows (`cần quản trị`)."""
     if _PLACE_OPENS.match(words):
         return words
-    name = []
-    for w in words.split():
-        if not w[:1].isupper():
-            break
-        name.append(w)
-    return " ".join(name)
+    return " ".join(capitalised_run(words.split()))
 
 
 _PLACE_OPENS = re.compile(r"(?:ở|tại|thuộc|của)\s")

@@ -23,8 +23,9 @@ _COUNT_NEXT = re.compile(
 )  # a list noun before a number is a verb: `11 Nghị quyết, tổ chức 4 đợt`
 # after `và`, up to the clause's end: words only, no other count (`và 3 …`, `và hai người bị thương`), no new
 # predicate or subject (`và được đưa đi cấp cứu`, `và họ sẵn sàng cho vay`)
+_COUNT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều|mỗi"  # words that open another count
 _NOUN_AFTER_AND = re.compile(
-    r"(?!\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|vài|nhiều|mỗi"
+    r"(?!\s+(?:" + _COUNT_WORDS + r"|mấy"
     r"|được|bị|đã|sẽ|đang|chưa|không|cũng|đều|có|là|họ|tôi|chúng|nó|ông|bà|anh|chị)(?!\w))"
     r"(?:\s+[^\W\d_]+){1,5}(?=\s*[.;,)]|$)"
 )
@@ -47,9 +48,9 @@ def _names_follow(text: str, at: int) -> bool:
 _ALSO_SYLLABLES = frozenset(("đến", "tới", "hồi"))  # dangling, unless they end a word: `điểm đến`, `thu hồi`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 # the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
+_CAUSE_ENDS = r"(?:trong|tại|ở|từ|khi|nên|và|mỗi|tăng|giảm)(?!\w)"  # a time, place, link or change ends a cause
 _CAUSE = re.compile(
-    r"\s+(?:vì|do)(?:\s+(?!(?:trong|tại|ở|từ|khi|nên|và|mỗi|tăng|giảm)(?!\w))[^\W_]+(?:-[^\W_]+)*){1,5}"
-    r"(?=\s*[.;,)]|\s+(?:trong|tại|ở|từ|khi|nên|và|mỗi|tăng|giảm)(?!\w)|\s*$)"
+    r"\s+(?:vì|do)(?:\s+(?!" + _CAUSE_ENDS + r")[^\W_]+(?:-[^\W_]+)*){1,5}(?=\s*[.;,)]|\s+" + _CAUSE_ENDS + r"|\s*$)"
 )
 
 
@@ -87,7 +88,7 @@ def _item_openers() -> re.Pattern[str]:
 
 
 _ITEM = re.compile(
-    r" (?!(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mỗi|các|những|nhiều|vài)(?!\w))"  # `huyện, [một thị xã]`: a count
+    r" (?!(?:" + _COUNT_WORDS + r"|các|những)(?!\w))"  # `huyện, [một thị xã]`: a count
     r"((?:[^\W\d_]+ ){0,2}[^\W\d_]+)(?=\s*(?:[,;.:()…]|$)| và )"
 )
 
@@ -194,10 +195,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             prev, k = e, k + 1
             syllables += 1
             continue
-        link = low[picked[-2] : prev].strip() if len(picked) > 1 else ""  # the word just taken
         if (
-            _label_next().match(low, s)
-            and (syllables == 0 or link in _LABEL_LINKS)
+            (syllables == 0 or low[picked[-2] : prev].strip() in _LABEL_LINKS)  # nothing taken yet, or only a link
+            and _label_next().match(low, s)
             and not _word_goes_on(low, tokens, k)
         ):
             if syllables:
@@ -250,6 +250,13 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return found[: max(0, scope.start() - 1)].rstrip() if scope else found  # `27% dân số [cả nước]`, `1% [của cả nước]`
 
 
+def _without_dangling(words: list[str]) -> list[str]:
+    """`words` without the prepositions left at their end (lexicon `concept_dangling`)."""
+    while words and words[-1].lower() in word_set("concept_dangling"):
+        words = words[:-1]
+    return words
+
+
 MAX_PURPOSE = 5
 _PURPOSE = frozenset(("để", "nhằm"))
 
@@ -259,10 +266,8 @@ def purpose_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, 
     (a few syllables); empty when no `để`/`nhằm` follows the amount."""
     if len(tokens) < 2 or low[end : tokens[0][0]].strip() or low[tokens[0][0] : tokens[0][1]] not in _PURPOSE:
         return ""
-    words = phrase_after(text, low, tokens[1:], tokens[0][1], hi).split()[:MAX_PURPOSE]
-    while words and words[-1].lower() in word_set("concept_dangling"):
-        words.pop()  # `giải phóng mặt bằng [cho]`
-    return " ".join(words) if len(words) >= 2 else ""
+    words = _without_dangling(phrase_after(text, low, tokens[1:], tokens[0][1], hi).split()[:MAX_PURPOSE])
+    return " ".join(words) if len(words) >= 2 else ""  # `giải phóng mặt bằng [cho]`
 
 
 MAX_APPLIES_TO = 10
@@ -287,15 +292,18 @@ def applies_to_after(text: str, low: str, end: int, hi: int) -> str:
     m = _applies_to().match(low, end, hi)
     if not m or not text[m.start(1)].islower():  # not `… Đối với dự án …`: a heading or a new sentence
         return ""
-    words = squeeze(text[m.start(1) : m.end(1)]).split()
-    while words and words[-1].lower() in word_set("concept_dangling"):
-        words.pop()  # `đối với xe [dưới]`
-    return " ".join(words) if len(words) > 2 else ""
+    words = _without_dangling(squeeze(text[m.start(1) : m.end(1)]).split())
+    return " ".join(words) if len(words) > 2 else ""  # `đối với xe [dưới]`
 
 
 def with_applies_to(concept: str, applies_to: str) -> str:
     """`concept` for `applies_to`, in place of the one it says it is for when inherited
     (`… đối với nam` then `55 tuổi đối với nữ`: `… đối với nữ`)."""
-    heads = alternation(load_json("context.json")["applies_to_after"])
-    kept = re.sub(r"(?:^|\s+)(?:" + heads + r")(?:\s.*)?$", "", concept) or concept
+    kept = _applies_to_end().sub("", concept) or concept
     return f"{kept} {applies_to}"
+
+
+@cache
+def _applies_to_end() -> re.Pattern[str]:
+    """An `đối với …` (lexicon `applies_to_after`) that ends a concept, to the concept's end."""
+    return re.compile(r"(?:^|\s+)(?:" + alternation(load_json("context.json")["applies_to_after"]) + r")(?:\s.*)?$")

@@ -9,8 +9,10 @@ dashes, the unit that goes to the word tokenizer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import takewhile
 
 from underthesea import sent_tokenize
 
@@ -45,6 +47,11 @@ _WHITE = re.compile(r"\s+")
 def squeeze(text: str, chars: str = " ") -> str:
     """`text` with each run of white space made one space and `chars` stripped at both ends."""
     return _WHITE.sub(" ", text).strip(chars)
+
+
+def capitalised_run(words: Iterable[str]) -> list[str]:
+    """The words of `words` up to the first one that does not begin with a capital (a name's run)."""
+    return list(takewhile(lambda w: w[:1].isupper(), words))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
