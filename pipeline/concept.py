@@ -16,7 +16,7 @@ from functools import cache
 from .lexicon import alternation, load_json, phrase_re, word_set, words
 from .lookaround import ending_phrase, is_word_char
 from .period import periods
-from .segment import capitalised_run, open_bracket, short_asides, squeeze
+from .segment import capitalised_run, name_goes_on, open_bracket, short_asides, squeeze
 from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
@@ -662,18 +662,12 @@ def _dangling_end() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["concept_dangling_end"]) + r")$")
 
 
-def _in_name(concept: str, at: int) -> bool:
-    """Whether the capitalised word at `at` follows another capitalised word (`Hà Văn [Hiện]`)."""
-    before = concept[:at].split()
-    return concept[at].isupper() and bool(before) and before[-1][:1].isupper()
-
-
 def _without_dangling_end(concept: str) -> str:
     """Without a verb or time word left at the end (`vốn đầu tư có`, `Trường mầm non là`,
     `… hiện nay`), unless it ends a word (`giàu có`, `chà là`)."""
     while True:
         m = _dangling_end().search(concept.lower(), max(0, len(concept) - 14))
-        if m is None or m.start() == 0 or _in_name(concept, m.start()):
+        if m is None or m.start() == 0 or name_goes_on(concept, m.start(), m.start()):
             return concept  # not `Hà Văn Hiện`: a name
         words = concept[: m.end()].lower().split()
         if " " not in m.group() and len(words) >= 2 and is_word(" ".join(words[-2:])):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from .first_char import alternation_by_first_char, by_first_char, forms_at
-from .lexicon import load_json
+from .lexicon import alternation, load_json
 from .segment import open_bracket
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -73,7 +73,7 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _document_before() -> re.Pattern[str]:
     """A document's name right before (lexicon `document_heads`, up to five words on; none of
     them a verb or preposition that would end the name): used with .search before a `năm`."""
-    heads = "|".join(re.escape(w) for w, _gloss in load_json("periods.json")["document_heads"])
+    heads = alternation(w for w, _gloss in load_json("periods.json")["document_heads"])
     return re.compile(
         r"(?<!\w)(?:" + heads + r")"
         r"(?:\s+(?!(?:là|từ|nay|đến|tới|trong|vào|của|được|đã|sẽ|và)(?!\w))[^\W\d_]+){0,5}\s+$"

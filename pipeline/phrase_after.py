@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
-from .segment import dash_joins, squeeze
+from .segment import dash_joins, name_goes_on, squeeze
 from .tokenizer import is_word
 
 MAX_AFTER = 13
@@ -70,13 +70,6 @@ def _multi_word_stops() -> re.Pattern[str]:
     """The stops of several syllables (`trở lên`, `so với`), matched on the text: tokens are syllables."""
     stops = (w for w in load_json("context.json")["concept_stop_after"] if " " in w)
     return re.compile(r"(?:" + alternation(stops) + r")(?!\w)")
-
-
-def _name_goes_on(text: str, last_end: int, s: int) -> bool:
-    """Whether the word at `s` carries on a capitalised name that ends at `last_end` (`Gia Lai`,
-    `TP. HCM`)."""
-    before = text[max(0, last_end - 12) : last_end].split()[-1:]
-    return bool(before) and before[0][:1].isupper() and text[s : s + 1].isupper()
 
 
 @cache
@@ -218,7 +211,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             break
         syllables += len(w.split())
         if syllables > MAX_AFTER and not (
-            syllables <= MAX_AFTER + 3 and (_name_goes_on(text, picked[-1], s) or _word_goes_on(low, tokens, k))
+            syllables <= MAX_AFTER + 3 and (name_goes_on(text, picked[-1], s) or _word_goes_on(low, tokens, k))
         ):
             break  # long enough; but `Công ty cổ phần Quốc Cường Gia [Lai]`, `bị xử [lý]`: a name or word is not cut
         picked.append(e)

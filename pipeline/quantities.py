@@ -225,7 +225,7 @@ class SentenceReader(NumeralTraps):
     def priced(self, start: int) -> bool:
         """Goods sold by the unit right before the number (`làm nhà 100 triệu`, `căn hộ 900 triệu`;
         lexicon `priced_goods`): millions of them are a price, not a count."""
-        return phrase_before(self.low, start, self.lo, tuple(load_json("units.json")["priced_goods"])) is not None
+        return phrase_before(self.low, start, self.lo, load_json("units.json")["priced_goods"]) is not None
 
     # -- shapes ----------------------------------------------------------------------------
     def slash(self, i: int) -> Quantity | None | str:

@@ -54,6 +54,13 @@ def capitalised_run(words: Iterable[str]) -> list[str]:
     return list(takewhile(lambda w: w[:1].isupper(), words))
 
 
+def name_goes_on(text: str, before_end: int, at: int) -> bool:
+    """Whether the word at `at` begins with a capital and so does the word that ends at
+    `before_end`: one name's run goes on (`Gia [Lai]`, `Hà Văn [Hiện]`)."""
+    before = text[max(0, before_end - 12) : before_end].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and text[at : at + 1].isupper()
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as `(start, end)`, surrounding spaces trimmed."""
     spans = (trim(text, m.start(), m.end()) for m in _LINE.finditer(text))
@@ -109,9 +116,7 @@ def dash_joins(text: str, at: int) -> bool:
     lo = max(0, at - 40)
     before = text[lo:at].split()[-5:]
     after = text[at + 2 : at + 40].split()[:1]
-    names = 0
-    while names < len(before) and names < 4 and before[-1 - names][:1].isupper():
-        names += 1
+    names = len(capitalised_run(reversed(before)))
     if (
         1 <= names <= 3
         and after
