@@ -63,8 +63,10 @@ def periods(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
             e = max((x.end() for x in tries if x), default=e)
         if lead and (lead.group() == "trong " or re.match(r"(?:tính )?đến năm \d", low[s:e])):
             s = lead.end()  # `trong năm 2023`, `đến năm 2045` -> `năm 2023`, `năm 2045`
-        if not (low.startswith("năm ", s) and _document_before().search(low, max(lo, s - 60), s)):
-            out.append((s, e))  # not `Luật Đất đai năm 2013`: the year of a law's name
+        if low.startswith("năm ", s) and _document_before().search(low, max(lo, s - 60), s):
+            pass  # not `Luật Đất đai năm 2013`: the year of a law's name
+        elif not _attribute_year(low, lo, s):
+            out.append((s, e))
         pos = max(e, m.start() + 1)
     return _join_spans(low, out, lo)
 
@@ -78,6 +80,25 @@ def _document_before() -> re.Pattern[str]:
         r"(?<!\w)(?:" + heads + r")"
         r"(?:\s+(?!(?:là|từ|nay|đến|tới|trong|vào|của|được|đã|sẽ|và)(?!\w))[^\W\d_]+){0,5}\s+$"
     )
+
+
+@cache
+def _attribute_before() -> re.Pattern[str]:
+    """A birth or a founding right before (lexicon `attribute_before`), with `vào` between
+    or none: used with .search before a period."""
+    words = "|".join(w for w, _gloss in load_json("periods.json")["attribute_before"])
+    return re.compile(r"(?<!\w)(?:" + words + r")(?:\s+vào)?\s+$")
+
+
+def _attribute_year(low: str, lo: int, s: int) -> bool:
+    """`tay golf sinh năm 1992`, `Quỹ thành lập năm 1997`: the year the subject was born or
+    founded, no period; but `110.000 doanh nghiệp được thành lập năm 2016` counts the foundings
+    of that year (a number earlier in the clause)."""
+    found = _attribute_before().search(low, max(lo, s - 24), s)
+    if found is None:
+        return False
+    clause = max(low.rfind(c, lo, found.start()) for c in ",;(")
+    return re.search(r"\d", low[max(lo, clause + 1) : found.start()]) is None
 
 
 _SPAN_FROM = re.compile(r"(?:kể |tính )?từ $")  # used with .search right before a period
