@@ -221,7 +221,7 @@ def choose(
 ) -> tuple[int, int] | None:
     """The period of the number at `[start, end)` among its sentence's periods `own`."""
     for sp in own:  # `từ hơn 9 triệu đồng năm 2008 lên …`: a period right after the number is its own
-        if sp[0] < end:
+        if sp[0] < end or low[sp[0] : sp[1]] == "nay":  # `230 USD nay đã tăng`: `nay` opens the next statement
             continue
         if _THREE_WORDS.match(low, end, sp[0]):
             break  # this one and every later one are further than two words away
@@ -275,6 +275,7 @@ def choose(
                 sp
                 for sp in group
                 if sp[0] >= end
+                and low[sp[0] : sp[1]] != "nay"  # `giá 4.800 đồng thì nay còn 4.300 đồng`: not the figure before
                 and not (group is in_clause and _NEXT_PREDICATE.search(low, max(end, sp[0] - 200), sp[0]))
                 and not (group is usable and ";" in low[end : sp[0]])  # past `;`: another statement's own
             ),
