@@ -409,10 +409,24 @@ def _list_start(text: str, low: str, clause_lo: int, prev_end: int) -> int:
         and (text[m.start(1) : m.end(1)].islower() or _ACRONYMS.fullmatch(text, m.start(1), m.end(1)))
     ):
         lo, items = m.start(1), items + 1
-    m = _LIST_HEAD.search(low, max(0, lo - 60), lo) if items else None
-    if m and m.start(1) > prev_end:
-        lo, items = m.start(1), items + 1  # `chi phí thu hồi đất`: the head of the list
+    m = _LIST_HEAD.search(low, max(0, lo - 60), lo)
+    if m and m.start(1) > prev_end and (items or _funds_head(text, low, m.start(1), m.end(1), clause_lo)):
+        return m.start(1)  # `chi phí thu hồi đất`: the head of the list
     return lo if items >= 2 else clause_lo
+
+
+_HEAD_VERB = re.compile(r"(?<!\w)(?:là|đạt|có|tăng|giảm|được|đã|sẽ|ước|chiếm)(?!\w)")
+
+
+def _funds_head(text: str, low: str, hs: int, he: int, clause_lo: int) -> bool:
+    """`kinh phí đền bù, giải phóng mặt bằng … là 2.200 tỉ`: two items after a funds noun (lexicon
+    `list_head_nouns`) that heads both, when the head is short and says nothing of its own."""
+    if phrase_re("list_head_nouns").match(low, hs) is None or len(low[hs:he].split()) > 6:
+        return False
+    if any(w[0].isupper() and not w.isupper() for w in text[hs:he].split()[1:]):
+        return False  # `Tiền vệ Quang Hải, một trong …`: a name, not funds
+    first = text[clause_lo:].lstrip(" ,")[:1]
+    return first.islower() and _HEAD_VERB.search(low, hs, he) is None
 
 
 _FROM_END = re.compile(r"(?<!\w)từ\s*$")
