@@ -289,6 +289,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 or (last.concept if last and not _bare_cell(low, sent, q) else None)
                 or rec.concept
             )
+            if _same_cases(q, after, last, rec) and _CASE_LEAD.search(written, max(0, q.start - 60), q.start):
+                rec.concept = last.concept if last else rec.concept  # `616 công trình …, quận 9 có 144 vụ`
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
@@ -352,6 +354,29 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.end,
                 )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     return out
+
+
+# what may stand right before a count of bare cases that breaks down the count before: `có`,
+# a change, or a place's name after a comma, `và` or an administrative word (`quận Thủ Đức 75 vụ`);
+# not a verb of its own (`lập biên bản 7.184 trường hợp`, `khai trừ ra khỏi Đảng 2 trường hợp`)
+_CASE_LEAD = re.compile(
+    r"(?:(?<!\w)(?:có|tăng|giảm|thêm)"
+    r"|(?:[,;]|(?<!\w)(?:và|quận|huyện|tỉnh|xã|phường|thị xã|thành phố|TP))\s+(?:[A-ZĐ]\w*\s+)*[A-ZĐ0-9]\w*)"
+    r"\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$"
+)
+
+
+def _same_cases(q: Quantity, after: str, last: Indicator | None, rec: Indicator) -> bool:
+    """`Có 616 công trình xây không phép, … quận 9 có 144 vụ, Bình Tân có 104 vụ`: a count of bare
+    cases (lexicon `case_nouns`, nothing after them) breaks down the count before it in the sentence,
+    which names what the cases are and is larger; not a count of people (`12 người chết trong 10 vụ`)."""
+    if q.kind != "count" or after.lower() not in word_set("case_nouns") or last is None:
+        return False
+    if last.kind != "count" or last.sentence != rec.sentence or not last.concept:
+        return False
+    if last.value is None or q.value is None or last.value <= q.value:
+        return False  # a part or a change is smaller than the whole (not `cả 3 tiêu chí …, giảm 644 vụ`)
+    return not generic_head(last.unit) and last.concept.lower() not in word_set("case_nouns")
 
 
 def _place_after(words: str) -> str:
