@@ -16,6 +16,7 @@ from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_
 from .places import administrative, is_nationwide, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
+from .respectively import respectively
 from .segment import Sentence, capitalised_run, open_bracket
 from .semantics import bare_comparison, change, comparator, reference
 from .tokenizer import Analysis, syllables
@@ -353,6 +354,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.unit,
                     q.end,
                 )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
+    respectively(out, norm.raw)
     return out
 
 

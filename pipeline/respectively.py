@@ -1,0 +1,110 @@
+"""`lần lượt` (respectively): the figures listed after it pair, in order, with the things listed
+before it.
+
+`Các khoản phải thu ngắn hạn và hàng tồn kho lần lượt 2.187 tỷ đồng và 9.440 tỷ đồng`: the first
+amount is the receivables', the second the inventory's. `doanh thu thuần đạt 29.699 tỷ đồng, lợi
+nhuận sau thuế đạt 1.044 tỷ đồng, tăng trưởng lần lượt 43% và 44%`: the rises are those of the two
+figures before."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import phrase_re
+from .records import Indicator
+
+_MARK = re.compile(r"(?<!\w)lần lượt(?!\w)")
+# between `lần lượt` and the first figure: the verb of the list, if any (`lần lượt là: 91, 82 …`)
+_LEAD = re.compile(r"\s*(?:(?:là|đạt|tăng|giảm|chiếm|ở mức|có|lên|xuống|còn)\s*)*:?\s*(?:(?:khoảng|gần|hơn|trên)\s+)?")
+# between two figures of the list
+_NEXT = re.compile(r"\s*[,;]?\s*(?:(?:và|hoặc)\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?")
+_ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:và|hoặc)\s+")
+# what may stand between the figures before and `lần lượt` (`…, tăng trưởng lần lượt`)
+_BEFORE_MARK = re.compile(r"[\s,;]*(?:[^\W\d_]+\s+){0,5}")
+# a verb after the last item says something of the whole list
+_PREDICATE = re.compile(r"\s(?:tăng|giảm|đạt|là|có|chiếm|cũng|đều)(?!\w)")
+MAX_ITEM_WORDS = 12
+_CODE = re.compile(r"[A-Z]+\d+\w*")  # a model's code: G10, S24
+
+
+def respectively(records: list[Indicator], raw: str) -> None:
+    """Give each figure listed after `lần lượt` the concept of its own item (in place)."""
+    low = raw.lower()
+    by_sentence: dict[tuple[int, int], list[Indicator]] = {}
+    for rec in records:
+        if "why" not in rec.extra:  # an indicator, not a date or an ordinal
+            by_sentence.setdefault(rec.sentence, []).append(rec)
+    for (s0, s1), recs in by_sentence.items():
+        for m in _MARK.finditer(low, s0, s1):
+            run = _listed_after(low, recs, m.end())
+            if len(run) >= 2:
+                _pair(low, recs, run, m.start())
+
+
+def _listed_after(low: str, recs: list[Indicator], pos: int) -> list[Indicator]:
+    """The figures listed right after `pos`, one after another."""
+    run: list[Indicator] = []
+    for rec in recs:
+        if rec.start < pos:
+            continue
+        gap = low[run[-1].end if run else pos : rec.start]
+        if not (_NEXT if run else _LEAD).fullmatch(gap):
+            break
+        run.append(rec)
+    return run
+
+
+def _pair(low: str, recs: list[Indicator], run: list[Indicator], mark: int) -> None:
+    base = run[0].concept or ""
+    items = _items(base, len(run))
+    if items and all(_same_list(rec.concept or "", base) for rec in run):
+        for rec, item in zip(run, items, strict=True):
+            rec.concept = item  # `Các khoản phải thu ngắn hạn và hàng tồn kho lần lượt …`
+        return
+    before = [rec for rec in recs if rec.end <= mark]
+    if len(before) < len(run):
+        return
+    named = before[-len(run) :]
+    concepts = [rec.concept for rec in named]
+    if _BEFORE_MARK.fullmatch(low, named[-1].end, mark) and all(concepts) and len(set(concepts)) == len(concepts):
+        for rec, c in zip(run, concepts, strict=True):
+            rec.concept = c  # `doanh thu đạt …, lợi nhuận đạt …, tăng lần lượt 43% và 44%`
+
+
+def _same_list(concept: str, base: str) -> bool:
+    """The same list as the first figure's, give or take a tail (`… lượt người`)."""
+    return concept.startswith(base) or base.startswith(concept)
+
+
+def _with_head(first: list[str], words: list[str]) -> list[str]:
+    """A short item written without the head it shares with the first one gets it back:
+    `khách châu Âu và châu Mỹ` -> `khách châu Mỹ`; `lợi nhuận trước thuế và sau thuế` ->
+    `lợi nhuận sau thuế`; `Giá của Nokia G10 và G20` -> `Giá của Nokia G20`."""
+    lowered = [w.lower() for w in first]
+    if len(words) > 2 or len(first) < 2:
+        return words
+    if words[0].lower() in lowered[1:]:  # the same first word: the head is what comes before it
+        return first[: lowered.index(words[0].lower(), 1)] + words
+    if len(words) == 2 and words[1].lower() in lowered[2:]:  # the same last word
+        return first[: lowered.index(words[1].lower(), 2) - 1] + words
+    if len(words) == 1 and _CODE.fullmatch(words[0]) and _CODE.fullmatch(first[-1]):
+        return first[:-1] + words  # one model code for another
+    return words
+
+
+def _items(concept: str, k: int) -> list[str]:
+    """The k coordinated items of a concept (`A, B và C`), each a whole phrase (a rate's head and a
+    shared head written once go to every item); [] when the concept is no list of k."""
+    parts = _ITEM_SPLIT.split(concept)
+    if parts and (verb := _PREDICATE.search(parts[-1])):
+        parts[-1] = parts[-1][: verb.start()].rstrip()  # `… và châu Mỹ tăng trưởng tích cực`: said of all
+    if len(parts) != k or any(not p or len(p.split()) > MAX_ITEM_WORDS for p in parts):
+        return []
+    first = parts[0].split()
+    out = [parts[0]]
+    rate = phrase_re("rate_heads").match(parts[0].lower())
+    for part in parts[1:]:
+        if rate and not phrase_re("rate_heads").match(part.lower()):
+            part = f"{parts[0][: rate.end()]} {part}"  # `tỷ lệ hộ nghèo và cận nghèo`: both rates
+        out.append(" ".join(_with_head(first, part.split())))
+    return out
