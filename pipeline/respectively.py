@@ -24,20 +24,26 @@ _BEFORE_MARK = re.compile(r"[\s,;]*(?:[^\W\d_]+\s+){0,5}")
 # a verb after the last item says something of the whole list
 _PREDICATE = re.compile(r"\s(?:tăng|giảm|đạt|là|có|chiếm|cũng|đều)(?!\w)")
 MAX_ITEM_WORDS = 12
+# a sentence that opens by pointing back at figures already given (`Hai chỉ tiêu này`, `Các con số trên`)
+_POINTER = re.compile(r"\s*(?:[^\W\d_]+\s+){1,4}(?:này|trên|đó)\s*(?:[^\W\d_]+\s+){0,2}")
 _CODE = re.compile(r"[A-Z]+\d+\w*")  # a model's code: G10, S24
 
 
 def respectively(records: list[Indicator], raw: str) -> None:
     """Give each figure listed after `lần lượt` the concept of its own item (in place)."""
     low = raw.lower()
+    kept = [rec for rec in records if "why" not in rec.extra]  # indicators, not dates or ordinals
     by_sentence: dict[tuple[int, int], list[Indicator]] = {}
-    for rec in records:
-        if "why" not in rec.extra:  # an indicator, not a date or an ordinal
-            by_sentence.setdefault(rec.sentence, []).append(rec)
+    for rec in kept:
+        by_sentence.setdefault(rec.sentence, []).append(rec)
     for (s0, s1), recs in by_sentence.items():
         for m in _MARK.finditer(low, s0, s1):
             run = _listed_after(low, recs, m.end())
-            if len(run) >= 2:
+            if len(run) < 2:
+                continue
+            if _POINTER.fullmatch(low, s0, m.start()):  # `Hai chỉ tiêu này lần lượt tăng 39% và 12%`
+                _pair_back(kept, run, s0)
+            else:
                 _pair(low, recs, run, m.start())
 
 
@@ -69,6 +75,23 @@ def _pair(low: str, recs: list[Indicator], run: list[Indicator], mark: int) -> N
     if _BEFORE_MARK.fullmatch(low, named[-1].end, mark) and all(concepts) and len(set(concepts)) == len(concepts):
         for rec, c in zip(run, concepts, strict=True):
             rec.concept = c  # `doanh thu đạt …, lợi nhuận đạt …, tăng lần lượt 43% và 44%`
+
+
+def _pair_back(records: list[Indicator], run: list[Indicator], s0: int) -> None:
+    """`tổng tài sản đạt …, vốn chủ sở hữu đạt …. Hai chỉ tiêu này lần lượt tăng …`: the last
+    figures of the sentence before, when it has as many."""
+    before = [rec for rec in records if rec.end <= s0]
+    if not before or len(before) < len(run):
+        return
+    named = before[-len(run) :]
+    concepts = [rec.concept for rec in named]
+    if (
+        all(rec.sentence == named[-1].sentence for rec in named)
+        and all(concepts)
+        and len(set(concepts)) == len(concepts)
+    ):
+        for rec, c in zip(run, concepts, strict=True):
+            rec.concept = c
 
 
 def _same_list(concept: str, base: str) -> bool:
