@@ -274,6 +274,9 @@ def concept(
         bracket_phrase = ""  # `(năm 2016 có 69/4.731 đảng viên không hoàn thành nhiệm vụ`: described after it
     if bracket_phrase and not phrase_low:  # `Dự án quốc lộ 50 (1.280 tỷ đồng)`: what the bracket follows
         gap = low[prev_end:bracket].strip(" ,") if 0 <= prev_end <= bracket else None
+        if prev_concept and gap is not None and _compared_time_ends(low, prev_end, bracket):
+            # `đạt 5,1%, thấp hơn cùng kỳ năm trước (5,48%)`: the same figure, of the time compared with
+            return prev_concept, prev_predicate
         if prev_concept and gap is not None and len(gap.split()) <= 3 and not phrase_re("references").fullmatch(gap):
             # `thu 1.500 tỷ đồng vào ngân sách mỗi ngày làm việc (6 tháng đạt …)`: more of the same;
             # but `đạt 2% kế hoạch (gần 4.900 tỷ đồng)` is the plan's amount
@@ -478,6 +481,23 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
     return _without(text, _cut(bs, be, text, low, MAX_SYLLABLES + dropped), be, spans).strip(
         _EDGE
     )  # `… [năm qua] tăng`
+
+
+_COMPARED_SAME_PERIOD = re.compile(
+    r"(?<!\w)(?:so với|so|hơn|bằng)\s+(?:mức\s+)?(?:của\s+)?cùng kỳ(?: năm (?:trước|ngoái|\d{4}))?\s*$"
+)
+_COMPARED_WORD = re.compile(r"(?<!\w)(?:so với|so|hơn|bằng)\s+(?:mức\s+)?(?:của\s+)?$")
+
+
+def _compared_time_ends(low: str, lo: int, bracket: int) -> bool:
+    """`thấp hơn cùng kỳ năm trước (`, `cao hơn năm 2018 (`, `so với quý II/2017 (`: the words
+    before a bracket end by comparing with another time, whose figure the bracket gives."""
+    if _COMPARED_SAME_PERIOD.search(low, lo, bracket):
+        return True
+    spans = periods(low, lo, bracket)
+    if not spans or low[spans[-1][1] : bracket].strip():
+        return False
+    return _COMPARED_WORD.search(low, lo, spans[-1][0]) is not None
 
 
 def _aside_before(low: str, clause_lo: int) -> int:
