@@ -199,6 +199,12 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
 
 _AND = re.compile(r"(?<!\w)(?:và|còn)(?!\w)")
 _SAME_PERIOD_OPENS = re.compile(r"\s*(cùng kỳ(?: năm trước| năm ngoái)?)(?:\s+(?:tăng|giảm|đạt|là))?\s*$")
+_SAME_PERIOD_BEFORE = re.compile(
+    r"(cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d\d))?)\s*$"
+)  # .search right before a bracket
+# `(với 93.500 tỷ đồng)`, `(4.354 tỷ đồng)`: the bracket opens with the compared value (not `(đạt …)`, this
+# period's level, nor `(vận tải giảm 5,5%; …)`, a breakdown)
+_BRACKET_OPENS_WITH_VALUE = re.compile(r"\s*(?:với\s+)?(?:(?:khoảng|gần|hơn|trên|chỉ)\s+)?")
 _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # more than two words: matched at the start only
 _BRACKET_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(")  # `135,8 nghìn người (quý IV/2018)`
 _RESTATED_VALUE = re.compile(r"\s*(?:là|:|đạt|có|chỉ|mới)?\s*(?:khoảng |gần |hơn |trên )?\d")
@@ -250,6 +256,9 @@ def choose(
         named = [sp for sp in own if sp[1] <= mine and not low[sp[1] : mine].strip()]
         if named:  # `so với quý II/2017 (6,17%)`: the value of the period the bracket follows
             return named[-1]
+        same = _SAME_PERIOD_BEFORE.search(low, max(sentence_lo, mine - 30), mine)
+        if same and _BRACKET_OPENS_WITH_VALUE.fullmatch(low, mine + 1, start):
+            return same.span(1)  # `giảm so với cùng kỳ (4.354 tỷ đồng)`: the figure of the same period before
     opening = _BRACKET_AFTER.match(low, end)
     if opening:  # `xuống 2,5% (135,8 nghìn người, quý IV/2018)`: the bracket after the number dates it
         close = low.find(")", opening.end())
