@@ -203,7 +203,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         elif (
             not w[0].isalpha()
             or (
-                w in stops and (syllables > 0 or w in _LINKS or _DATED.match(low, s))
+                w in stops
+                and (syllables > 0 or w in _LINKS or _DATED.match(low, s))
+                and not (k > 0 and low[tokens[k - 1][0] : e] in word_set("time_compounds"))  # `cây lâu năm`
             )  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
             or _multi_word_stops().match(low, s)
             or (w in ("đầu", "cuối", "giữa") and _DATED.match(low, s))  # `người vào [đầu năm 2019]`
