@@ -10,7 +10,7 @@ from collections.abc import Callable
 from .concept import as_share, concept, only_connective, points_back, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
-from .period import choose, passes_on, periods
+from .period import choose, is_clock_time, passes_on, periods
 from .period import normalize as normalize_period
 from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
 from .places import administrative, is_nationwide, locations
@@ -115,7 +115,13 @@ def _headline(spans_by_sentence: _PerSentence, para: int, a: Analysis) -> tuple[
         return None
     key = ("headline", id(spans_by_sentence))
     if key not in a.memo:
-        heads = [sp for j, s in enumerate(a.sentences) if s.paragraph == 0 for sp in spans_by_sentence[j]]
+        heads = [  # not a clock time (`Đúng 11h, …`): it dates its own sentence only
+            sp
+            for j, s in enumerate(a.sentences)
+            if s.paragraph == 0
+            for sp in spans_by_sentence[j]
+            if not is_clock_time(a.norm.lower, sp)
+        ]
         line_len = sum(s.end - s.start for s in a.sentences if s.paragraph == 0)
         a.memo[key] = heads[-1] if heads and line_len <= HEADLINE_MAX else None
     return a.memo[key]

@@ -184,6 +184,16 @@ def _is_term(low: str, span: tuple[int, int]) -> bool:
     return _kinds()[0].fullmatch(low, span[0], span[1]) is not None
 
 
+@cache
+def _clock() -> re.Pattern[str]:
+    return re.compile("|".join(p for p, _gloss in load_json("periods.json")["clock_times"]))
+
+
+def is_clock_time(low: str, span: tuple[int, int]) -> bool:
+    """`11h`, `9h sáng`, `từ 7h đến 19h`: a time of day (lexicon `clock_times`)."""
+    return _clock().fullmatch(low, span[0], span[1]) is not None
+
+
 def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     """Whether a period of an earlier sentence dates the numbers of later ones: not a compared
     period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`), not one
@@ -194,7 +204,7 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
         return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
     if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
-    return _kinds()[1].fullmatch(low, span[0], span[1]) is None
+    return _kinds()[1].fullmatch(low, span[0], span[1]) is None and not is_clock_time(low, span)
 
 
 _AND = re.compile(r"(?<!\w)(?:và|còn)(?!\w)")
