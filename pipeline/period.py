@@ -170,18 +170,23 @@ def _right_before() -> frozenset[str]:
 
 
 @cache
-def _kinds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _kinds() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load_json("periods.json")
 
     def one(key: str) -> re.Pattern[str]:
         return re.compile(r"(?:" + "|".join(p for p, _gloss in data[key]) + r")")
 
-    return one("terms"), one("narrative_times")
+    return one("terms"), one("narrative_times"), one("fallback_times")
 
 
 def _is_term(low: str, span: tuple[int, int]) -> bool:
     """`khóa 14`, `nhiệm kỳ 2016-2021`: a term that mostly names a body rather than dating a figure."""
     return _kinds()[0].fullmatch(low, span[0], span[1]) is not None
+
+
+def _is_fallback(low: str, span: tuple[int, int]) -> bool:
+    """`Trước đó,`: a time used only when nothing else in the sentence dates the figure."""
+    return _kinds()[2].fullmatch(low, span[0], span[1]) is not None
 
 
 @cache
@@ -204,7 +209,11 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
         return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
     if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
-    return _kinds()[1].fullmatch(low, span[0], span[1]) is None and not is_clock_time(low, span)
+    return (
+        _kinds()[1].fullmatch(low, span[0], span[1]) is None
+        and not is_clock_time(low, span)
+        and not _is_fallback(low, span)
+    )
 
 
 _AND = re.compile(r"(?<!\w)(?:và|còn)(?!\w)")
@@ -281,7 +290,8 @@ def choose(
             return held[0]
     usable = [sp for sp in own if sp not in compared]
     usable = [sp for sp in usable if not _restated_in_brackets(low, sp, sentence_lo, mine)]
-    usable = [sp for sp in usable if not _is_term(low, sp)] or usable  # a term only when nothing else dates it
+    # a term, `Trước đó`, only when nothing else dates it
+    usable = [sp for sp in usable if not (_is_term(low, sp) or _is_fallback(low, sp))] or usable
     in_clause = [sp for sp in usable if clause[0] <= sp[0] and sp[1] <= clause[1]]
     if not in_clause:  # `… và nhiệm vụ 6 tháng cuối năm, tổng sản phẩm đạt …`: a plan's period dates no result
         usable = [sp for sp in usable if not _PLAN.search(low, max(sentence_lo, sp[0] - 30), sp[0])] or usable
