@@ -571,6 +571,8 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
 def _join(predicate: str, noun: str) -> str | None:
     if noun and noun.lower() in predicate.lower():
         return predicate or None
+    if predicate and noun.lower().startswith(predicate.lower() + " "):
+        return noun  # `đại biểu` + `đại biểu trên 70 tuổi`: said once
     return f"{predicate} {noun}".strip() or None
 
 

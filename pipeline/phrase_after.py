@@ -95,6 +95,9 @@ def _short_item(low: str, comma_end: int) -> re.Match[str] | None:
     return m
 
 
+_AGE_BAND = re.compile(r" \d{1,3}(?: (?:đến|-) (?:dưới )?\d{1,3})? tuổi(?!\w)")  # after dưới/trên/từ
+
+
 def _word_goes_on(low: str, tokens: list[tuple[int, int]], k: int) -> bool:
     """Whether token `k` ends a two-syllable dictionary word begun by the token before it (`xử lý`)."""
     return k > 0 and tokens[k - 1][1] + 1 == tokens[k][0] and is_word(low[tokens[k - 1][0] : tokens[k][1]])
@@ -196,6 +199,13 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             if syllables:
                 picked.pop()  # `tuyến đường [có] chiều dài 4 km`: the link belongs to the next figure
             break  # `530 km [tổng vốn đầu tư 104.079 tỷ đồng]`: the next figure's name
+        if w in ("dưới", "trên", "từ") and syllables > 0 and (age := _AGE_BAND.match(low, e)):
+            picked.append(age.end())  # `2 đại biểu [dưới 30 tuổi]`: the age band says which
+            prev = age.end()
+            while k < len(tokens) and tokens[k][0] < prev:
+                k += 1
+            syllables += len(low[s:prev].split())
+            continue
         if w == "là" and _names_follow(text, e):
             break  # `5 ứng viên [là ông Nguyễn Hoà Bình …]`, `hai dân tộc [là Brâu và Chứt]`: who, not what
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
