@@ -639,6 +639,15 @@ def tidy(concept: str | None) -> str | None:
     return None if _only_function_words(concept) else concept or None
 
 
+_REPEATED = re.compile(r"(?<!\w)(\w+(?: \w+){1,3}) \1(?!\w)", re.IGNORECASE)
+
+
+def said_once(concept: str | None) -> str | None:
+    """`diện tích diện tích`, `tổng vốn đầu tư dự án Dự án Golden Hills`: a phrase of two words or
+    more that two rules each put in is said once (one-syllable doubles stay: `dần dần`)."""
+    return _REPEATED.sub(r"\1", concept) if concept else concept
+
+
 def _only_function_words(concept: str) -> bool:
     """`là`, `khoảng`, `thời điểm`: a concept of nothing but a function word or a time noun names
     nothing (lexicons `concept_not_first`, `concept_dangling_end`, `concept_time_only`)."""

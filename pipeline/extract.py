@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .concept import as_share, concept, only_connective, points_back, sentence_subject, tidy
+from .concept import as_share, concept, only_connective, points_back, said_once, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
 from .period import choose, is_clock_time, passes_on, periods
@@ -361,6 +361,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     q.end,
                 )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     respectively(out, norm.raw)
+    for rec in out:
+        rec.concept = said_once(rec.concept)
     return out
 
 
