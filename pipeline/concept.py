@@ -715,8 +715,13 @@ def _without_dangling_end(concept: str) -> str:
         if m is None or m.start() == 0 or name_goes_on(concept, m.start(), m.start()):
             return concept  # not `Hà Văn Hiện`: a name
         words = concept[: m.end()].lower().split()
-        if " " not in m.group() and len(words) >= 2 and is_word(" ".join(words[-2:])):
-            return concept  # `giàu có`, `chà là`
+        kept = word_set("concept_kept_compounds")
+        if (
+            " " not in m.group()
+            and len(words) >= 2
+            and (is_word(" ".join(words[-2:])) or " ".join(words[-2:]) in kept or " ".join(words[-3:]) in kept)
+        ):
+            return concept  # `giàu có`, `chà là`, `giai đoạn một`
         rest = concept[: m.start()].rstrip(_EDGE)
         if _lists()[1].search(rest.lower()) or _KEEPS_ITS_VERB.search(rest.lower()):
             return concept  # `so với hiện nay`, `chưa từng có`, `không còn`: no noun phrase before it
