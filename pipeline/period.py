@@ -42,7 +42,7 @@ _LEAD = re.compile(r"(?:trong|tính đến|đến) ")  # used with .match
 
 # every period phrase holds one of these: a cheap test before the full grammar
 _CUE = re.compile(
-    r"năm|tháng|quý|kỳ|đoạn|ngày|kh[oó]a|nay|đây|sáng|chiều|tối|trưa|hôm|cuối|đầu|hết|hiện|giờ|lúc|đó|thời|kế|hội|tuần|mùa|xuân|hè thu|thu đông|dịp|lễ|tết|ấy|hoàn thành|đợt|phiên|\d/\d|(?:19|20)\d\d"
+    r"năm|tháng|quý|kỳ|đoạn|ngày|kh[oó]a|nay|đây|sáng|chiều|tối|trưa|hôm|cuối|đầu|hết|hiện|giờ|lúc|đó|thời|kế|hội|tuần|mùa|xuân|hè thu|thu đông|dịp|lễ|tết|ấy|hoàn thành|đợt|phiên|qua|\dh|\d/\d|(?:19|20)\d\d"
 )
 
 
