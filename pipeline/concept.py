@@ -591,7 +591,12 @@ def as_share(concept: str, share_word: str) -> str:
     if phrase_re("rate_heads").search(concept.lower()) or phrase_re("concept_anchors").match(concept.lower()):
         return concept  # `tốc độ tăng`, `mục tiêu tăng trưởng`: a rate or a target, not a share
     words = concept.split(" ")
-    if len(words) > 1 and words[0][:1].isupper() and not words[0].isupper() and words[1][:1].islower():
+    if (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and words[0][1:].islower()  # not `Go-Jek`, `VinFast`: a name
+        and words[1][:1].islower()
+    ):
         concept = concept[0].lower() + concept[1:]  # `Bội chi NSNN` opened its sentence: `tỷ lệ bội chi NSNN`
     return f"{share_word} {concept}"
 
@@ -691,6 +696,8 @@ def _without_function_start(concept: str) -> str:
     `concept_not_first`), unless it begins a word with the syllable after it (`theo dõi`, `cho thấy`)."""
     words = concept.split(" ")
     first = word_set("concept_not_first")
+    while len(words) > 2 and f"{words[0]} {words[1]}".lower() in first:
+        words = words[2:]  # `Mặc dù …`
     while len(words) > 1 and words[0].lower() in first:
         pair = f"{words[0]} {words[1]}".lower()
         if is_word(pair) or pair in word_set("reporting_verbs"):
