@@ -10,7 +10,7 @@ from collections.abc import Callable
 from .concept import as_share, concept, only_connective, points_back, said_once, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
-from .period import choose, is_clock_time, passes_on, periods
+from .period import choose, dates_a_total, is_clock_time, is_total, passes_on, passes_on_to_a_total, periods
 from .period import normalize as normalize_period
 from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
 from .places import administrative, is_nationwide, locations
@@ -57,10 +57,13 @@ def _inherit_period(
     spans = spans_by_sentence[si]
     if sent.end - sent.start > PERIOD_REACH:  # only in a sentence longer than any real one: linear time
         spans = _near(spans, q.start - PERIOD_REACH, q.end + PERIOD_REACH)
+    total = is_total(low, sent.start, q.start)
+    if total:  # `nâng tổng số ca mắc lên 18 triệu`: not dated by `24 giờ qua`
+        spans = [sp for sp in spans if dates_a_total(low, sp)]
     own = choose(low, spans, q.start, q.end, clause, sent.start)
     if own:
         return own
-    return _from_context(spans_by_sentence, si, a, passes_on)
+    return _from_context(spans_by_sentence, si, a, passes_on_to_a_total if total else passes_on)
 
 
 class _PerSentence:

@@ -199,6 +199,27 @@ def is_clock_time(low: str, span: tuple[int, int]) -> bool:
     return _clock().fullmatch(low, span[0], span[1]) is not None
 
 
+@cache
+def _totals() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_json("periods.json")
+    recent = re.compile("|".join(p for p, _gloss in data["recent_spans"]))
+    return recent, re.compile(r"(?<!\w)(?:" + alternation(w for w, _gloss in data["cumulative_cues"]) + r")(?!\w)")
+
+
+def is_total(low: str, lo: int, start: int) -> bool:
+    """`nâng tổng số ca mắc ở Ấn Độ lên gần 18 triệu`: the figure is a total (lexicon `cumulative_cues`)."""
+    return _totals()[1].search(low, lo, start) is not None
+
+
+def dates_a_total(low: str, span: tuple[int, int]) -> bool:
+    """Not `24 giờ qua` (lexicon `recent_spans`): what came in the last hours is not a total's time."""
+    return _totals()[0].fullmatch(low, span[0], span[1]) is None
+
+
+def passes_on_to_a_total(low: str, span: tuple[int, int], lo: int) -> bool:
+    return passes_on(low, span, lo) and dates_a_total(low, span)
+
+
 def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     """Whether a period of an earlier sentence dates the numbers of later ones: not a compared
     period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`), not one
