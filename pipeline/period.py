@@ -220,6 +220,17 @@ def passes_on_to_a_total(low: str, span: tuple[int, int], lo: int) -> bool:
     return passes_on(low, span, lo) and dates_a_total(low, span)
 
 
+@cache
+def _opening_only() -> re.Pattern[str]:
+    return re.compile("|".join(p for p, _gloss in load_json("periods.json")["opening_only"]))
+
+
+# a period opens its sentence or clause: at the start, after a comma or colon, or after a verb of saying
+_OPENS = re.compile(
+    r"(?:^|[,:“\"]|(?<!\w)(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh))\s*(?:(?:trong|trong vòng|sau|qua|suốt)\s+)?$"
+)
+
+
 def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     """Whether a period of an earlier sentence dates the numbers of later ones: not a compared
     period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`), not one
@@ -230,6 +241,8 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
         return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
     if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
+    if _opening_only().fullmatch(low, span[0], span[1]) and not _OPENS.search(low[lo : span[0]]):
+        return False  # `kéo dài hơn hai năm qua`: how long, inside a clause; `Trong 10 năm qua, …` opens
     return (
         _kinds()[1].fullmatch(low, span[0], span[1]) is None
         and not is_clock_time(low, span)
