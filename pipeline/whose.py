@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import alternation, load_json, phrase_re, words
+from .lexicon import alternation, load_json, phrase_re, word_set, words
 from .segment import squeeze
 
 _PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
@@ -142,7 +142,17 @@ def money_of(concept: str | None) -> str | None:
     None when the concept already names money or has no such verb."""
     if not concept or phrase_re("money_nouns").search(concept.lower()):
         return None
-    m = phrase_re("money_verbs").search(concept.lower())
+    low = concept.lower()
+    m = next((m for m in phrase_re("money_verbs").finditer(low) if not _inside_a_word(low, m)), None)
     if not m:
         return None
     return f"{words('context.json', 'money_verbs')[m.group(0)]} {concept}"
+
+
+def _inside_a_word(low: str, m: re.Match[str]) -> bool:
+    """`giao` in `giao dịch`, `ứng` in `đáp ứng`, `lập` in `thành lập`: a verb that is a syllable of
+    another word (lexicon `money_verb_false_friends`) is not that verb."""
+    before = low[: m.start()].split()[-1:]
+    after = low[m.end() :].split()[:1]
+    false_friends = word_set("money_verb_false_friends")
+    return " ".join(before + [m.group(0)]) in false_friends or " ".join([m.group(0)] + after) in false_friends
