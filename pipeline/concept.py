@@ -590,15 +590,16 @@ def as_share(concept: str, share_word: str) -> str:
     `đất đô thị chiếm 5,81%` -> `tỷ lệ đất đô thị`; a concept that names a rate stays."""
     if phrase_re("rate_heads").search(concept.lower()) or phrase_re("concept_anchors").match(concept.lower()):
         return concept  # `tốc độ tăng`, `mục tiêu tăng trưởng`: a rate or a target, not a share
+    return f"{share_word} {lowered_start(concept)}"
+
+
+def lowered_start(concept: str) -> str:
+    """`Bội chi NSNN` that opened its sentence, after a head word: `tỷ lệ bội chi NSNN`; a name keeps
+    its capital (`Go-Jek`, `VinFast`, `Hà Nội`)."""
     words = concept.split(" ")
-    if (
-        len(words) > 1
-        and words[0][:1].isupper()
-        and words[0][1:].islower()  # not `Go-Jek`, `VinFast`: a name
-        and words[1][:1].islower()
-    ):
-        concept = concept[0].lower() + concept[1:]  # `Bội chi NSNN` opened its sentence: `tỷ lệ bội chi NSNN`
-    return f"{share_word} {concept}"
+    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and words[1][:1].islower():
+        return concept[0].lower() + concept[1:]
+    return concept
 
 
 @cache

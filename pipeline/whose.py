@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .concept import lowered_start
 from .lexicon import alternation, load_json, phrase_re, word_set, words
 from .segment import squeeze
 
@@ -156,3 +157,24 @@ def _inside_a_word(low: str, m: re.Match[str]) -> bool:
     after = low[m.end() :].split()[:1]
     false_friends = word_set("money_verb_false_friends")
     return " ".join(before + [m.group(0)]) in false_friends or " ".join([m.group(0)] + after) in false_friends
+
+
+@cache
+def _per_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    units = alternation(load_json("context.json")["price_units"])
+    return (
+        re.compile(r"/\s*(?:" + units + r")$"),  # `250.000 đồng/kg`
+        re.compile(r"\s+(?:một|mỗi|1)\s+(?:" + units + r")(?!\w)"),  # `5.100 USD một ounce`
+    )
+
+
+def price_of(concept: str | None, low: str, start: int, end: int) -> str | None:
+    """`Tôm sú oxy cỡ 30 con/kg … 250.000 đồng/kg`, `nhẫn trơn giao dịch tại vùng 181,6 triệu đồng một
+    lượng`: an amount per unit of goods (lexicon `price_units`) is a price; None when the concept
+    already names money or the amount is not per such a unit."""
+    if not concept or phrase_re("money_nouns").search(concept.lower()):
+        return None
+    per_slash, per_word = _per_unit()
+    if not (per_slash.search(low, start, end) or per_word.match(low, end)):
+        return None
+    return f"giá {lowered_start(concept)}"
