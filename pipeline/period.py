@@ -170,59 +170,45 @@ def _right_before() -> frozenset[str]:
 
 
 @cache
-def _kinds() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    data = load_json("periods.json")
-
-    def one(key: str) -> re.Pattern[str]:
-        return re.compile(r"(?:" + "|".join(p for p, _gloss in data[key]) + r")")
-
-    return one("terms"), one("narrative_times"), one("fallback_times")
+def _forms(section: str) -> re.Pattern[str]:
+    """One section of `periods.json` whose entries are regular expressions, as one pattern
+    (used with .fullmatch on a period's span, or .search)."""
+    return re.compile(r"(?:" + "|".join(p for p, _gloss in load_json("periods.json")[section]) + r")")
 
 
 def _is_term(low: str, span: tuple[int, int]) -> bool:
     """`khóa 14`, `nhiệm kỳ 2016-2021`: a term that mostly names a body rather than dating a figure."""
-    return _kinds()[0].fullmatch(low, span[0], span[1]) is not None
+    return _forms("terms").fullmatch(low, span[0], span[1]) is not None
 
 
 def _is_fallback(low: str, span: tuple[int, int]) -> bool:
     """`Trước đó,`: a time used only when nothing else in the sentence dates the figure."""
-    return _kinds()[2].fullmatch(low, span[0], span[1]) is not None
-
-
-@cache
-def _clock() -> re.Pattern[str]:
-    return re.compile("|".join(p for p, _gloss in load_json("periods.json")["clock_times"]))
+    return _forms("fallback_times").fullmatch(low, span[0], span[1]) is not None
 
 
 def is_clock_time(low: str, span: tuple[int, int]) -> bool:
     """`11h`, `9h sáng`, `từ 7h đến 19h`: a time of day (lexicon `clock_times`)."""
-    return _clock().fullmatch(low, span[0], span[1]) is not None
+    return _forms("clock_times").fullmatch(low, span[0], span[1]) is not None
 
 
 @cache
-def _totals() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = load_json("periods.json")
-    recent = re.compile("|".join(p for p, _gloss in data["recent_spans"]))
-    return recent, re.compile(r"(?<!\w)(?:" + alternation(w for w, _gloss in data["cumulative_cues"]) + r")(?!\w)")
+def _cumulative_cue() -> re.Pattern[str]:
+    cues = alternation(w for w, _gloss in load_json("periods.json")["cumulative_cues"])
+    return re.compile(r"(?<!\w)(?:" + cues + r")(?!\w)")
 
 
 def is_total(low: str, lo: int, start: int) -> bool:
     """`nâng tổng số ca mắc ở Ấn Độ lên gần 18 triệu`: the figure is a total (lexicon `cumulative_cues`)."""
-    return _totals()[1].search(low, lo, start) is not None
+    return _cumulative_cue().search(low, lo, start) is not None
 
 
 def dates_a_total(low: str, span: tuple[int, int]) -> bool:
     """Not `24 giờ qua` (lexicon `recent_spans`): what came in the last hours is not a total's time."""
-    return _totals()[0].fullmatch(low, span[0], span[1]) is None
+    return _forms("recent_spans").fullmatch(low, span[0], span[1]) is None
 
 
 def passes_on_to_a_total(low: str, span: tuple[int, int], lo: int) -> bool:
     return passes_on(low, span, lo) and dates_a_total(low, span)
-
-
-@cache
-def _opening_only() -> re.Pattern[str]:
-    return re.compile("|".join(p for p, _gloss in load_json("periods.json")["opening_only"]))
 
 
 # a period opens its sentence or clause: at the start, after a comma or colon, or after a verb of saying
@@ -241,10 +227,10 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
         return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
     if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
-    if _opening_only().fullmatch(low, span[0], span[1]) and not _OPENS.search(low[lo : span[0]]):
+    if _forms("opening_only").fullmatch(low, span[0], span[1]) and not _OPENS.search(low[lo : span[0]]):
         return False  # `kéo dài hơn hai năm qua`: how long, inside a clause; `Trong 10 năm qua, …` opens
     return (
-        _kinds()[1].fullmatch(low, span[0], span[1]) is None
+        _forms("narrative_times").fullmatch(low, span[0], span[1]) is None
         and not is_clock_time(low, span)
         and not _is_fallback(low, span)
     )
