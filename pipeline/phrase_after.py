@@ -182,8 +182,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         ):
             picked.append(same.end())  # `19 thứ trưởng [và tương đương]`: one group
             prev = same.end()
-            while k < len(tokens) and tokens[k][0] < prev:
-                k += 1
+            k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
             continue
         if w == "và" and syllables > 0 and _NOUN_AFTER_AND.match(low, e):
@@ -202,8 +201,7 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         if w in ("dưới", "trên", "từ") and syllables > 0 and (age := _AGE_BAND.match(low, e)):
             picked.append(age.end())  # `2 đại biểu [dưới 30 tuổi]`: the age band says which
             prev = age.end()
-            while k < len(tokens) and tokens[k][0] < prev:
-                k += 1
+            k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
             continue
         if w == "là" and _names_follow(text, e):
