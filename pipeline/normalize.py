@@ -58,7 +58,9 @@ class Normalized:
         return unicodedata.normalize("NFC", self.raw[raw_start:raw_end])
 
 
-def _lower(text: str) -> str:
+def lower_keeping_length(text: str) -> str:
+    """`text.lower()`, except that a character whose lower case is longer (İ) stays as it is, so
+    offsets into `text` hold in the result."""
     low = text.lower()
     if len(low) == len(text):
         return low  # no character changed length (lower() never removes one)
@@ -76,7 +78,7 @@ def normalize(raw: str) -> Normalized:
     if _VULGAR.search(composed):
         composed, orig = _spell_fractions(composed, orig)
     text = _OLD_STYLE.sub(_move_tone, composed)
-    return Normalized(raw, text, _lower(text), orig, composed)
+    return Normalized(raw, text, lower_keeping_length(text), orig, composed)
 
 
 # One-character fractions (`½ số loài`), read as the `1/2` they stand for. Each character of the

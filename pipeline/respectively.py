@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import phrase_re
+from .normalize import lower_keeping_length
 from .records import Indicator
 
 _MARK = re.compile(r"(?<!\w)lần lượt(?!\w)")
@@ -31,7 +32,7 @@ _CODE = re.compile(r"[A-Z]+\d+\w*")  # a model's code: G10, S24
 
 def respectively(records: list[Indicator], raw: str) -> None:
     """Give each figure listed after `lần lượt` the concept of its own item (in place)."""
-    low = raw.lower()
+    low = lower_keeping_length(raw)  # the records' offsets are the raw text's
     kept = [rec for rec in records if "why" not in rec.extra]  # indicators, not dates or ordinals
     by_sentence: dict[tuple[int, int], list[Indicator]] = {}
     for rec in kept:
@@ -67,29 +68,30 @@ def _pair(low: str, recs: list[Indicator], run: list[Indicator], mark: int) -> N
         for rec, item in zip(run, items, strict=True):
             rec.concept = item  # `Các khoản phải thu ngắn hạn và hàng tồn kho lần lượt …`
         return
-    before = [rec for rec in recs if rec.end <= mark]
-    if len(before) < len(run):
-        return
-    named = before[-len(run) :]
-    concepts = [rec.concept for rec in named]
-    if _BEFORE_MARK.fullmatch(low, named[-1].end, mark) and all(concepts) and len(set(concepts)) == len(concepts):
-        for rec, c in zip(run, concepts, strict=True):
-            rec.concept = c  # `doanh thu đạt …, lợi nhuận đạt …, tăng lần lượt 43% và 44%`
+    named = _last_before(recs, mark, len(run))
+    if named and _BEFORE_MARK.fullmatch(low, named[-1].end, mark):
+        _take_concepts(run, named)  # `doanh thu đạt …, lợi nhuận đạt …, tăng lần lượt 43% và 44%`
 
 
 def _pair_back(records: list[Indicator], run: list[Indicator], s0: int) -> None:
     """`tổng tài sản đạt …, vốn chủ sở hữu đạt …. Hai chỉ tiêu này lần lượt tăng …`: the last
     figures of the sentence before, when it has as many."""
-    before = [rec for rec in records if rec.end <= s0]
-    if not before or len(before) < len(run):
-        return
-    named = before[-len(run) :]
+    named = _last_before(records, s0, len(run))
+    if named and all(rec.sentence == named[-1].sentence for rec in named):
+        _take_concepts(run, named)
+
+
+def _last_before(recs: list[Indicator], pos: int, n: int) -> list[Indicator]:
+    """The last n figures that end by `pos`; [] when there are fewer."""
+    before = [rec for rec in recs if rec.end <= pos]
+    return before[-n:] if len(before) >= n else []
+
+
+def _take_concepts(run: list[Indicator], named: list[Indicator]) -> None:
+    """Each figure of the run takes the concept of the named figure in its place, when every named
+    figure has one and no two share it."""
     concepts = [rec.concept for rec in named]
-    if (
-        all(rec.sentence == named[-1].sentence for rec in named)
-        and all(concepts)
-        and len(set(concepts)) == len(concepts)
-    ):
+    if all(concepts) and len(set(concepts)) == len(concepts):
         for rec, c in zip(run, concepts, strict=True):
             rec.concept = c
 
