@@ -299,8 +299,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 or (last.concept if last and not _bare_cell(low, sent, q) else None)
                 or rec.concept
             )
-            if _same_cases(q, after, last, rec) and _CASE_LEAD.search(written, max(0, q.start - 60), q.start):
-                rec.concept = last.concept if last else rec.concept  # `616 công trình …, quận 9 có 144 vụ`
+            if whole := _cases_of(written, q, after, last, rec):
+                rec.concept = whole  # `616 công trình …, quận 9 có 144 vụ`
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
@@ -379,17 +379,20 @@ _CASE_LEAD = re.compile(
 )
 
 
-def _same_cases(q: Quantity, after: str, last: Indicator | None, rec: Indicator) -> bool:
+def _cases_of(written: str, q: Quantity, after: str, last: Indicator | None, rec: Indicator) -> str | None:
     """`Có 616 công trình xây không phép, … quận 9 có 144 vụ, Bình Tân có 104 vụ`: a count of bare
-    cases (lexicon `case_nouns`, nothing after them) breaks down the count before it in the sentence,
-    which names what the cases are and is larger; not a count of people (`12 người chết trong 10 vụ`)."""
+    cases (lexicon `case_nouns`, nothing after them), led by a verb or a place (`_CASE_LEAD`), breaks
+    down the count before it in the sentence, which names what the cases are and is larger; not a
+    count of people (`12 người chết trong 10 vụ`). The concept of that count, or None."""
     if q.kind != "count" or after.lower() not in word_set("case_nouns") or last is None:
-        return False
+        return None
     if last.kind != "count" or last.sentence != rec.sentence or not last.concept:
-        return False
+        return None
     if last.value is None or q.value is None or last.value <= q.value:
-        return False  # a part or a change is smaller than the whole (not `cả 3 tiêu chí …, giảm 644 vụ`)
-    return not generic_head(last.unit) and last.concept.lower() not in word_set("case_nouns")
+        return None  # a part or a change is smaller than the whole (not `cả 3 tiêu chí …, giảm 644 vụ`)
+    if generic_head(last.unit) or last.concept.lower() in word_set("case_nouns"):
+        return None
+    return last.concept if _CASE_LEAD.search(written, max(0, q.start - 60), q.start) else None
 
 
 def _place_after(words: str) -> str:
