@@ -24,9 +24,9 @@ _COUNT_NEXT = re.compile(
 # after `và`, up to the clause's end: words only, no other count (`và 3 …`, `và hai người bị thương`), no new
 # predicate or subject (`và được đưa đi cấp cứu`, `và họ sẵn sàng cho vay`)
 _COUNT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều|mỗi"  # words that open another count
+_CLAUSE_WORDS = "được|bị|đã|sẽ|đang|chưa|không|cũng|đều|có|là|họ|tôi|chúng|nó|ông|bà|anh|chị"  # open a clause
 _NOUN_AFTER_AND = re.compile(
-    r"(?!\s+(?:" + _COUNT_WORDS + r"|mấy"
-    r"|được|bị|đã|sẽ|đang|chưa|không|cũng|đều|có|là|họ|tôi|chúng|nó|ông|bà|anh|chị)(?!\w))"
+    r"(?!\s+(?:" + _COUNT_WORDS + r"|mấy|" + _CLAUSE_WORDS + r")(?!\w))"
     r"(?:\s+[^\W\d_]+){1,5}(?=\s*[.;,)]|$)"
 )
 _LABEL_LINKS = frozenset(("có", "với", "cùng", "và"))  # before a next figure's name: `[có] vốn đầu tư 3 tỷ`
@@ -95,6 +95,26 @@ def _short_item(low: str, comma_end: int) -> re.Match[str] | None:
     return m
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.;…]|$)")
+_OPENS_CLAUSE = re.compile(r"(?:" + _CLAUSE_WORDS + r")(?!\w)")
+
+
+def _last_item(low: str, comma_end: int) -> re.Match[str] | None:
+    """A short noun after a comma that ends the sentence or clause (`;`): the last item of a list
+    that a longer phrase began; None when it opens a clause or goes on with an address
+    (`tại xã Bồ Lý, [huyện Tam Đảo]`, `Khu công nghệ cao, [Q.] 9`)."""
+    m = _short_item(low, comma_end)
+    if (
+        m is None
+        or len(m.group(1)) <= 2
+        or (_OPENS_CLAUSE.match(low, m.start(1)) and not is_word(" ".join(m.group(1).split()[:2])))
+        # `lý giải lòng vòng, [chưa thống nhất]`; but `quan hệ ruột thịt, [họ hàng]`
+        or phrase_re("administrative_units", "places.json").match(low, m.start(1))
+    ):
+        return None
+    return m if _CLAUSE_END.match(low, m.end(1)) else None
+
+
 _AGE_BAND = re.compile(r" \d{1,3}(?: (?:đến|-) (?:dưới )?\d{1,3})? tuổi(?!\w)")  # after dưới/trên/từ
 
 
@@ -131,7 +151,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
         listed = phrase_re("list_nouns").match(low, e + 1) if w == "," and low[e : e + 1] == " " else None
         if listed is None and w == "," and 0 < syllables <= 4:
             listed = _short_item(low, e)  # `45 luật, pháp lệnh, 46 nghị quyết`, `3,6 triệu hộ, cá nhân kinh doanh.`
-        if listed and 0 < syllables <= 4 and not _COUNT_NEXT.match(low, e):
+        if w == "," and 4 < syllables <= 9:
+            listed = _last_item(low, e)  # `15 dự án BT về giao thông, [môi trường].`: the list ends the sentence
+        if listed and 0 < syllables <= 9 and not _COUNT_NEXT.match(low, e):
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns, not `…, tổ chức 4 đợt`
             continue
         if (
