@@ -173,6 +173,16 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return qualifier, delimiter
 
 
+def _head_for(low: str, s: int, at: int) -> bool:
+    """Whether `đối với` at `at` ties a short head noun opening the phrase to whom it concerns
+    (`Quỹ tiền lương đối với các lãnh đạo`, `hình thức kỷ luật đối với đảng viên`): one phrase,
+    not a new one after a longer clause (`báo cáo Thủ tướng Chính phủ đối với khoản lãi`)."""
+    if not low.endswith("đối ", s, at):
+        return False
+    before = low[s : at - 4].split()
+    return len(before) <= 4 and not (before and is_word(f"{before[-1]} đối"))  # not `mất cân đối [với]`
+
+
 def _last_phrase(section: str, guard: str = "") -> re.Pattern[str]:
     """The last phrase of a lexicon section in what is searched (none of them follows it)."""
     words = alternation(load_json("context.json")[section])
@@ -246,7 +256,7 @@ def concept(
     m = delimiter.search(low, s, e)
     if m and low[m.start() : m.end()].strip() == "như" and _only_a_name(text[m.end() : e]):
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
-    elif m and len(low[m.end() : e].split()) >= 2:
+    elif m and len(low[m.end() : e].split()) >= 2 and not _head_for(low, s, m.start()):
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     elif m and _spoken_by(low, s, e):
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
