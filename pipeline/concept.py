@@ -173,6 +173,15 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return qualifier, delimiter
 
 
+@cache
+def _sets_target() -> re.Pattern[str]:
+    """A verb that sets a target, right before `mục tiêu` / `chỉ tiêu` (`TP đặt`); not passive
+    (`Sản lượng … được đặt mục tiêu`: the subject is what the target is for)."""
+    return re.compile(
+        r"(?<!\w)(?<!được )(?:" + alternation(load_json("context.json")["target_setting_verbs"]) + r")\s*$"
+    )
+
+
 def _head_for(low: str, s: int, at: int) -> bool:
     """Whether `đối với` at `at` ties a short head noun opening the phrase to whom it concerns
     (`Quỹ tiền lương đối với các lãnh đạo`, `hình thức kỷ luật đối với đảng viên`): one phrase,
@@ -271,7 +280,11 @@ def concept(
     if (
         anchor
         and anchor.start() > s
-        and (low[anchor.end() : e].split() or (after_phrase and not _COMPARED_TO.search(low, s, anchor.start())))
+        and (
+            low[anchor.end() : e].split()
+            or (after_phrase and not _COMPARED_TO.search(low, s, anchor.start()))
+            or _sets_target().search(low, s, anchor.start())  # `TP đặt mục tiêu 8,4-8,7%`
+        )
     ):
         # `Sagri đặt mục tiêu doanh thu`, `hướng đến mục tiêu 1.000 doanh nghiệp`: the target is what is
         # measured (not `vượt mục tiêu 5%`: the target the figure is compared with)
