@@ -496,6 +496,8 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
     lo = m.end() if m else (0 if j <= 120 else -1)  # the text's first clause starts at 0
     if lo < 0 or lo <= prev_end or re.search(r"\d|%", low[max(0, lo - 2) : j]):
         return ""  # not a whole clause, or a number stands in it (or ends right before it: `32,% dự toán`)
+    if is_frame(low, lo + len(low[lo:j]) - len(low[lo:j].lstrip(" ,"))):
+        return ""  # `Theo Bí thư Nguyễn Văn A, …`: a source or a frame names nothing
     spans = skip + periods(low, lo, j)
     bs, be = _strip(low, lo, j, spans)  # `Tính từ đầu năm, …`: a time, not a thing
     if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs) or _spoken_by(low, bs, be):
@@ -566,10 +568,16 @@ def only_connective(low: str, clause: tuple[int, int]) -> bool:
     return m is not None and not low[m.end() : e].strip(" ,")
 
 
+def is_frame(low: str, at: int) -> bool:
+    """Whether the clause starting at `at` is a frame, not a subject: a source (`Theo Bộ Tài chính,
+    …`), a speech (`Phát biểu tại hội nghị, …`), a comparison (`Đối chiếu theo quy định trên, …`)."""
+    return phrase_re("subject_not_openers").match(low, at) is not None
+
+
 def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tuple[int, int]]) -> str | None:
     """The first clause of a sentence, trimmed, as what the sentence is about (when nothing else is);
     None when it is a frame (`Phát biểu tại hội nghị, …`, `Theo Bộ Tài chính, …`)."""
-    if phrase_re("subject_not_openers").match(low, clause[0]):
+    if is_frame(low, clause[0]):
         return None
     s, e = _strip(low, clause[0], clause[1], skip)
     if _spoken_by(low, s, e):

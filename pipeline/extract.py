@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .concept import as_share, concept, only_connective, points_back, said_once, sentence_subject, tidy
+from .concept import as_share, concept, is_frame, only_connective, points_back, said_once, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
 from .period import choose, dates_a_total, is_clock_time, is_total, passes_on, passes_on_to_a_total, periods
@@ -244,6 +244,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 # `một quận có gần 800.000 dân`: the population of what the words before name
                 after, noun_c = "", None
             first = sent.clauses[0]
+            if is_frame(low, first[0]) and len(sent.clauses) > 1:
+                first = sent.clauses[1]  # `Theo báo cáo của Chính phủ, [kế hoạch phân vốn …] là 80.000 tỷ đồng`
 
             def subject(
                 first: tuple[int, int] = first,
