@@ -129,6 +129,11 @@ def _join_spans(low: str, out: list[tuple[int, int]], lo: int) -> list[tuple[int
 
 _PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|triển khai|đề nghị|yêu cầu|phấn đấu)(?: \w+){0,2}\s*$")
 _FROM = re.compile(r"(?<!\w)từ(?!\w)")
+# `sau hội nghị lần thứ nhất `: a meeting after or before which (not `lợi nhuận sau thuế`, `trước Quốc hội`)
+_AFTER_EVENT = re.compile(
+    r"(?<!\w)(?:sau|trước) (?:khi )?(?:hội nghị|phiên họp|kỳ họp|cuộc họp|đại hội|hội thảo|buổi làm việc)"
+    r"(?: [^\W\d]+){0,4}(?: vào)? $"
+)
 _TO = re.compile(r"\s*(lên|xuống|đến|về)\b")
 
 
@@ -225,6 +230,8 @@ def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
         return False
     if _PLAN.search(low, max(lo, span[0] - 30), span[0]):
         return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
+    if _AFTER_EVENT.search(low, max(lo, span[0] - 50), span[0]):
+        return False  # `sau hội nghị lần thứ nhất ngày 23/2, …`: the date of the event after which, not of what follows
     if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
     if _forms("opening_only").fullmatch(low, span[0], span[1]) and not _OPENS.search(low[lo : span[0]]):
