@@ -334,6 +334,7 @@ def choose(
                 and low[sp[0] : sp[1]] != "nay"  # `giá 4.800 đồng thì nay còn 4.300 đồng`: not the figure before
                 and not (group is in_clause and _NEXT_PREDICATE.search(low, max(end, sp[0] - 200), sp[0]))
                 and not (group is usable and ";" in low[end : sp[0]])  # past `;`: another statement's own
+                and not (group is usable and _LATER_STATEMENT.search(low, end, sp[0]))
             ),
             None,
         )
@@ -346,6 +347,8 @@ def choose(
 # dates the next predicate, not this number (unless nothing else in the sentence dates it); so does one
 # after a contrast (`đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%`)
 _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong khi)(?!\w)")
+# `xuất khẩu đạt 238 tỷ USD, … và theo kết quả mới nhất, 10 tháng đã xuất siêu …`: a later clause's own time
+_LATER_STATEMENT = re.compile(r",\s*(?:và|nhưng|song|còn)\s")
 _NEXT_PREDICATE = re.compile(r"\s(?:và(?:\s+[^\W\d_]+){0,}|(?:nhưng|song|trong khi)(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
