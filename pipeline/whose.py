@@ -188,7 +188,7 @@ def price_of(concept: str | None, low: str, start: int, end: int) -> str | None:
 def _goods_before() -> re.Pattern[str]:
     """Goods (lexicon `priced_goods`) right before an amount, with at most `giá` and a qualifier
     between: `nhà 100 triệu đồng`, `nhà giá 100 triệu đồng`, `Căn hộ 100 triệu đồng`."""
-    goods = alternation(load_json("context.json")["priced_goods"])
+    goods = alternation(load_json("units.json")["priced_goods"])
     return re.compile(
         r"(?<!\w)(?<!làn )(" + goods + r")\s+(?:giá\s+)?(?:(?:khoảng|hơn|gần|từ|dưới|trên|chỉ)\s+)?$"
     )  # not `6 làn xe`: lanes, not vehicles
