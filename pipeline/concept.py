@@ -670,7 +670,7 @@ def tidy(concept: str | None) -> str | None:
     concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
     concept = _SENTENCE_DOT.sub("", concept)  # `… chống ngập TP HCM.`: the sentence's full stop
-    concept = _without_function_start(concept)
+    concept = _without_function_start(_without_pronouns(concept))
     concept = _price_first(concept)
     concept = _without_dangling_end(_inside_words().sub("", concept).strip())
     return None if _only_function_words(concept) else concept or None
@@ -736,6 +736,37 @@ def _without_function_start(concept: str) -> str:
             break
         words = words[1:]
     return " ".join(words)
+
+
+def _without_pronouns(concept: str) -> str:
+    """`tỷ lệ chúng ta tiết kiệm chi` -> `tỷ lệ tiết kiệm chi`, `doanh thu của họ` -> `doanh thu`: a
+    personal pronoun (lexicon `concept_pronouns`) names who speaks or acts, not what is measured; with
+    it goes a `của` or `cho` before it. Kept inside a word (`họ hàng`, `một mình`, `người ta`), after a noun it
+    belongs to (`nước ta`, `vàng ta`; lexicon `pronoun_kept_after`) and as a surname (`họ Nguyễn`)."""
+    words = concept.split(" ")
+    pronouns = word_set("concept_pronouns")
+    kept_after = word_set("pronoun_kept_after")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        n = 2 if " ".join(words[i : i + 2]).lower() in pronouns else 1
+        word = " ".join(words[i : i + n])
+        prev = out[-1].lower() if out else ""
+        after = words[i + n] if i + n < len(words) else ""
+        if (
+            word.lower() not in pronouns
+            or prev in kept_after
+            or (n == 1 and prev and is_word(f"{prev} {word.lower()}"))
+            or (n == 1 and after and is_word(f"{word.lower()} {after.lower()}"))
+            or (word.lower() == "họ" and after[:1].isupper())
+        ):
+            out.append(words[i])
+            i += 1
+            continue
+        if prev in ("của", "cho"):
+            out.pop()
+        i += n
+    return " ".join(out)
 
 
 _KEEPS_ITS_VERB = re.compile(r"(?<!\w)(?:từng|không|chưa|chẳng|thậm chí)$")
