@@ -347,8 +347,11 @@ def choose(
 # dates the next predicate, not this number (unless nothing else in the sentence dates it); so does one
 # after a contrast (`đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%`)
 _CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|trong khi)(?!\w)")
-# `xuất khẩu đạt 238 tỷ USD, … và theo kết quả mới nhất, 10 tháng đã xuất siêu …`: a later clause's own time
-_LATER_STATEMENT = re.compile(r",\s*(?:và|nhưng|song|còn)\s")
+# `, và …` or `và theo <a source>, …` opens a later statement with its own time (`thu đạt 20 tỷ USD và
+# theo số liệu mới, 5 tháng đã đạt …`); not `và theo đó` (and so)
+_LATER_STATEMENT = re.compile(
+    r",\s*(?:và|nhưng|song|còn)\s|\s(?:và|nhưng|song|còn)\s+(?:cũng\s+)?theo\s(?!đó\W)[^,;]{1,60},"
+)
 _NEXT_PREDICATE = re.compile(r"\s(?:và(?:\s+[^\W\d_]+){0,}|(?:nhưng|song|trong khi)(?:\s+[^\W\d_]+){0,3})\s*$")
 
 
