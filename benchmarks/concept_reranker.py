@@ -32,10 +32,9 @@ from sklearn.ensemble import HistGradientBoostingRegressor
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pipeline  # noqa: E402
-from pipeline.evaluate import _syllables, overlap_f1, pair  # noqa: E402
+from benchmarks.concept_ceiling import concept_pairs  # noqa: E402
+from pipeline.evaluate import _syllables, overlap_f1  # noqa: E402
 from pipeline.gate import present_gold_sets  # noqa: E402
-from pipeline.quantities import INDICATOR_KINDS  # noqa: E402
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 KINDS = ["count", "money", "percent", "measure", "number", "ratio"]
@@ -112,17 +111,11 @@ Rows = list[tuple[list[float], float, int, str]]  # features, overlap with gold,
 def rows_of(docs: list[tuple[str, str, dict]]) -> Rows:
     rows: Rows = []
     figure = 0
-    for _, text, doc in docs:
-        gold = doc.get("indicators", [])
-        pred = [r.to_dict() for r in pipeline.extract(text) if r.kind in INDICATOR_KINDS]
-        for i, j in pair(gold, pred):
-            g, p = gold[i], pred[j]
-            if g.get("optional") or not g.get("concept"):
-                continue
-            ours = p.get("concept") or ""
-            for cand, source in candidates(text, p).items():
-                rows.append((features(cand, source, ours, p), overlap_f1(g["concept"], cand), figure, source))
-            figure += 1
+    for text, g, p in concept_pairs(docs):
+        ours = p.get("concept") or ""
+        for cand, source in candidates(text, p).items():
+            rows.append((features(cand, source, ours, p), overlap_f1(g["concept"], cand), figure, source))
+        figure += 1
     return rows
 
 
