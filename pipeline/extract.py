@@ -10,7 +10,17 @@ from collections.abc import Callable
 from .concept import as_share, concept, is_frame, only_connective, points_back, said_once, sentence_subject, tidy
 from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
-from .period import choose, dates_a_total, is_clock_time, is_total, passes_on, passes_on_to_a_total, periods
+from .period import (
+    breaks_down,
+    choose,
+    dates_a_total,
+    dates_its_breakdown,
+    is_clock_time,
+    is_total,
+    passes_on,
+    passes_on_to_a_total,
+    periods,
+)
 from .period import normalize as normalize_period
 from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
 from .places import administrative, is_nationwide, locations
@@ -63,6 +73,11 @@ def _inherit_period(
     own = choose(low, spans, q.start, q.end, clause, sent.start)
     if own:
         return own
+    before = a.sentences[si - 1] if si else None
+    if before is not None and before.paragraph == sent.paragraph and breaks_down(low, sent.start):
+        whole = [sp for sp in spans_by_sentence[si - 1] if dates_its_breakdown(low, sp, before.start)]
+        if whole:  # `Trong đó, nợ Chính phủ là …`: the parts are of the time that frames the whole
+            return whole[-1]
     return _from_context(spans_by_sentence, si, a, passes_on_to_a_total if total else passes_on)
 
 

@@ -216,6 +216,28 @@ def passes_on_to_a_total(low: str, span: tuple[int, int], lo: int) -> bool:
     return passes_on(low, span, lo) and dates_a_total(low, span)
 
 
+# `Trong đó, …`, `Cụ thể, …`: a sentence that breaks down the one before it (of which, namely)
+_BREAKDOWN = re.compile(r"\s*(?:trong đó|cụ thể)\s*[,:]")
+
+
+def breaks_down(low: str, lo: int) -> bool:
+    """Whether the sentence starting at `lo` breaks down the figures of the one before it."""
+    return _BREAKDOWN.match(low, lo) is not None
+
+
+def dates_its_breakdown(low: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether a period of the sentence before a breakdown (`Đến cuối năm 2017, tổng dư nợ là … .
+    Trong đó, nợ Chính phủ là …`) dates the breakdown's figures: any but a compared period, a
+    term, one in brackets, a plan's or a meeting's date (as for `passes_on`), even one that dates no
+    other later sentence (`đến cuối năm 2017`, `Trong 10 năm qua`): the parts are of the same time
+    as their whole."""
+    if is_reference(low, span, lo) or _is_term(low, span) or open_bracket(low, span[0], lo) >= 0:
+        return False
+    return not (
+        _PLAN.search(low, max(lo, span[0] - 30), span[0]) or _AFTER_EVENT.search(low, max(lo, span[0] - 50), span[0])
+    )
+
+
 # a period opens its sentence or clause: at the start, after a comma or colon, or after a verb of saying
 _OPENS = re.compile(
     r"(?:^|[,:“\"]|(?<!\w)(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh))\s*(?:(?:trong|trong vòng|sau|qua|suốt)\s+)?$"
