@@ -741,7 +741,7 @@ def _without_function_start(concept: str) -> str:
 def _without_pronouns(concept: str) -> str:
     """`tỷ lệ chúng ta tiết kiệm chi` -> `tỷ lệ tiết kiệm chi`, `doanh thu của họ` -> `doanh thu`: a
     personal pronoun (lexicon `concept_pronouns`) names who speaks or acts, not what is measured; with
-    it goes a `của` or `cho` before it. Kept inside a word (`họ hàng`, `một mình`, `người ta`), after a noun it
+    it goes a `của` before it (and `cho` before `mình`). Kept inside a word (`họ hàng`, `một mình`, `người ta`), after a noun it
     belongs to (`nước ta`, `vàng ta`; lexicon `pronoun_kept_after`) and as a surname (`họ Nguyễn`)."""
     words = concept.split(" ")
     pronouns = word_set("concept_pronouns")
@@ -763,8 +763,8 @@ def _without_pronouns(concept: str) -> str:
             out.append(words[i])
             i += 1
             continue
-        if prev in ("của", "cho"):
-            out.pop()
+        if prev == "của" or (prev == "cho" and word.lower() == "mình"):
+            out.pop()  # `doanh thu của họ`, `mua cho mình`; not `cho người ta vay` (lend)
         i += n
     return " ".join(out)
 
