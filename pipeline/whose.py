@@ -126,15 +126,20 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     rest = " ".join(words)
     while (lead := next((d for d in _dimension_nouns() if rest.lower().startswith(d + " ")), None)) is not None:
         rest = rest[len(lead) + 1 :]  # `toa nặng 35 tấn, dài 19m, cao 3,8m`: one dimension each, not stacked
-    return f"{noun} {rest}".strip()
+    return f"{noun} {lowered_start(rest)}".strip()
 
 
 def area_of(concept: str | None, unit: str | None) -> str | None:
     """`nuôi cua bị chết` measured in ha -> `diện tích nuôi cua bị chết`: an area unit measures an
-    area; None when the concept already names one (lexicon `area_nouns`: đất, rừng …)."""
-    if (unit or "").lower() not in _units("area") or (concept and phrase_re("area_nouns").search(concept.lower())):
+    area; None when the concept already names one (lexicon `area_nouns`: đất, rừng …). A plot
+    (`mảnh đất`, `lô đất`; lexicon `plot_nouns`) is a thing that has an area, not an area: `mảnh
+    đất 1.000 m2` -> `diện tích mảnh đất`."""
+    low = (concept or "").lower()
+    if (unit or "").lower() not in _units("area") or "diện tích" in low:
         return None
-    return f"diện tích {concept or ''}".strip()
+    if concept and phrase_re("area_nouns").search(low) and not phrase_re("plot_nouns").search(low):
+        return None
+    return f"diện tích {lowered_start(concept or '')}".strip()
 
 
 def money_of(concept: str | None) -> str | None:
