@@ -94,7 +94,11 @@ def _units(dimension: str) -> frozenset[str]:
 @cache
 def _dimensions() -> re.Pattern[str]:
     words = alternation(load_json("context.json")["dimension_adjectives"])
-    return re.compile(r"(?<!\w)(" + words + r")(?:\s+(?:khoảng|gần|chừng|tới|đến|lên tới|lên đến))*\s*$")
+    return re.compile(
+        r"(?<!\w)(?<!mở )(?<!độ )(?<!nâng )(?<!vươn )("  # not `mở rộng`, `độ cao`: no dimension adjective
+        + words
+        + r")(?:\s+(?:khoảng|gần|chừng|tới|đến|lên tới|lên đến|hơn|trên|dưới|xấp xỉ|ít nhất|tối thiểu|tối đa))*\s*$"
+    )
 
 
 @cache
@@ -120,9 +124,10 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if adjective == "rộng" and (unit or "").lower() in _units("area"):
         noun = "diện tích"
     words = (concept or "").split()
-    at = [k for k, w in enumerate(words) if w.lower() == adjective]
+    n = len(adjective.split())
+    at = [k for k in range(len(words) - n + 1) if " ".join(words[k : k + n]).lower() == adjective]
     if at:
-        del words[at[-1]]  # `khu đất [rộng] ở phường …`
+        del words[at[-1] : at[-1] + n]  # `khu đất [rộng] ở phường …`, `1.030 suất [trị giá]`
     rest = " ".join(words)
     while (lead := next((d for d in _dimension_nouns() if rest.lower().startswith(d + " ")), None)) is not None:
         rest = rest[len(lead) + 1 :]  # `toa nặng 35 tấn, dài 19m, cao 3,8m`: one dimension each, not stacked
