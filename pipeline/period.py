@@ -293,6 +293,30 @@ def choose(
     clause: tuple[int, int],
     sentence_lo: int,
 ) -> tuple[int, int] | None:
+    """The period of the number at `[start, end)` among its sentence's periods `own`; a time that
+    points back (`lúc đó`; lexicon `anaphoric_times`) gives way to the one it points to."""
+    found = _choose(low, own, start, end, clause, sentence_lo)
+    if found is None or _forms("anaphoric_times").fullmatch(low, found[0], found[1]) is None:
+        return found
+    named = [
+        sp
+        for sp in own
+        if sp[1] <= found[0]
+        and not is_reference(low, sp, sentence_lo)
+        and not _is_term(low, sp)
+        and _forms("anaphoric_times").fullmatch(low, sp[0], sp[1]) is None
+    ]
+    return named[-1] if named else found
+
+
+def _choose(
+    low: str,
+    own: list[tuple[int, int]],
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    sentence_lo: int,
+) -> tuple[int, int] | None:
     """The period of the number at `[start, end)` among its sentence's periods `own`."""
     for sp in own:  # `từ hơn 9 triệu đồng năm 2008 lên …`: a period right after the number is its own
         if sp[0] < end or low[sp[0] : sp[1]] == "nay":  # `230 USD nay đã tăng`: `nay` opens the next statement
