@@ -20,6 +20,7 @@ from .period import (
     passes_on,
     passes_on_to_a_total,
     periods,
+    pointed_to,
 )
 from .period import normalize as normalize_period
 from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
@@ -70,7 +71,7 @@ def _inherit_period(
     total = is_total(low, sent.start, q.start)
     if total:  # `nâng tổng số ca mắc lên 18 triệu`: not dated by `24 giờ qua`
         spans = [sp for sp in spans if dates_a_total(low, sp)]
-    own = choose(low, spans, q.start, q.end, clause, sent.start)
+    own = pointed_to(low, spans, choose(low, spans, q.start, q.end, clause, sent.start), sent.start)
     if own:
         return own
     before = a.sentences[si - 1] if si else None

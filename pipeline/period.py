@@ -285,17 +285,11 @@ def _restated_in_brackets(low: str, sp: tuple[int, int], lo: int, mine: int) -> 
     return b >= 0 and b != mine and not low[b + 1 : sp[0]].strip() and _RESTATED_VALUE.match(low, sp[1]) is not None
 
 
-def choose(
-    low: str,
-    own: list[tuple[int, int]],
-    start: int,
-    end: int,
-    clause: tuple[int, int],
-    sentence_lo: int,
+def pointed_to(
+    low: str, own: list[tuple[int, int]], found: tuple[int, int] | None, sentence_lo: int
 ) -> tuple[int, int] | None:
-    """The period of the number at `[start, end)` among its sentence's periods `own`; a time that
-    points back (`lúc đó`; lexicon `anaphoric_times`) gives way to the one it points to."""
-    found = _choose(low, own, start, end, clause, sentence_lo)
+    """A time that points back (`lúc đó`; lexicon `anaphoric_times`) gives way to the period named
+    before it in its sentence (`Năm 2005, … rau quả lúc đó là 235 triệu USD`); else `found`."""
     if found is None or _forms("anaphoric_times").fullmatch(low, found[0], found[1]) is None:
         return found
     named = [
@@ -309,7 +303,7 @@ def choose(
     return named[-1] if named else found
 
 
-def _choose(
+def choose(
     low: str,
     own: list[tuple[int, int]],
     start: int,
