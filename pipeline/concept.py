@@ -346,7 +346,8 @@ def concept(
             if relation and relation in prev_concept.lower():
                 relation = ""  # `trường vượt chỉ tiêu`: already said
             bare = not phrase_low or phrase_low in _relations()[1]
-            tail = f" {relation} {reference}".replace("  ", " ") if plan and bare else ""
+            rise = not relation and _RISE_BEFORE.search(low, max(lo, start - 24), start)  # `tăng 3% so với dự toán`
+            tail = f" {relation} {reference}".replace("  ", " ") if plan and bare and not rise else ""
             return f"{prev_concept}{tail}", prev_predicate
         aside = _aside_before(low, clause_lo)
         # nothing here: what the words before a bracket just closed name (`tổng vốn (từ tháng 1/2016 …)
@@ -383,6 +384,10 @@ def concept(
 
 
 _DIGITS = re.compile(r"\d[\d.,]*")
+# a rise or fall right before the number: its reference is what it is compared with, not part of it
+_RISE_BEFORE = re.compile(
+    r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn|vượt)(?:\s+(?:thêm|khoảng|gần|hơn|trên|nhẹ|mạnh))*\s*$"
+)
 
 
 @cache
