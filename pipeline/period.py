@@ -240,7 +240,7 @@ def dates_its_breakdown(low: str, span: tuple[int, int], lo: int) -> bool:
 
 # a period opens its sentence or clause: at the start, after a comma or colon, or after a verb of saying
 _OPENS = re.compile(
-    r"(?:^|[,:“\"]|(?<!\w)(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh))\s*(?:(?:trong|trong vòng|sau|qua|suốt)\s+)?$"
+    r"(?:^|[,:“\"]|(?<!\w)(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh))\s*(?:(?:trong|trong vòng|sau|qua|suốt|tại|vào|ở|đến)\s+)?$"
 )
 
 
