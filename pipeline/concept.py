@@ -746,8 +746,9 @@ def _without_function_start(concept: str) -> str:
 def _without_pronouns(concept: str) -> str:
     """`tỷ lệ chúng ta tiết kiệm chi` -> `tỷ lệ tiết kiệm chi`, `doanh thu của họ` -> `doanh thu`: a
     personal pronoun (lexicon `concept_pronouns`) names who speaks or acts, not what is measured; with
-    it goes a `của` before it (and `cho` before `mình`). Kept inside a word (`họ hàng`, `một mình`, `người ta`), after a noun it
-    belongs to (`nước ta`, `vàng ta`; lexicon `pronoun_kept_after`) and as a surname (`họ Nguyễn`)."""
+    it goes a `của` before it (and `cho` before `mình`). Kept inside a word (`họ hàng`, `một mình`),
+    after a noun it belongs to (`nước ta`, `vàng ta`; lexicon `pronoun_kept_after`) and as a
+    surname (`họ Nguyễn`)."""
     words = concept.split(" ")
     pronouns = word_set("concept_pronouns")
     kept_after = word_set("pronoun_kept_after")

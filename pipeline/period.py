@@ -227,10 +227,16 @@ def breaks_down(low: str, lo: int) -> bool:
 
 def dates_its_breakdown(low: str, span: tuple[int, int], lo: int) -> bool:
     """Whether a period of the sentence before a breakdown (`Đến cuối năm 2017, tổng dư nợ là … .
-    Trong đó, nợ Chính phủ là …`) dates the breakdown's figures: any but a compared period, a
-    term, one in brackets, a plan's or a meeting's date (as for `passes_on`), even one that dates no
-    other later sentence (`đến cuối năm 2017`, `Trong 10 năm qua`): the parts are of the same time
-    as their whole."""
+    Trong đó, nợ Chính phủ là …`) dates the breakdown's figures: any that dates what its own
+    sentence reports, even one that dates no other later sentence (`đến cuối năm 2017`, `Trong
+    10 năm qua`): the parts are of the same time as their whole."""
+    return _dates_its_statement(low, span, lo)
+
+
+def _dates_its_statement(low: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether a period dates what its sentence reports: not a compared period, not a term (`khóa
+    14`), not one in brackets (`(năm 2017 là 6,81%)`), not a plan's (`nhiệm vụ trọng tâm năm 2019`)
+    nor the date of a meeting after which something happened (`sau hội nghị … ngày 23/2`)."""
     if is_reference(low, span, lo) or _is_term(low, span) or open_bracket(low, span[0], lo) >= 0:
         return False
     return not (
@@ -245,15 +251,11 @@ _OPENS = re.compile(
 
 
 def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
-    """Whether a period of an earlier sentence dates the numbers of later ones: not a compared
-    period, not a term (`khóa 14`), not a narrative time (`lúc đầu`, `thời gian qua`), not one
-    in brackets (`(năm 2017 là 6,81%)`)."""
-    if is_reference(low, span, lo) or _is_term(low, span) or open_bracket(low, span[0], lo) >= 0:
+    """Whether a period of an earlier sentence dates the numbers of later ones: one that dates its
+    own statement (`_dates_its_statement`), and not a narrative time (`lúc đầu`, `thời gian qua`),
+    a clock time, a fallback, nor one that passes on only when it opens its sentence and does not."""
+    if not _dates_its_statement(low, span, lo):
         return False
-    if _PLAN.search(low, max(lo, span[0] - 30), span[0]):
-        return False  # `nhiệm vụ trọng tâm năm 2019`: a plan's period dates no later result
-    if _AFTER_EVENT.search(low, max(lo, span[0] - 50), span[0]):
-        return False  # `sau hội nghị lần thứ nhất ngày 23/2, …`: the date of the event after which, not of what follows
     if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
     if _forms("opening_only").fullmatch(low, span[0], span[1]) and not _OPENS.search(low[lo : span[0]]):
