@@ -14,7 +14,7 @@ from .period import (
     breaks_down,
     choose,
     dates_a_total,
-    dates_its_breakdown,
+    dates_its_statement,
     is_clock_time,
     is_total,
     passes_on,
@@ -76,7 +76,7 @@ def _inherit_period(
         return own
     before = a.sentences[si - 1] if si else None
     if before is not None and before.paragraph == sent.paragraph and breaks_down(low, sent.start):
-        whole = [sp for sp in spans_by_sentence[si - 1] if dates_its_breakdown(low, sp, before.start)]
+        whole = [sp for sp in spans_by_sentence[si - 1] if dates_its_statement(low, sp, before.start)]
         if whole:  # `Trong đó, nợ Chính phủ là …`: the parts are of the time that frames the whole
             return whole[-1]
     return _from_context(spans_by_sentence, si, a, passes_on_to_a_total if total else passes_on)

@@ -225,16 +225,9 @@ def breaks_down(low: str, lo: int) -> bool:
     return _BREAKDOWN.match(low, lo) is not None
 
 
-def dates_its_breakdown(low: str, span: tuple[int, int], lo: int) -> bool:
-    """Whether a period of the sentence before a breakdown (`Đến cuối năm 2017, tổng dư nợ là … .
-    Trong đó, nợ Chính phủ là …`) dates the breakdown's figures: any that dates what its own
-    sentence reports, even one that dates no other later sentence (`đến cuối năm 2017`, `Trong
-    10 năm qua`): the parts are of the same time as their whole."""
-    return _dates_its_statement(low, span, lo)
-
-
-def _dates_its_statement(low: str, span: tuple[int, int], lo: int) -> bool:
-    """Whether a period dates what its sentence reports: not a compared period, not a term (`khóa
+def dates_its_statement(low: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether a period dates what its sentence reports, and so the breakdown after it (`… . Trong
+    đó, …`) even when it dates no other later sentence: not a compared period, not a term (`khóa
     14`), not one in brackets (`(năm 2017 là 6,81%)`), not a plan's (`nhiệm vụ trọng tâm năm 2019`)
     nor the date of a meeting after which something happened (`sau hội nghị … ngày 23/2`)."""
     if is_reference(low, span, lo) or _is_term(low, span) or open_bracket(low, span[0], lo) >= 0:
@@ -252,9 +245,9 @@ _OPENS = re.compile(
 
 def passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
     """Whether a period of an earlier sentence dates the numbers of later ones: one that dates its
-    own statement (`_dates_its_statement`), and not a narrative time (`lúc đầu`, `thời gian qua`),
+    own statement (`dates_its_statement`), and not a narrative time (`lúc đầu`, `thời gian qua`),
     a clock time, a fallback, nor one that passes on only when it opens its sentence and does not."""
-    if not _dates_its_statement(low, span, lo):
+    if not dates_its_statement(low, span, lo):
         return False
     if low[span[0] : span[1]] == "hiện" and low[lo : span[0]].rstrip()[-1:] not in ("", ","):
         return False  # `… và hiện còn 4 Đảng bộ`: the adverb inside a clause dates that clause only
