@@ -319,6 +319,7 @@ def concept(
     if prev_concept and where:  # `Tỷ lệ … ở thành thị là 90%, ở nông thôn là 55%`: the same, elsewhere
         place = text[where.start(1) : where.end(1)]
         return _join(f"{_WHERE_TAIL.sub('', prev_concept)} {place}", counted_noun or ""), prev_predicate
+    member = text[s:e].strip() if prev_concept and _only_a_name(text[s:e]) else ""
     if (
         prev_concept
         and (
@@ -348,7 +349,7 @@ def concept(
             bare = not phrase_low or phrase_low in _relations()[1]
             rise = not relation and _RISE_BEFORE.search(low, max(lo, start - 24), start)  # `tăng 3% so với dự toán`
             tail = f" {relation} {reference}".replace("  ", " ") if plan and bare and not rise else ""
-            return f"{prev_concept}{tail}", prev_predicate
+            return f"{_for_member(prev_concept, member)}{tail}", prev_predicate
         aside = _aside_before(low, clause_lo)
         # nothing here: what the words before a bracket just closed name (`tổng vốn (từ tháng 1/2016 …)
         # đạt 120 tỷ đồng`), else what the sentence is about
@@ -473,6 +474,20 @@ def _without(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> str:
         pos = b
     parts.append(low[pos:e])
     return squeeze(" ".join(parts))
+
+
+def _for_member(concept: str, member: str) -> str:
+    """`giá … thấp hơn Lào là 4.456 đồng/lít, Campuchia là 3.768 đồng/lít` -> `giá … thấp hơn
+    Campuchia`: the next member of a list named by a proper name takes the place of the name the
+    concept before it holds: the run of capitalised words that ends it, when something else comes
+    first (not `Ban Chấp hành`, `vốn Nhà nước`: names that go on in lower case)."""
+    words = concept.split()
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    if not member or start == len(words) or start == 0:
+        return concept
+    return " ".join([*words[:start], member])
 
 
 def _only_a_name(phrase: str) -> bool:
