@@ -1,16 +1,16 @@
 """Can a learned choice among copied spans beat chiso's concept rules? chiso vs. a re-ranker
 trained on the other gold sets, on each development set, with the SPEC §4 concept score.
 
-    .venv/bin/python benchmarks/concept_reranker.py
+    .venv/bin/pip install -e ".[bench]" && .venv/bin/python benchmarks/concept_reranker.py
 
 For each gold figure that chiso detects, the candidates are chiso's own concept; that concept
 with one to three words dropped at either end or with up to four words after the number added;
 every run of up to 12 words ending at most two words before the number; and every run of up to 7
 words starting at most one word after it. Each candidate gets 25 features (its overlap with
 chiso's concept, its length, where it comes from, whether it opens with `tỷ lệ` or a function
-word, holds a comma, `là`, `có` …). Two learners (scikit-learn's HistGradientBoostingRegressor;
-scikit-learn comes with underthesea) are trained leave-one-set-out on the other development
-sets, never on the set they are scored on, and never on news-test:
+word, holds a comma, `là`, `có` …). Two learners (scikit-learn's HistGradientBoostingRegressor,
+from the `bench` extra) are trained leave-one-set-out on the other development sets, never on
+the set they are scored on, and never on news-test:
 
 - pick: predicts each candidate's overlap F1 with the gold and takes the best;
 - switch: predicts each candidate's gain over chiso's concept and takes the best one only when
@@ -27,7 +27,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from sklearn.ensemble import HistGradientBoostingRegressor
+
+try:
+    from sklearn.ensemble import HistGradientBoostingRegressor
+except ImportError:  # not a dependency of chiso itself
+    sys.exit('concept_reranker.py needs scikit-learn: .venv/bin/pip install -e ".[bench]"')
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
