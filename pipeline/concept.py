@@ -320,19 +320,16 @@ def concept(
         place = text[where.start(1) : where.end(1)]
         return _join(f"{_WHERE_TAIL.sub('', prev_concept)} {place}", counted_noun or ""), prev_predicate
     member = text[s:e].strip() if prev_concept and _only_a_name(text[s:e]) else ""
-    if (
-        prev_concept
-        and (
-            qualifier.match(phrase_low)
-            or (
-                len(phrase_low.split()) <= 1
-                and not _ACRONYM.fullmatch(text[s:e].strip())  # `GRDP tăng 8,3%` names it
-                and phrase_low not in word_set("one_word_measures")  # `…, lãi 20 tỷ đồng`: a measure of its own
-                and not (kind == "count" and not counted_noun and phrase_re("list_nouns").fullmatch(phrase_low))
-            )  # `…, có phường hơn 110.000 dân`: the ward's population
-            or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)
-            or _only_a_name(text[s:e])
-        )
+    if prev_concept and (
+        qualifier.match(phrase_low)
+        or (
+            len(phrase_low.split()) <= 1
+            and not _ACRONYM.fullmatch(text[s:e].strip())  # `GRDP tăng 8,3%` names it
+            and phrase_low not in word_set("one_word_measures")  # `…, lãi 20 tỷ đồng`: a measure of its own
+            and not (kind == "count" and not counted_noun and phrase_re("list_nouns").fullmatch(phrase_low))
+        )  # `…, có phường hơn 110.000 dân`: the ward's population
+        or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)
+        or member
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3 or (not head and _only_comparison(phrase_low)):
