@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import load_json, phrase_re, word_set
+from .lexicon import alternation, load_json, phrase_re, word_set
 from .lookaround import WORD, after_re, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral, multiplier_of
 from .tokenizer import is_word
@@ -225,7 +225,7 @@ class SentenceReader(NumeralTraps):
     def priced(self, start: int) -> bool:
         """Goods sold by the unit right before the number (`làm nhà 100 triệu`, `căn hộ 900 triệu`;
         lexicon `priced_goods`): millions of them are a price, not a count."""
-        return phrase_before(self.low, start, self.lo, load_json("units.json")["priced_goods"]) is not None
+        return goods_before(self.low, start, self.lo) is not None
 
     # -- shapes ----------------------------------------------------------------------------
     def slash(self, i: int) -> Quantity | None | str:
@@ -571,3 +571,17 @@ class SentenceReader(NumeralTraps):
 def read_quantities(text: str, low: str, lo: int, hi: int, numerals: list[Numeral]) -> list[Quantity]:
     """Quantities of the sentence `[lo, hi)`, given its numerals."""
     return SentenceReader(text, low, lo, hi, numerals).read()
+
+
+def goods_before(low: str, start: int, lo: int = 0) -> re.Match[str] | None:
+    """Goods (lexicon `priced_goods`, group 1) right before an amount, with at most `giá` and a
+    qualifier between: `nhà 100 triệu đồng`, `nhà giá 100 triệu đồng`, `căn hộ khoảng 900 triệu`."""
+    return _goods_before().search(low, max(lo, start - 30), start)
+
+
+@cache
+def _goods_before() -> re.Pattern[str]:
+    goods = alternation(load_json("units.json")["priced_goods"])
+    return re.compile(
+        r"(?<!\w)(?<!làn )(?<!thuê bao )(" + goods + r")\s+(?:giá\s+)?(?:(?:khoảng|hơn|gần|từ|dưới|trên|chỉ)\s+)?$"
+    )  # not `6 làn xe` (lanes) nor `thuê bao điện thoại hơn 130 triệu` (subscriptions): counted

@@ -11,6 +11,7 @@ from functools import cache
 
 from .concept import lowered_start
 from .lexicon import alternation, load_json, phrase_re, word_set, words
+from .quantities import goods_before
 from .segment import squeeze
 
 _PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
@@ -183,7 +184,7 @@ def price_of(concept: str | None, low: str, start: int, end: int) -> str | None:
     lượng`: an amount per unit of goods (lexicon `price_units`), or right after goods (`priced_goods`:
     `làm nhà 100 triệu đồng`), is a price; None when the concept already names money or the amount
     is not per such a unit."""
-    goods = _goods_before().search(low, max(0, start - 30), start)
+    goods = goods_before(low, start)
     if goods:
         return f"giá {goods.group(1)}"  # `làm nhà (giá) 100 triệu đồng`: the house's price
     if not concept or phrase_re("money_nouns").search(concept.lower()):
@@ -192,13 +193,3 @@ def price_of(concept: str | None, low: str, start: int, end: int) -> str | None:
     if not (per_slash.search(low, start, end) or per_word.match(low, end)):
         return None
     return f"giá {lowered_start(concept)}"
-
-
-@cache
-def _goods_before() -> re.Pattern[str]:
-    """Goods (lexicon `priced_goods`) right before an amount, with at most `giá` and a qualifier
-    between: `nhà 100 triệu đồng`, `nhà giá 100 triệu đồng`, `Căn hộ 100 triệu đồng`."""
-    goods = alternation(load_json("units.json")["priced_goods"])
-    return re.compile(
-        r"(?<!\w)(?<!làn )(" + goods + r")\s+(?:giá\s+)?(?:(?:khoảng|hơn|gần|từ|dưới|trên|chỉ)\s+)?$"
-    )  # not `6 làn xe`: lanes, not vehicles
