@@ -344,7 +344,7 @@ def concept(
             if relation and relation in prev_concept.lower():
                 relation = ""  # `trường vượt chỉ tiêu`: already said
             bare = not phrase_low or phrase_low in _relations()[1]
-            rise = not relation and _RISE_BEFORE.search(low, max(lo, start - 24), start)  # `tăng 3% so với dự toán`
+            rise = not relation and _rise_before().search(low, max(lo, start - 24), start)
             tail = f" {relation} {reference}".replace("  ", " ") if plan and bare and not rise else ""
             return f"{_for_member(prev_concept, member)}{tail}", prev_predicate
         aside = _aside_before(low, clause_lo)
@@ -382,10 +382,14 @@ def concept(
 
 
 _DIGITS = re.compile(r"\d[\d.,]*")
-# a rise or fall right before the number: its reference is what it is compared with, not part of it
-_RISE_BEFORE = re.compile(
-    r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn|vượt)(?:\s+(?:thêm|khoảng|gần|hơn|trên|nhẹ|mạnh))*\s*$"
-)
+
+
+@cache
+def _rise_before() -> re.Pattern[str]:
+    """A rise or fall (lexicon `change_triggers`) right before the number: its reference is what it
+    is compared with, not part of what is measured (`tăng 3% so với dự toán`)."""
+    changes = alternation(load_json("context.json")["change_triggers"])
+    return re.compile(r"(?<!\w)(?:" + changes + r")(?:\s+(?:thêm|khoảng|gần|hơn|trên|nhẹ|mạnh))*\s*$")
 
 
 @cache
