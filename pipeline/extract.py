@@ -17,6 +17,7 @@ from .period import (
     dates_its_statement,
     is_clock_time,
     is_total,
+    names_a_body,
     passes_on,
     passes_on_to_a_total,
     periods,
@@ -37,6 +38,7 @@ from .whose import area_of, attribute_of, dimension_of, money_of, price_of, vote
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 PERIOD_REACH = 3000  # characters around a number where a period of its own sentence may be (real sentences are shorter)
+_DIGIT = re.compile(r"\d")
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
 _SELF_DESCRIBED = re.compile(r"(?<!\w)(?:bị|được)(?!\w)")
 _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
@@ -233,12 +235,22 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     outside  # `111 đảng viên (khiển trách 91, …, khai trừ 1), tăng 15,6%`: the one before the bracket
                 )
             after = purpose = ""
+            # a period written after the number (`6,6% giai đoạn 2011-2020`) ends what it names
+            dated = min(
+                (
+                    ps
+                    for ps, pe in period_spans[si]
+                    if ps >= q.end and _DIGIT.search(low, ps, pe) and not names_a_body(low, (ps, pe))
+                ),
+                default=sent.end,
+            )  # but not `Quốc hội khoá 14`: a body's name
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
-                reach = min(sent.end, q.end + CONCEPT_REACH)  # past a comma only for a list of nouns
+                reach = min(sent.end, q.end + CONCEPT_REACH, dated)  # past a comma only for a list of nouns
                 after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach)
             elif q.kind == "money" or (q.kind == "percent" and rec.reference is None):
-                tokens = syllables(text, q.end, min(clause[1], q.end + CONCEPT_REACH))  # what follows: a few words
-                after = object_after(written, low, tokens, q.end, clause[1])
+                reach = min(clause[1], dated)
+                tokens = syllables(text, q.end, min(reach, q.end + CONCEPT_REACH))  # what follows: a few words
+                after = object_after(written, low, tokens, q.end, reach)
                 if q.kind == "money" and not after:
                     purpose = purpose_after(written, low, tokens, q.end, clause[1])
             noun_c, after_len = noun or (q.unit if q.kind == "count" else None), len(after)

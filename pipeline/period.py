@@ -183,7 +183,18 @@ def _forms(section: str) -> re.Pattern[str]:
 
 def _is_term(low: str, span: tuple[int, int]) -> bool:
     """`khóa 14`, `nhiệm kỳ 2016-2021`: a term that mostly names a body rather than dating a figure."""
-    return _forms("terms").fullmatch(low, span[0], span[1]) is not None
+    return names_a_body(low, span) or _forms("office_terms").fullmatch(low, span[0], span[1]) is not None
+
+
+def names_a_body(low: str, span: tuple[int, int]) -> bool:
+    """`khóa 14`: a body's term, part of the body's name (lexicon `body_terms`)."""
+    return _forms("body_terms").fullmatch(low, span[0], span[1]) is not None
+
+
+def body_term_end(low: str, at: int) -> int:
+    """Where a body's term starting at `at` ends (`[khóa 14]`), else -1."""
+    m = _forms("body_terms").match(low, at)
+    return m.end() if m and not low[m.end() : m.end() + 1].isalnum() else -1
 
 
 def _is_fallback(low: str, span: tuple[int, int]) -> bool:

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
+from .period import body_term_end
 from .segment import dash_joins, name_goes_on, squeeze
 from .tokenizer import is_word
 
@@ -226,6 +227,12 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
             continue
+        if syllables > 0 and (term := body_term_end(low, s)) > 0:
+            picked.append(term)  # `18 thành viên Quốc hội [khoá 14]`: the term is part of the body's name
+            prev = term
+            k = bisect.bisect_left(starts, prev, k)
+            syllables += len(low[s:prev].split())
+            continue
         if w == "là" and _names_follow(text, e):
             break  # `5 ứng viên [là ông Nguyễn Hoà Bình …]`, `hai dân tộc [là Brâu và Chứt]`: who, not what
         if w == "là" and 0 < syllables <= 2 and not copula_seen:
@@ -252,8 +259,9 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     while len(picked) > 1 and (
         (last := low[picked[-2] : picked[-1]].strip()) in word_set("concept_dangling") or last in ("-", "–")
     ):
-        if last in _ALSO_SYLLABLES and len(picked) > 2 and is_word(f"{low[picked[-3] : picked[-2]].strip()} {last}"):
-            break  # `thu hồi`, `điểm đến`: the word's last syllable, no preposition
+        before = low[picked[-3] : picked[-2]].strip() if len(picked) > 2 else ""
+        if last in _ALSO_SYLLABLES and is_word(f"{before} {last}") and before not in word_set("concept_dangling"):
+            break  # `thu hồi`, `điểm đến`: the word's last syllable, no preposition (but `cho đến` is one)
         picked.pop()  # `thu nhập trong [năm 2016]`: the phrase does not end on a preposition or a dash
     return squeeze(text[end : picked[-1]])
 
