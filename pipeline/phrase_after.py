@@ -46,6 +46,7 @@ def _names_follow(text: str, at: int) -> bool:
     return m is not None and all(w[:1].isupper() for w in m.group(1).split())
 
 
+_ORDINAL_WORD = re.compile(r"(?<!\w)thứ $")  # used with .search up to a number
 _ALSO_SYLLABLES = frozenset(("đến", "tới", "hồi"))  # dangling, unless they end a word: `điểm đến`, `thu hồi`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 # the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
@@ -232,6 +233,12 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             prev = term
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
+            continue
+        if syllables > 0 and w.isdigit() and _ORDINAL_WORD.search(low, max(0, s - 4), s):
+            picked.append(e)  # `đại hội lần [thứ 16]`, `kỳ họp [thứ 2]`: an ordinal names the event
+            prev = e
+            k += 1
+            syllables += 1
             continue
         if w == "là" and _names_follow(text, e):
             break  # `5 ứng viên [là ông Nguyễn Hoà Bình …]`, `hai dân tộc [là Brâu và Chứt]`: who, not what
