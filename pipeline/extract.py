@@ -39,6 +39,7 @@ HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headli
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 PERIOD_REACH = 3000  # characters around a number where a period of its own sentence may be (real sentences are shorter)
 _DIGIT = re.compile(r"\d")
+_NAMING = frozenset(("identifier", "ordinal"))
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
 _SELF_DESCRIBED = re.compile(r"(?<!\w)(?:bị|được)(?!\w)")
 _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
@@ -191,6 +192,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             continue  # no numeral, no `gấp đôi`: nothing to read here
         found = counted_quantities(a, read_quantities(text, low, sent.start, sent.end, mine), sent)
         found_starts = [x.start for x, _ in found]
+        # `học sinh lớp [1]`, `kỳ họp thứ [2]`: numbers that name or rank, read as words of a name
+        name_ends = {x.start: x.end for x, _ in found if x.kind in _NAMING}
         for q, noun in found:
             if not q.is_indicator and not all_kinds:
                 continue
@@ -225,7 +228,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             k = bisect.bisect_left(found_starts, lo_c - CONCEPT_REACH)
             while k < len(found) and found[k][0].start < hi_c:
                 x = found[k][0]
-                if x is not q and x.end > lo_c and x.kind != "identifier":  # `bãi chôn lấp số 3`: part of a name
+                if (
+                    x is not q and x.end > lo_c and x.kind not in _NAMING
+                ):  # `bãi chôn lấp số 3`, `lần thứ 2`: part of a name
                     skip.append((x.start, x.end))
                 k += 1
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
@@ -246,7 +251,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             )  # but not `Quốc hội khoá 14`: a body's name
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 reach = min(sent.end, q.end + CONCEPT_REACH, dated)  # past a comma only for a list of nouns
-                after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach)
+                after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach, name_ends)
             elif q.kind == "money" or (q.kind == "percent" and rec.reference is None):
                 reach = min(clause[1], dated)
                 tokens = syllables(text, q.end, min(reach, q.end + CONCEPT_REACH))  # what follows: a few words

@@ -46,7 +46,6 @@ def _names_follow(text: str, at: int) -> bool:
     return m is not None and all(w[:1].isupper() for w in m.group(1).split())
 
 
-_ORDINAL_WORD = re.compile(r"(?<!\w)thứ $")  # used with .search up to a number
 _ALSO_SYLLABLES = frozenset(("đến", "tới", "hồi"))  # dangling, unless they end a word: `điểm đến`, `thu hồi`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 # the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
@@ -137,8 +136,11 @@ def noun_list_end(after: str, unit: str) -> int:
     return end
 
 
-def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int) -> str:
-    """The noun phrase after a number and its unit: `197 người [được giới thiệu ứng cử]`."""
+def phrase_after(
+    text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int, name_ends: dict[int, int] | None = None
+) -> str:
+    """The noun phrase after a number and its unit: `197 người [được giới thiệu ứng cử]`; a number
+    that names or ranks (`name_ends`: start -> end, `lớp [1]`, `lần thứ [16]`) is read as a word."""
     stops = word_set("concept_stop_after")
     starts = [t[0] for t in tokens]
     k = bisect.bisect_left(starts, end)
@@ -234,10 +236,10 @@ def phrase_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
             continue
-        if syllables > 0 and w.isdigit() and _ORDINAL_WORD.search(low, max(0, s - 4), s):
-            picked.append(e)  # `đại hội lần [thứ 16]`, `kỳ họp [thứ 2]`: an ordinal names the event
-            prev = e
-            k += 1
+        if syllables > 0 and name_ends and s in name_ends:
+            picked.append(name_ends[s])  # `học sinh lớp [1]`, `kỳ họp thứ [2]`: a number that names
+            prev = name_ends[s]
+            k = bisect.bisect_left(starts, prev, k)
             syllables += 1
             continue
         if w == "là" and _names_follow(text, e):
