@@ -46,6 +46,7 @@ def _names_follow(text: str, at: int) -> bool:
     return m is not None and all(w[:1].isupper() for w in m.group(1).split())
 
 
+_PASSIVE = frozenset(("bị", "được"))  # a passive marker needs the verb after it: `nghỉ hưu bị [xử lý]`
 _ALSO_SYLLABLES = frozenset(("đến", "tới", "hồi"))  # dangling, unless they end a word: `điểm đến`, `thu hồi`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
 # the cause after a harm (`tử vong [vì Covid-19]`): a few words up to the clause's end or a time or place
@@ -260,10 +261,12 @@ def phrase_after(
         ):
             break
         syllables += len(w.split())
+        taken = low[picked[-2] : picked[-1]].strip() if len(picked) > 1 else ""
         if syllables > MAX_AFTER and not (
-            syllables <= MAX_AFTER + 3 and (name_goes_on(text, picked[-1], s) or _word_goes_on(low, tokens, k))
+            syllables <= MAX_AFTER + 3
+            and (name_goes_on(text, picked[-1], s) or _word_goes_on(low, tokens, k) or taken in _PASSIVE)
         ):
-            break  # long enough; but `Công ty cổ phần Quốc Cường Gia [Lai]`, `bị xử [lý]`: a name or word is not cut
+            break  # long enough; but `Công ty cổ phần Quốc Cường Gia [Lai]`, `bị [xử] [lý]`: a name, a word or a passive's verb is not cut
         picked.append(e)
         prev = e
         k += 1
