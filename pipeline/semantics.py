@@ -161,6 +161,8 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
     hit = hits[-1]
     if hit.group() == "vượt" and q.kind in ("count", "ratio"):
         return None  # `vượt 16/19 chỉ tiêu`: how many targets were exceeded, not a rise
+    if hit.group() == "vượt" and seg[: hit.start()].split()[-1:] == ["đạt"]:
+        return None  # `tổng tài sản đạt vượt 506 nghìn tỷ đồng`: a level reached past, not a rise
     if phrase_re("change_not_before").match(seg, hit.end() + 1):
         return None  # `giảm nghèo` (poverty reduction) names a programme
     between = seg[hit.end() :]
