@@ -139,6 +139,7 @@ def _verb_before_tren() -> re.Pattern[str]:
 _ASIDE = re.compile(r"\([^()]*\)")
 _LIMIT_THEN_VERB = re.compile(r"(?<!\w)(" + _LIMITS + r")(?:\s+(?:sẽ|có|đạt|là|phải|cần|được|cũng)){1,2}\s*$")
 _TO = r"(?<!\w)(?:đến|tới|lên|xuống|về|sang|còn)(?!\w)"
+_TO_LEVEL_AT_END = re.compile(r"(?<!\w)về(?:\s+(?:mức|khoảng|gần|quanh|còn))*\s*$")  # `về` right before the number
 _OTHER_END = re.compile(rf"[^,()]*?{_TO}|[^,()]*,\s*(?:và\s+)?{_TO}")
 
 
@@ -177,6 +178,8 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
     )
     if names_change and marker is not None and marker.group() in ("là", "ở mức"):
         marker = None
+    if marker is None and _TO_LEVEL_AT_END.search(between):
+        return None  # `giá vàng giảm về 36 triệu đồng/lượng`: down to a level
     if marker and not (marker.group() == "từ" and q.value_max is not None and not between[marker.end() :].strip()):
         return None  # `tăng từ 3.000 lên 4.000` is a level; `vượt từ 2 - 19%` is a range of rises
     before = seg[: hit.start()].split()[-2:]
