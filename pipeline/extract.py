@@ -33,7 +33,7 @@ from .segment import Sentence, capitalised_run, open_bracket
 from .semantics import bare_comparison, change, comparator, reference
 from .tokenizer import Analysis, syllables
 from .units import units_match
-from .whose import area_of, attribute_of, dimension_of, money_of, price_of, votes_for
+from .whose import area_of, attribute_of, dimension_of, distance_of, money_of, price_of, votes_for
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
@@ -502,6 +502,7 @@ def _whose(
         concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`, `trị giá 35 tỷ USD`
     if q.kind == "measure":
         concept = area_of(concept, q.unit) or concept  # `khu tái định cư Bình Sơn 120 ha`
+        concept = distance_of(concept, q.unit) or concept  # `cách đất liền 24 km`: a distance
     if q.kind == "money":
         concept = price_of(concept, low, q.start, q.end) or concept  # `250.000 đồng/kg`: a price
         concept = money_of(concept) or concept  # `Quốc hội bổ sung 15.000 tỷ đồng`: the funds it added

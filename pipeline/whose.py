@@ -13,6 +13,7 @@ from .concept import lowered_start
 from .lexicon import alternation, load_json, phrase_re, word_set, words
 from .quantities import goods_before
 from .segment import squeeze
+from .tokenizer import is_word
 
 _PERSON = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)((?: \w+){1,4})")
 
@@ -133,6 +134,31 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     while (lead := next((d for d in _dimension_nouns() if rest.lower().startswith(d + " ")), None)) is not None:
         rest = rest[len(lead) + 1 :]  # `toa nặng 35 tấn, dài 19m, cao 3,8m`: one dimension each, not stacked
     return f"{noun} {lowered_start(rest)}".strip()
+
+
+_FROM = re.compile(r"(?<!\w)cách\s+(?=\S)", re.IGNORECASE)
+_NO_PLACE = re.compile(r"(?:nhau|đường chim bay|về (?:phía|hướng))(?!\w)", re.IGNORECASE)  # used with .match
+_LIES = re.compile(r"(?:^|\s)(?:nằm|chỉ|ở)\s*$", re.IGNORECASE)  # `Sơn Trà nằm cách …`: the verb, not the place
+
+
+def distance_of(concept: str | None, unit: str | None) -> str | None:
+    """`cách đất liền` measured in km -> `khoảng cách đến đất liền`, `người dân sống cách dự án`
+    -> `khoảng cách từ người dân sống đến dự án`: a length from a place is a distance; None when
+    `cách` is a syllable of another word (`tư cách`, `cách chức`, `khoảng cách`)."""
+    if not concept or (unit or "").lower() not in _units("length"):
+        return None
+    m = _FROM.search(concept)
+    if m is None:
+        return None
+    low = concept.lower()
+    before, after = low[: m.start()].split()[-1:], low[m.end() :].split()[:1]
+    if (before and is_word(f"{before[0]} cách")) or (after and is_word(f"cách {after[0]}")):
+        return None  # `tư cách`, `cải cách`, `khoảng cách`; `cách chức`, `cách mạng`
+    place = concept[m.end() :].strip()
+    if _NO_PLACE.match(place):
+        return None  # `cách nhau` (apart), `cách đường chim bay` (as the crow flies), `cách về phía Đông`
+    source = _LIES.sub("", concept[: m.start()]).strip()
+    return f"khoảng cách từ {lowered_start(source)} đến {place}" if source else f"khoảng cách đến {place}"
 
 
 def area_of(concept: str | None, unit: str | None) -> str | None:
