@@ -212,6 +212,12 @@ def phrase_after(
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
             continue
+        if syllables > 0 and (kept := phrase_re("stop_word_phrases_kept").match(low, s)):
+            picked.append(kept.end())  # `lãi [sau thuế]`: a stop word inside the noun's name
+            prev = kept.end()
+            k = bisect.bisect_left(starts, prev, k)
+            syllables += len(kept.group().split())
+            continue
         if w == "và" and syllables > 0 and _NOUN_AFTER_AND.match(low, e):
             picked.append(e)  # `hợp tác xã [và liên hiệp hợp tác xã]`: two nouns, one phrase
             prev, k = e, k + 1
