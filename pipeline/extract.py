@@ -53,6 +53,7 @@ _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 
 
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
+_BREAKS_DOWN = re.compile(r"(?<!\w)gồm\s*:")  # `…, gồm: A 1 người và B 1 người`: parts of the count before
 
 
 def _near(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -265,6 +266,18 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 group = last_group[1] if last_group and last_group[0] == si else None
                 if group and last_group and _WITH.search(low, last_group[2], q.start):
                     group = None  # `17.682 tàu thuyền … với 40.966 người`: people with the boats, not boats
+                if (
+                    group
+                    and last_group
+                    and last
+                    and last.kind == "count"
+                    and after.lower() in ("", word)  # the part says nothing of its own
+                    and _BREAKS_DOWN.search(low, last_group[2], q.start)
+                    and _named_part(written, clause[0], q.start)
+                ):
+                    group = (
+                        last.concept or group
+                    )  # `2 nạn nhân mất tích, gồm: Hà Giang 1 người`: the parts of that count
                 named_before = group is not None and group.lower() in low[clause[0] : q.start]
                 if group and after.lower().startswith(word) and not (after.lower() == word and named_before):
                     after = f"{group} {after[len(word) :].strip()}".strip()
@@ -428,6 +441,17 @@ def _cases_of(written: str, q: Quantity, after: str, last: Indicator | None, rec
     if generic_head(last.unit) or last.concept.lower() in word_set("case_nouns"):
         return None
     return last.concept if _CASE_LEAD.search(written, max(0, q.start - 60), q.start) else None
+
+
+_PART_MARK = re.compile(r"[,:;]|(?<!\w)và(?!\w)")
+
+
+def _named_part(written: str, lo: int, start: int) -> bool:
+    """Whether only a name stands between the last list mark and the number (`gồm: [Hà Giang] 1
+    người và [Cao Bằng] 1 người`): a part named by a place or body, with no words of its own."""
+    marks = list(_PART_MARK.finditer(written, lo, start))
+    words = written[marks[-1].end() if marks else lo : start].split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _place_after(words: str) -> str:
