@@ -368,7 +368,7 @@ def concept(
         # a count or measure names its thing after the number: keep the verb before it, not the subject
         existential = _existential()
         predicate = ""
-        if phrase and not existential.search(phrase.lower()):
+        if phrase and not existential.search(phrase.lower()) and not _caused(low, lo, start, after_phrase):
             ps, _ = _strip(low, _cut(s, e, text, low, MAX_PREDICATE), e, skip)
             predicate = squeeze(text[ps:e], _EDGE)
         verb = _change_before().search(low, max(lo, start - 16), start)
@@ -818,6 +818,28 @@ def _without_dangling_end(concept: str) -> str:
         if _lists()[1].search(rest.lower()) or _KEEPS_ITS_VERB.search(rest.lower()):
             return concept  # `so với hiện nay`, `chưa từng có`, `không còn`: no noun phrase before it
         concept = rest
+
+
+@cache
+def _causes() -> re.Pattern[str]:
+    verbs = alternation(load_json("context.json")["causative_verbs"])
+    return re.compile(
+        r"(?<!\w)(?<!chia )(" + verbs + r")(?:\s+(?:ít nhất|khoảng|hơn|gần|tới|đến|trên|chừng|xấp xỉ))*\s*$"
+    )
+
+
+def _caused(low: str, lo: int, start: int, after: str) -> bool:
+    """`mưa lũ đã làm 9 người chết`, `vụ nổ khiến ít nhất 5 người thiệt mạng`: a count of harm
+    (lexicon `harm_cause_nouns` in the words after it) right after a verb of causing (lexicon
+    `causative_verbs`) names the affected; the cause before it is not part of what is counted.
+    Not `làm 8.300 km đường` (build), `chia làm 11 dự án` (into), `việc làm` (a word)."""
+    if not phrase_re("harm_cause_nouns").search(after.lower()):
+        return False
+    m = _causes().search(low, max(lo, start - 30), start)
+    if m is None:
+        return False
+    before = low[max(lo, m.start() - 12) : m.start()].split()[-1:]
+    return not (before and is_word(f"{before[0]} {m.group(1).split()[0]}"))
 
 
 @cache
