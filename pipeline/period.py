@@ -191,12 +191,6 @@ def names_a_body(low: str, span: tuple[int, int]) -> bool:
     return _forms("body_terms").fullmatch(low, span[0], span[1]) is not None
 
 
-def body_term_end(low: str, at: int) -> int:
-    """Where a body's term starting at `at` ends (`[khóa 14]`), else -1."""
-    m = _forms("body_terms").match(low, at)
-    return m.end() if m and not low[m.end() : m.end() + 1].isalnum() else -1
-
-
 def _is_fallback(low: str, span: tuple[int, int]) -> bool:
     """`Trước đó,`: a time used only when nothing else in the sentence dates the figure."""
     return _forms("fallback_times").fullmatch(low, span[0], span[1]) is not None

@@ -10,7 +10,6 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
-from .period import body_term_end
 from .segment import dash_joins, name_goes_on, squeeze
 from .tokenizer import is_word
 
@@ -137,6 +136,16 @@ def noun_list_end(after: str, unit: str) -> int:
     return end
 
 
+def _read_whole(low: str, s: int, name_ends: dict[int, int] | None) -> int:
+    """Where a run starting at `s` that the phrase takes whole ends, else -1: a stop word inside a
+    noun's name (lexicon `stop_word_phrases_kept`: `lãi [sau thuế]`) or a number that names or
+    ranks (`name_ends`: `học sinh lớp [1]`, `kỳ họp thứ [2]`)."""
+    kept = phrase_re("stop_word_phrases_kept").match(low, s)
+    if kept:
+        return kept.end()
+    return name_ends.get(s, -1) if name_ends else -1
+
+
 def phrase_after(
     text: str, low: str, tokens: list[tuple[int, int]], end: int, hi: int, name_ends: dict[int, int] | None = None
 ) -> str:
@@ -212,11 +221,11 @@ def phrase_after(
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
             continue
-        if syllables > 0 and (kept := phrase_re("stop_word_phrases_kept").match(low, s)):
-            picked.append(kept.end())  # `lãi [sau thuế]`: a stop word inside the noun's name
-            prev = kept.end()
+        if syllables > 0 and (whole := _read_whole(low, s, name_ends)) > 0:
+            picked.append(whole)  # `lãi [sau thuế]`, `học sinh lớp [1]`: read as words of the phrase
+            prev = whole
             k = bisect.bisect_left(starts, prev, k)
-            syllables += len(kept.group().split())
+            syllables += len(low[s:prev].split())
             continue
         if w == "và" and syllables > 0 and _NOUN_AFTER_AND.match(low, e):
             picked.append(e)  # `hợp tác xã [và liên hiệp hợp tác xã]`: two nouns, one phrase
@@ -236,18 +245,6 @@ def phrase_after(
             prev = age.end()
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
-            continue
-        if syllables > 0 and (term := body_term_end(low, s)) > 0:
-            picked.append(term)  # `18 thành viên Quốc hội [khoá 14]`: the term is part of the body's name
-            prev = term
-            k = bisect.bisect_left(starts, prev, k)
-            syllables += len(low[s:prev].split())
-            continue
-        if syllables > 0 and name_ends and s in name_ends:
-            picked.append(name_ends[s])  # `học sinh lớp [1]`, `kỳ họp thứ [2]`: a number that names
-            prev = name_ends[s]
-            k = bisect.bisect_left(starts, prev, k)
-            syllables += 1
             continue
         if w == "là" and _names_follow(text, e):
             break  # `5 ứng viên [là ông Nguyễn Hoà Bình …]`, `hai dân tộc [là Brâu và Chứt]`: who, not what
