@@ -32,6 +32,7 @@ from .respectively import respectively
 from .segment import Sentence, capitalised_run, open_bracket
 from .semantics import bare_comparison, change, comparator, reference
 from .tokenizer import Analysis, syllables
+from .traps import duration_end
 from .units import units_match
 from .whose import area_of, attribute_of, dimension_of, distance_of, money_of, price_of, votes_for
 
@@ -232,7 +233,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 if (
                     x is not q and x.end > lo_c and x.kind not in _NAMING
                 ):  # `bãi chôn lấp số 3`, `lần thứ 2`: part of a name
-                    skip.append((x.start, x.end))
+                    # a duration takes its time word with it: `Sau [3 ngày] có 500 người mắc`
+                    skip.append((x.start, duration_end(low, x.end, hi_c) if x.kind == "duration" else x.end))
                 k += 1
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             in_brackets = open_bracket(low, q.start, sent.start) >= 0

@@ -67,6 +67,8 @@ _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\
 _CLOSING_QUOTE = re.compile(r'[”"]')
 _DECIMALS = re.compile(r"\d,\d")  # `10,3 triệu`
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_LIST_MARK = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # between two members of a list
+_NOT_DIGIT = re.compile(r"\D")
 _WITH_BEFORE = re.compile(
     r"\w (?<!so )(?<!cùng )với(?!\w)[^,;:()]*$"
 )  # `ngôi trường với tổng vốn đầu tư hơn` before an amount
@@ -232,6 +234,14 @@ class NumeralTraps:
             and _MILLIONS_END.search(low, n.start, n.end)
         ):
             before = None  # `căn hộ 900 triệu`: nothing is numbered in millions; not `thứ 6 triệu` (ordinal)
+        if (
+            before
+            and phrase_before(low, n.start, self.lo, ctx["within_before"])
+            and (self.unit_after(n.end) or phrase_after(low, n.end, self.hi, ctx["duration_after"]))
+        ):
+            before = None  # `trong vòng 45 ngày`, `trong vòng 200 m`: within an amount, not the Nth round
+        if before and self._counted_list_member(n, ctx["date_before"]):
+            before = None  # `30 học sinh lớp 1 và [200] học sinh`: a count after a named number, not the next name
         if before:
             prev = words_before(low, n.start, self.lo, 3)
             quantity_before = ctx.get("quantity_before", [])
@@ -247,6 +257,34 @@ class NumeralTraps:
         if name:
             return ctx["name_after"][name][0]
         return None
+
+    def _counted_list_member(self, n: Numeral, names: dict) -> bool:
+        """Whether `n`, read as a later member of a list of names (`lớp 1 và 200`), is a count: the
+        name word is not right before it and a lower-case noun follows it (`và [200] học sinh`, `25 và
+        [4] dự án`), not a link, a preposition or a verb (lexicon `not_counted`: `quận 6 và 8 được …`)
+        nor an administrative unit (`phường 12, 13 quận Bình Thạnh`); and it is written unlike the name
+        before it (`năm 2016, [133] cửa hàng`, `hạng 1, [59] chợ`)."""
+        if phrase_before(self.low, n.start, self.lo, names):
+            return False
+        i = next((i for i in range(len(self.nums) - 1, -1, -1) if self.nums[i].end <= n.start), -1)
+        if i < 0 or not _LIST_MARK.fullmatch(self.low, self.nums[i].end, n.start):
+            return False
+        prev = self.nums[i]
+        if (
+            prev.has_digits
+            and n.has_digits
+            and len(_NOT_DIGIT.sub("", self.text[prev.start : prev.end]))
+            == len(_NOT_DIGIT.sub("", self.text[n.start : n.end]))
+            and prev.value != n.value
+        ):
+            return False  # `quận 1, 3, 5`, `Điều 68 và 69`: names of a list share their form; `lần 1, 1 trường hợp` does not repeat one
+        m = WORD.match(self.text, n.end + 1) if self.text[n.end : n.end + 1] == " " else None
+        if m is None or not m.group().islower() or not m.group().isalpha():
+            return False
+        if phrase_re("administrative_units", "places.json").match(self.low, m.start()):
+            return False  # `phường 12, [13] quận Bình Thạnh`: an address goes on
+        two = " ".join(self.low[m.start() :].split(maxsplit=2)[:2])
+        return m.group() not in word_set("not_counted") and two not in word_set("not_counted")
 
     def _amount_after_name_word(self, n: Numeral) -> bool:
         """After a word that names or dates numbers (`thôn 5`, `năm 2019`), the number is an amount all
@@ -491,3 +529,9 @@ def idiom_goes_on(s: str, m: re.Match[str]) -> bool:
     next one (lexicon `numeral_idiom_breakers`; the dictionary would also break `hai bên bờ`, `hai anh em ruột`)."""
     nxt = WORD.match(s, m.end() + 1) if s[m.end() : m.end() + 1] == " " else None
     return nxt is not None and f"{m.group().rsplit(' ', 1)[-1]} {nxt.group()}" in word_set("numeral_idiom_breakers")
+
+
+def duration_end(low: str, end: int, hi: int) -> int:
+    """Where the time word of a duration ends (`3 [ngày]`, `5 [mùa giải]`; lexicon `duration_after`), else `end`."""
+    after = phrase_after(low, end, hi, load_json("context.json")["duration_after"])
+    return low.index(after, end) + len(after) if after else end
