@@ -315,6 +315,11 @@ def checks_cmd(
     typer.echo(f"{total} checks, {failing} failing", err=True)
 
 
+def _figure(x: float | None) -> str:
+    """A gated figure, or `-` where a gold set states none of that field."""
+    return "-" if x is None else f"{x:.4f}"
+
+
 @app.command("gate")
 def gate_cmd(
     update: Annotated[bool, typer.Option("--update", help="Write the current scores as the new floor.")] = False,
@@ -328,7 +333,7 @@ def gate_cmd(
 
     if update:
         for name, s in gate.update().items():
-            figures = ", ".join(f"{m} {s[m]:.4f}" for m in gate.GATED)
+            figures = ", ".join(f"{m} {_figure(s[m])}" for m in gate.GATED)
             typer.echo(f"{name}: {figures} written to {gate.SCORES}")
         return
     failed = False
@@ -337,7 +342,7 @@ def gate_cmd(
             typer.echo(f"{r.name} {r.metric}: skipped ({r.skipped})")
             continue
         verdict = "ok" if r.ok else "DROPPED"
-        typer.echo(f"{r.name} {r.metric}: {r.now:.4f} (committed {r.committed}) {verdict}")
+        typer.echo(f"{r.name} {r.metric}: {_figure(r.now)} (committed {r.committed}) {verdict}")
         failed |= not r.ok
     if failed:
         raise typer.Exit(1)

@@ -105,6 +105,8 @@ class Score:
     field_hits: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})
     concept: list[float] = field(default_factory=list)
     period: list[float] = field(default_factory=list)
+    location: list[float] = field(default_factory=list)
+    location_unstated: list[int] = field(default_factory=list)  # 1 when a place is given that gold leaves out
     errors: list[dict[str, Any]] = field(default_factory=list)
     documents: int = 0
 
@@ -158,6 +160,10 @@ class Score:
                 self.concept.append(overlap_f1(g["concept"], p.get("concept")))
             if g.get("period"):
                 self.period.append(overlap_f1(g["period"], p.get("period")))
+            if g.get("location"):
+                self.location.append(overlap_f1(g["location"], p.get("location")))
+            else:
+                self.location_unstated.append(int(bool(p.get("location"))))
 
     def _error(self, what: str, doc_id: str, text: str, g: dict | None, p: dict | None) -> None:
         rec = g or p
@@ -186,6 +192,8 @@ class Score:
             "field_accuracy": {f: round(h / n, 4) if n else None for f, (h, n) in self.field_hits.items()},
             "concept_f1": mean(self.concept),
             "period_f1": mean(self.period),
+            "location_f1": mean(self.location),
+            "location_unstated": mean(self.location_unstated),
             "by_kind": {k: c.prf() for k, c in sorted(self.by_kind.items())},
         }
 

@@ -25,7 +25,7 @@ from .period import (
 )
 from .period import normalize as normalize_period
 from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
-from .places import administrative, is_nationwide, locations
+from .places import addresses, administrative, is_nationwide, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .respectively import respectively
@@ -172,7 +172,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     norm = a.norm
     text, low, written = norm.text, norm.lower, norm.written
     period_spans = _PerSentence(lambda s: periods(low, s.start, s.end), a)
-    location_spans = _PerSentence(lambda s: locations(text, s.start, s.end), a)
+    location_spans = _PerSentence(lambda s: addresses(text, locations(text, s.start, s.end)), a)
     out: list[Indicator] = []
     n_index = 0
     last_in_sentence: tuple[str | None, str, int, int] | None = None

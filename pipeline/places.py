@@ -73,11 +73,7 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 and before.group()[0].isupper()
                 and not before.group().isupper()
             ) or (after is not None and after.group(1).isupper())
-            if (
-                not in_name
-                and not _admin().search(text, max(lo, s - 12), s)
-                and not _no_place(text, low, lo, s, e, before, country)
-            ):
+            if not in_name and not _unit_before(text, lo, s) and not _no_place(text, low, lo, s, e, before, country):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
     return out
 
@@ -97,6 +93,70 @@ def _no_place(text: str, low: str, lo: int, s: int, e: int, before: re.Match[str
     return nxt is not None and nxt.group(1).islower() and is_word(f"{low[s - lo : e - lo]} {nxt.group(1)}")
 
 
+def _ends_a_word(text: str, lo: int, at: int, unit: str) -> bool:
+    """Whether the administrative word at `at` ends a dictionary word begun by the one or two
+    syllables before it (`nông thôn`, `hợp tác xã`); not when the syllable before is taken by a word
+    of its own (`cử tri [huyện Củ Chi]`, though `tri huyện` is a word too)."""
+    before = text[max(lo, at - 24) : at].split()
+    if len(before) >= 2 and is_word(" ".join([*before[-2:], unit])):
+        return True
+    return (
+        bool(before) and is_word(f"{before[-1]} {unit}") and not (len(before) >= 2 and is_word(" ".join(before[-2:])))
+    )
+
+
+def _opens_a_sentence(text: str, w: re.Match[str]) -> bool:
+    """Whether a capitalised function word after an administrative word opens the next sentence
+    (`TP. Không …`; lexicon `sentence_openers`): no capitalised word follows it (`huyện Từ Liêm`)."""
+    if w.group().lower().rstrip(".") not in word_set("sentence_openers", "places.json"):
+        return False
+    return not _capital_next(text, w)
+
+
+def _capital_next(text: str, w: re.Match[str]) -> bool:
+    nxt = _NEXT_SYLLABLE.match(text, w.end())
+    return nxt is not None and nxt.group(1)[0].isupper()
+
+
+def _unit_before(text: str, lo: int, s: int) -> bool:
+    """Whether an administrative word stands right before `s` (`tỉnh [Nghệ An]`), not one that ends a
+    dictionary word (`nông thôn [Việt Nam]`)."""
+    m = _admin().search(text, max(lo, s - 12), s)
+    return m is not None and not _ends_a_word(text, lo, m.start(), m.group().strip())
+
+
+def _begins_a_word(text: str, w: re.Match[str]) -> bool:
+    """Whether a capitalised word after an administrative word begins a dictionary word with the
+    lower-case syllable after it (`Báo cáo`): a new sentence, not a name."""
+    nxt = _NEXT_SYLLABLE.match(text, w.end())
+    return nxt is not None and nxt.group(1).islower() and is_word(f"{w.group()} {nxt.group(1)}")
+
+
+_ADDRESS_LINK = re.compile(r", ?")
+
+
+def addresses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The places, with the units of one address joined into one span (`phường Thọ Quang, quận Sơn
+    Trà`; `in_address`)."""
+    out: list[tuple[int, int]] = []
+    for sp in spans:
+        if out and in_address(text, out[-1], sp):
+            out[-1] = (out[-1][0], sp[1])
+        else:
+            out.append(sp)
+    return out
+
+
+def in_address(text: str, smaller: tuple[int, int], larger: tuple[int, int]) -> bool:
+    """Whether two places a comma joins are units of one address (`phường Thọ Quang, quận Sơn Trà`,
+    `huyện Ba Vì, Hà Nội`): the first opens with an administrative word other than the second's;
+    not a list (`Mỹ, Ấn Độ`, `huyện Gò Công Đông, huyện Gò Công Tây`)."""
+    if not _ADDRESS_LINK.fullmatch(text, smaller[1], larger[0]):
+        return False
+    first, second = _admin().match(text, smaller[0]), _admin().match(text, larger[0])
+    return first is not None and (second is None or first.group().strip().lower() != second.group().strip().lower())
+
+
 def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that open with an administrative word (`huyện …`, `TP …`): words of no concept,
     unlike a bare place, which is part of one (`dân số Hà Nội`)."""
@@ -110,7 +170,10 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
     out = []
     places = phrase_re("places", "places.json")
     for m in _admin().finditer(text, lo, hi):
+        if _ends_a_word(text, lo, m.start(), m.group().strip()):
+            continue  # `Bộ trưởng Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường`: no hamlet
         pos, end, n = m.end(), None, 0
+        numbered = m.group().strip().lower() in word_set("numbered_units", "places.json")
         known = places.match(text[pos : min(hi, pos + 40)].lower())
         if known and text[pos].isupper():
             out.append(
@@ -123,12 +186,14 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
             continue  # `Bí thư Thành ủy TP Nguyễn Thiện Nhân`: a person follows, no city
         while n < 4:
             w = _NAME_WORD.match(text, pos)
-            if not w or not (w.group()[0].isupper() or (n == 0 and w.group()[0].isdigit())):
-                break
+            if not w or not (w.group()[0].isupper() or (n == 0 and numbered and w.group()[0].isdigit())):
+                break  # `quận 1`; not `Đảng bộ thành phố 16` (a body's term)
+            if n == 0 and (_begins_a_word(text, w) or _opens_a_sentence(text, w)):
+                break  # `phát triển thành phố Báo cáo tại kỳ họp`: a sentence begins, no name
             if n == 0 and w.group().lower().rstrip(".") in word_set("not_place_names", "places.json"):
                 break
-            if n > 0 and phrase_re("surnames", "places.json").fullmatch(w.group().lower()):
-                break  # `TP. HCM Lê Thanh Liêm`: a person's name after the place
+            if n > 0 and phrase_re("surnames", "places.json").fullmatch(w.group().lower()) and _capital_next(text, w):
+                break  # `TP. HCM Lê Thanh Liêm`: a person's name after the place; not `quận Hải Châu,`
             end, n = w.end(), n + 1
             if w.group().endswith("."):
                 break  # `TP. HCM. Công an …`: a full stop ends the name
