@@ -25,7 +25,7 @@ from .period import (
 )
 from .period import normalize as normalize_period
 from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
-from .places import addresses, administrative, is_nationwide, locations
+from .places import addresses, administrative, is_nationwide, is_region, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .respectively import respectively
@@ -163,8 +163,9 @@ def _inherit_location(spans_by_sentence: _PerSentence, si: int, q: Quantity, a: 
 
 
 def _place_passes_on(low: str, span: tuple[int, int], lo: int) -> bool:
-    """`cả nước có 235 trường`: the whole country places its own sentence only."""
-    return not is_nationwide(low, span)
+    """`cả nước có 235 trường`, `lớn nhất khu vực Đông Nam Bộ`: the whole country or a region places
+    its own sentence only."""
+    return not is_nationwide(low, span) and not is_region(low, span)
 
 
 def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:

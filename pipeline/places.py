@@ -15,11 +15,14 @@ _WORD_BEFORE = re.compile(r"(?<!\w)\w+ $")
 _WORD_AFTER = re.compile(r" (\w)")
 
 
+_NAMED = ("places", "countries", "world_places")  # gazetteer sections written as capitalised names
+
+
 @cache
 def _first_words() -> re.Pattern[str]:
     """The first words of the gazetteer's names as a name writes them (`Hà`, `TP`, `Việt`), whole."""
     data = load_json("places.json")
-    firsts = {name.split()[0].split(".")[0] for section in ("places", "countries") for name in data[section]}
+    firsts = {name.split()[0].split(".")[0] for section in _NAMED for name in data[section]}
     longest_first = sorted(firsts, key=len, reverse=True)
     forms = (re.escape(w[0].upper()) + "(?i:" + re.escape(w[1:]) + ")" for w in longest_first)  # `Hà`, `HÀ`
     return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
@@ -50,6 +53,12 @@ def is_nationwide(low: str, span: tuple[int, int]) -> bool:
     return phrase_re("nationwide", "places.json").fullmatch(low, span[0], span[1]) is not None
 
 
+def is_region(low: str, span: tuple[int, int]) -> bool:
+    """`châu Á`, `Đông Nam Bộ` (lexicon `regions`): often the field a figure is compared in
+    (`lớn nhất khu vực Đông Nam Bộ`), not where the next sentences happen."""
+    return phrase_re("regions", "places.json").fullmatch(low, span[0], span[1]) is not None
+
+
 def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Provinces, cities and countries of the gazetteer written as names (capitalised) without
     an administrative word: `Hà Nội`, `Việt Nam`."""
@@ -63,6 +72,9 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         country = place is None
         if country:
             place = phrase_re("countries", "places.json").match(low, w.start() - lo)
+        if place is None:
+            place = phrase_re("world_places", "places.json").match(low, w.start() - lo)
+            country = False  # `Bắc Kinh - Thượng Hải` is a route, not a pair of countries
         if place is not None:
             s, e = lo + place.start(), lo + place.end()
             before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
@@ -75,7 +87,18 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             ) or (after is not None and after.group(1).isupper())
             if not in_name and not _unit_before(text, lo, s) and not _no_place(text, low, lo, s, e, before, country):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
-    return out
+    for m in phrase_re("regions", "places.json").finditer(low):
+        s, e = lo + m.start(), lo + m.end()
+        before = _WORD_BEFORE.search(text, max(lo, s - 20), s)
+        after = _WORD_AFTER.match(text, e, hi)
+        if (
+            any(c.isupper() for c in text[s:e])
+            and not (after is not None and after.group(1).isupper())  # `Đông Bắc Trung Quốc`: part of a name
+            and not (before is not None and before.start() > lo and before.group()[0].isupper())  # `TMCP Nam Á`
+            and not _no_place(text, low, lo, s, e, before, False)
+        ):
+            out.append((s, e))  # `châu Á`, `miền Trung`, `ĐBSCL`; not `miền trung du`
+    return sorted(out)
 
 
 _PAIRED = re.compile(r" ?[-–] ?[A-ZĐ]")  # `Mỹ - Trung`: a relation between two countries, no place
@@ -133,28 +156,41 @@ def _begins_a_word(text: str, w: re.Match[str]) -> bool:
 
 
 _ADDRESS_LINK = re.compile(r", ?")
+_PROVINCE, _COUNTRY = 4, 5
 
 
 def addresses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The places, with the units of one address joined into one span (`phường Thọ Quang, quận Sơn
-    Trà`; `in_address`)."""
+    Trà`, `huyện Ba Vì, Hà Nội`): each next unit, after a comma, is larger than the one before it
+    (lexicon `unit_ranks`); a list is not (`Mỹ, Ấn Độ`, `TP Hồ Chí Minh, Đà Nẵng`, `huyện A, huyện B`)."""
     out: list[tuple[int, int]] = []
+    last: tuple[int, int] | None = None  # the last unit of the address being read
     for sp in spans:
-        if out and in_address(text, out[-1], sp):
+        if (
+            out
+            and last is not None
+            and _ADDRESS_LINK.fullmatch(text, last[1], sp[0])
+            and _rank(text, last) < _rank(text, sp)
+        ):
             out[-1] = (out[-1][0], sp[1])
         else:
             out.append(sp)
+        last = sp
     return out
 
 
-def in_address(text: str, smaller: tuple[int, int], larger: tuple[int, int]) -> bool:
-    """Whether two places a comma joins are units of one address (`phường Thọ Quang, quận Sơn Trà`,
-    `huyện Ba Vì, Hà Nội`): the first opens with an administrative word other than the second's;
-    not a list (`Mỹ, Ấn Độ`, `huyện Gò Công Đông, huyện Gò Công Tây`)."""
-    if not _ADDRESS_LINK.fullmatch(text, smaller[1], larger[0]):
-        return False
-    first, second = _admin().match(text, smaller[0]), _admin().match(text, larger[0])
-    return first is not None and (second is None or first.group().strip().lower() != second.group().strip().lower())
+def _rank(text: str, span: tuple[int, int]) -> int:
+    """How large a place is: its administrative word's rank, a province-level name's, a country's."""
+    low = text[span[0] : span[1]].lower()
+    unit = _admin().match(text, span[0])
+    name = low[unit.end() - span[0] :] if unit else low
+    if phrase_re("places", "places.json").fullmatch(name) or phrase_re("unit_only_places", "places.json").fullmatch(
+        name
+    ):
+        return _PROVINCE
+    if unit:
+        return int(load_json("places.json")["unit_ranks"].get(unit.group().strip().lower(), [_PROVINCE])[0])
+    return _COUNTRY if phrase_re("countries", "places.json").fullmatch(name) else _PROVINCE + 2
 
 
 def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -174,7 +210,9 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
             continue  # `Bộ trưởng Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường`: no hamlet
         pos, end, n = m.end(), None, 0
         numbered = m.group().strip().lower() in word_set("numbered_units", "places.json")
-        known = places.match(text[pos : min(hi, pos + 40)].lower())
+        known = places.match(text[pos : min(hi, pos + 40)].lower()) or phrase_re(
+            "unit_only_places", "places.json"
+        ).match(text[pos : min(hi, pos + 40)].lower())
         if known and text[pos].isupper():
             out.append(
                 (m.start(), pos + known.end())
