@@ -678,6 +678,19 @@ def points_back(concept: str | None) -> bool:
     return subject.match(concept) is not None or last.search(concept) is not None
 
 
+_CLOSED_ASIDE = re.compile(r"^[^()]*\)\s*")  # the start was read inside an aside that closes here
+
+
+def _closed_aside(concept: str) -> str:
+    """`Phó Chủ tịch) cấp lô` -> `cấp lô`: the words read from inside an aside whose opening bracket
+    the concept does not hold are dropped; a closing bracket that ends the concept goes alone
+    (`giá Trung Quốc)`)."""
+    m = _CLOSED_ASIDE.match(concept)
+    if m is None:
+        return concept
+    return concept[m.end() :] if concept[m.end() :].strip() else concept[: m.end()].rstrip().rstrip(")")
+
+
 _OPEN_ACRONYM = re.compile(r"\(([^()\s]+)$")
 _OPEN_ASIDE = re.compile(r"\s*\([^()]*$")
 
@@ -690,6 +703,7 @@ def tidy(concept: str | None) -> str | None:
         return concept
     concept = _OPEN_ACRONYM.sub(r"(\1)", concept)  # `Tổng sản phẩm (GRDP` -> `(GRDP)`
     concept = _OPEN_ASIDE.sub("", concept)  # `Tổng chi ngân sách (không tính tạm ứng`: an aside cut off
+    concept = _closed_aside(concept)
     concept = _SENTENCE_DOT.sub("", concept)  # `… chống ngập TP HCM.`: the sentence's full stop
     concept = _without_function_start(_without_pronouns(concept))
     concept = _price_first(concept)
