@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/locations.py
 
-SPEC §4 scores no location. This script reads it the way §4 reads the period:
-the mean syllable-overlap F1 (`pipeline.evaluate.overlap_f1`) over detected pairs
-whose gold gives a location. The baseline is chiso with its gazetteer switched
+SPEC §4 scores no location; `chiso evaluate` reads it the way §4 reads the period
+(`location F1`: the mean syllable-overlap F1 over detected pairs whose gold gives a
+location), and this script uses that figure. The baseline is chiso with its gazetteer switched
 off (`locations(…, bare=False)`: only `tỉnh …`, `huyện …`, `TP …` with their
 names), so the ratio is what `models/places.json` adds. Prints a Markdown table.
 """
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
-from pipeline.evaluate import overlap_f1, pair  # noqa: E402
+from pipeline.evaluate import Score  # noqa: E402
 from pipeline.gate import present_gold_sets  # noqa: E402
 from pipeline.places import locations  # noqa: E402
 
@@ -28,16 +28,11 @@ EXTRACT = importlib.import_module("pipeline.extract")  # the module (`pipeline.e
 
 
 def agreement(docs: list[tuple[str, str, dict]]) -> tuple[int, float]:
-    """(gold locations paired with a record, mean overlap F1 of the predicted location)."""
-    n, total = 0, 0.0
-    for _doc_id, text, gold in docs:
-        wanted = [g for g in gold.get("indicators", []) if not g.get("optional")]
-        pred = [r.to_dict() for r in pipeline.extract(text)]
-        for i, j in pair(wanted, pred):
-            if wanted[i].get("location"):
-                n += 1
-                total += overlap_f1(wanted[i]["location"], pred[j].get("location"))
-    return n, total / n if n else 0.0
+    """(gold locations paired with a record, chiso evaluate's location F1)."""
+    score = Score()
+    for doc_id, text, gold in docs:
+        score.add(doc_id, text, gold.get("indicators", []), [r.to_dict() for r in pipeline.extract(text)])
+    return len(score.location), score.report()["location_f1"] or 0.0
 
 
 def units_only(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int, int]]:
