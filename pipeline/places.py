@@ -85,7 +85,12 @@ def _bare_places(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 and before.group()[0].isupper()
                 and not before.group().isupper()
             ) or (after is not None and after.group(1).isupper())
-            if not in_name and not _unit_before(text, lo, s) and not _no_place(text, low, lo, s, e, before, country):
+            if (
+                not in_name
+                and not _unit_before(text, lo, s)
+                and not _no_place(text, low, lo, s, e, before, country)
+                and not _constituency(text, lo, s, e)
+            ):
                 out.append((s, e))  # not in a longer name: `Phó Thủ tướng Trương Hòa Bình`
     for m in phrase_re("regions", "places.json").finditer(low):
         s, e = lo + m.start(), lo + m.end()
@@ -139,6 +144,19 @@ def _opens_a_sentence(text: str, w: re.Match[str]) -> bool:
 def _capital_next(text: str, w: re.Match[str]) -> bool:
     nxt = _NEXT_SYLLABLE.match(text, w.end())
     return nxt is not None and nxt.group(1)[0].isupper()
+
+
+@cache
+def _delegate_before() -> re.Pattern[str]:
+    """A delegate's title and name, then an opening bracket (`đại biểu Lê Thanh Vân (`)."""
+    titles = alternation(load_json("places.json")["delegate_titles"])
+    return re.compile(r"(?<!\w)(?i:" + titles + r")\s+(?:[A-ZĐÀ-Ỹ][\w-]*\s+){1,4}\($")
+
+
+def _constituency(text: str, lo: int, s: int, e: int) -> bool:
+    """`đại biểu Lê Thanh Vân (Cà Mau)`: a place alone in brackets after a delegate's name is the
+    constituency (lexicon `delegate_titles`), not where a figure is."""
+    return text[e : e + 1] == ")" and _delegate_before().search(text, max(lo, s - 60), s) is not None
 
 
 def _unit_before(text: str, lo: int, s: int) -> bool:
