@@ -107,6 +107,8 @@ class Score:
     period: list[float] = field(default_factory=list)
     location: list[float] = field(default_factory=list)
     location_unstated: list[int] = field(default_factory=list)  # 1 when a place is given that gold leaves out
+    reference: list[float] = field(default_factory=list)
+    reference_unstated: list[int] = field(default_factory=list)  # 1 when a reference is given that gold leaves out
     errors: list[dict[str, Any]] = field(default_factory=list)
     documents: int = 0
 
@@ -160,10 +162,14 @@ class Score:
                 self.concept.append(overlap_f1(g["concept"], p.get("concept")))
             if g.get("period"):
                 self.period.append(overlap_f1(g["period"], p.get("period")))
-            if g.get("location"):
-                self.location.append(overlap_f1(g["location"], p.get("location")))
-            else:
-                self.location_unstated.append(int(bool(p.get("location"))))
+            for name, scores, unstated in (
+                ("location", self.location, self.location_unstated),
+                ("reference", self.reference, self.reference_unstated),
+            ):
+                if g.get(name):
+                    scores.append(overlap_f1(g[name], p.get(name)))
+                else:
+                    unstated.append(int(bool(p.get(name))))
 
     def _error(self, what: str, doc_id: str, text: str, g: dict | None, p: dict | None) -> None:
         rec = g or p
@@ -194,6 +200,8 @@ class Score:
             "period_f1": mean(self.period),
             "location_f1": mean(self.location),
             "location_unstated": mean(self.location_unstated),
+            "reference_f1": mean(self.reference),
+            "reference_unstated": mean(self.reference_unstated),
             "by_kind": {k: c.prf() for k, c in sorted(self.by_kind.items())},
         }
 

@@ -24,7 +24,15 @@ from .period import (
     pointed_to,
 )
 from .period import normalize as normalize_period
-from .phrase_after import applies_to_after, noun_list_end, object_after, phrase_after, purpose_after, with_applies_to
+from .phrase_after import (
+    applies_to_after,
+    noun_list_end,
+    object_after,
+    phrase_after,
+    purpose_after,
+    whole_of_share,
+    with_applies_to,
+)
 from .places import addresses, administrative, is_nationwide, is_region, locations
 from .quantities import Quantity, read_quantities
 from .records import Indicator
@@ -373,6 +381,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 whole = _whole_after(a, q.end, clause[1]) if of_total else ""
                 if whole and whole.lower() not in rec.concept.lower():
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
+            if q.kind == "percent" and rec.reference is None:
+                rec.reference = whole_of_share(_whole_after(a, q.end, clause[1]) or after)
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)

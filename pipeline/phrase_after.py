@@ -300,6 +300,30 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
     return found[: max(0, scope.start() - 1)].rstrip() if scope else found  # `27% dân số [cả nước]`, `1% [của cả nước]`
 
 
+_OF_INTO = re.compile(r"(?:của|vào)\s+", re.IGNORECASE)  # `1% [của] số phải thu`, `đóng góp 10% [vào] GDP`
+_CLAUSE_AFTER = re.compile(r"\s(?:" + _CLAUSE_WORDS + r")(?!\w).*$", re.IGNORECASE)
+
+
+def whole_of_share(phrase: str) -> str | None:
+    """The whole a percent is of, from the words written after it (`94% [khối lượng]`, `chiếm 29,3%
+    [tổng số lao động của tỉnh]`, `4,5% [GDP]`): without a leading `của`/`vào` or the clause that
+    follows the noun (`các vụ cưỡng hiếp [được đưa ra xét xử]`); None when the words open a clause or
+    a prepositional phrase (lexicon `whole_not_first`: `đã lên 18%`, `mỗi năm`, `tại phía nam`), a
+    new sentence (a capitalised word, not an acronym) or name a place (`15% miền Trung`)."""
+    lead = _OF_INTO.match(phrase)
+    phrase = phrase[lead.end() :] if lead else phrase
+    phrase = _CLAUSE_AFTER.sub("", phrase.rstrip(" .,;:")).strip()
+    if not phrase:
+        return None
+    first = phrase.split()[0]
+    low = phrase.lower()
+    if first.lower() in word_set("whole_not_first") or (first[0].isupper() and not first.isupper()):
+        return None
+    if any(phrase_re(section, "places.json").match(low) for section in ("places", "regions", "countries")):
+        return None
+    return phrase
+
+
 def _without_dangling(words: list[str]) -> list[str]:
     """`words` without the prepositions left at their end (lexicon `concept_dangling`)."""
     while words and words[-1].lower() in word_set("concept_dangling"):

@@ -31,8 +31,9 @@ def print_score(report: dict[str, Any], console: Console | None = None) -> None:
     cf, pf = report["concept_f1"], report["period_f1"]
     console.print(f"field accuracy: {fields}")
     console.print(f"concept F1: {cf if cf is not None else '-'}   period F1: {pf if pf is not None else '-'}")
-    lf, lu = report.get("location_f1"), report.get("location_unstated")
-    console.print(
-        f"location F1: {lf if lf is not None else '-'}   "
-        f"location where gold states none: {lu if lu is not None else '-'}"
-    )
+    for name in ("location", "reference"):
+        f1, unstated = report.get(f"{name}_f1"), report.get(f"{name}_unstated")
+        console.print(
+            f"{name} F1: {f1 if f1 is not None else '-'}   "
+            f"{name} where gold states none: {unstated if unstated is not None else '-'}"
+        )

@@ -61,11 +61,12 @@ def test_second_blind_annotation_of_news_dev_agrees_as_documented(news_articles)
     assert round(report["concept_f1"], 3) == 0.905
     assert round(report["period_f1"], 3) == 0.867
     assert round(report["location_f1"], 3) == 0.975
+    assert round(report["reference_f1"], 3) == 0.870
 
 
 def test_evaluate_location_overlap_and_places_gold_leaves_out():
-    """Location is scored like period (overlap F1 where gold states a place); a place given where
-    gold states none is counted apart, as `location_unstated`."""
+    """Location (and reference) are scored like period (overlap F1 where gold states one); one
+    given where gold states none is counted apart, as `location_unstated`."""
     s = Score()
     gold = [rec(0, 2, location="quận Hải Châu"), rec(5, 7), rec(10, 12)]
     pred = [rec(0, 2, location="quận Hải Châu, TP. Đà Nẵng"), rec(5, 7, location="Việt Nam"), rec(10, 12)]
@@ -73,3 +74,13 @@ def test_evaluate_location_overlap_and_places_gold_leaves_out():
     report = s.report()
     assert report["location_f1"] == pytest.approx(2 * 0.5 * 1 / 1.5, abs=1e-4)
     assert report["location_unstated"] == 0.5
+
+
+def test_evaluate_reference_overlap_and_references_gold_leaves_out():
+    s = Score()
+    gold = [rec(0, 2, kind="percent", reference="kế hoạch"), rec(5, 7, kind="percent")]
+    pred = [rec(0, 2, kind="percent", reference="kế hoạch năm"), rec(5, 7, kind="percent", reference="GDP")]
+    s.add("d", "x" * 20, gold, pred)
+    report = s.report()
+    assert report["reference_f1"] == pytest.approx(2 * (2 / 3) * 1 / (2 / 3 + 1), abs=1e-4)
+    assert report["reference_unstated"] == 1.0
