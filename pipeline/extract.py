@@ -338,6 +338,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 rec.concept = with_applies_to(rec.concept, applies_to)  # `60 tuổi đối với nam`: the figure for men
             if q.kind == "number" and q.unit == "lần" and rec.concept:
                 of_what = _compared_with(a, q.end, clause[1])
+                if of_what and rec.reference is None:
+                    rec.reference = of_what  # `gấp 31 lần [xuất khẩu rau quả]`: what the multiple is of
                 if (
                     of_what
                     and of_what.lower() not in rec.concept.lower()
