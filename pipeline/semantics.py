@@ -190,7 +190,10 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
     return ctx["change_triggers"][hit.group()][0]
 
 
-_REF_AFTER = re.compile(r"\s*(?:so với|so|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?)")  # `so với năm 2023`
+_REF_AFTER = re.compile(
+    r"\s*(?:so với|so(?! với)|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?|(?:19|20)\d\d(?!\d))"
+)  # `so với năm 2023`; `so với 2024` is the year, not `với 2024`
+_NEXT_SYLLABLE = re.compile(r"\s*([^\W\d_]+)")
 
 
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
@@ -206,6 +209,18 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
             i for i, w in enumerate(words) if i and w.lower() in word_set("reference_ends")
         ]  # `so với kế hoạch [và] bằng …`
         words = words[: ends[0]] if ends else words
+        if len(words) == 3 and not ends and (nxt := _NEXT_SYLLABLE.match(text, q.end + m.end(1), hi)):
+            if is_word(f"{words[-1]} {nxt.group(1)}"):
+                words.append(nxt.group(1))  # `so với cuối ngày hôm [qua]`, `mức thu hiện [tại]`: the word whole
+        owner = _NEXT_SYLLABLE.match(text, q.end + m.end(1), hi)
+        if words[-1].lower() == "của" and owner and owner.group(1)[0].isupper():
+            words.append(owner.group(1))  # `so với lợi nhuận của [VNPT]`: whose
+        while (
+            len(words) > 1
+            and words[-1].lower() in word_set("concept_dangling")
+            and not is_word(f"{words[-2]} {words[-1]}")  # `hiện tại` is a word
+        ):
+            words.pop()  # `so với tổng doanh thu [của]`: no dangling preposition
         written = phrase_re("references").match(low, s, hi)
         if written and len(written.group().split()) > len(words):
             return text[s : written.end()]  # `so với cùng kỳ năm trước`: past three words
