@@ -59,6 +59,9 @@ _TO_LEVEL = re.compile(r"(?<!\w)về\s*$")  # not `60,6% về số lượng và 
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
+_FROM_TO_NEXT = re.compile(
+    r"\s*(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
+)  # `từ 87,17% [xuống] 78,74%`, `từ 3% [giảm xuống] 2%`
 
 
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
@@ -385,6 +388,16 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
             if q.kind == "percent" and rec.reference is None:
                 rec.reference = whole_of_share(_whole_after(a, q.end, clause[1]) or after)
+            if (
+                rec.reference
+                and q.kind == "percent"
+                and last is not None
+                and last.kind == "percent"
+                and last.reference is None
+                and last.sentence == rec.sentence
+                and _FROM_TO_NEXT.fullmatch(low, last_end, q.start)
+            ):
+                last.reference = rec.reference  # `từ 87,17% xuống 78,74% [vốn điều lệ]`: one whole for both
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
