@@ -194,6 +194,7 @@ _REF_AFTER = re.compile(
     r"\s*(?:so với|so(?! với)|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?|(?:19|20)\d\d(?!\d))"
 )  # `so với năm 2023`; `so với 2024` is the year, not `với 2024`
 _NEXT_SYLLABLE = re.compile(r"\s*([^\W\d_]+)")
+_COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)")  # the counted noun before `so với`
 
 
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
@@ -202,6 +203,8 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
         return None
     right = low[q.end : hi]
     m = _REF_AFTER.match(right)
+    if m is None and q.kind == "count" and (noun := _COUNTED_BEFORE_REF.match(right)):
+        m = _REF_AFTER.match(right, noun.end())  # `tăng 345 vụ so với cùng kỳ`: past the counted noun
     if m:
         s = q.end + m.start(1)
         words = text[s : q.end + m.end(1)].split()[:4]
