@@ -38,7 +38,7 @@ from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .respectively import respectively
 from .segment import Sentence, capitalised_run, open_bracket
-from .semantics import bare_comparison, change, comparator, reference
+from .semantics import bare_comparison, change, comparator, reference, reference_before
 from .tokenizer import Analysis, syllables
 from .traps import duration_end
 from .units import units_match
@@ -386,6 +386,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 whole = _whole_after(a, q.end, clause[1]) if of_total else ""
                 if whole and whole.lower() not in rec.concept.lower():
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
+            if rec.reference is None:  # read last: the concept above was built without it
+                rec.reference = reference_before(low, written, q, clause[0])  # `cao hơn cùng kỳ 31%`
             if q.kind == "percent" and rec.reference is None:
                 rec.reference = whole_of_share(_whole_after(a, q.end, clause[1]) or after)
             if (

@@ -197,6 +197,26 @@ _NEXT_SYLLABLE = re.compile(r"\s*([^\W\d_]+)")
 _COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)")  # the counted noun before `so với`
 
 
+# `cao hơn cùng kỳ 31%`, `vượt kế hoạch đề ra khoảng 6%`, `so với GDP là 34%`: the compared thing
+# written before the number (used with .search, right before it)
+_REF_BEFORE = re.compile(
+    r"(?<!\w)(?P<how>so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt)\s+(?P<ref>[^\W\d_]+(?:\s[^\W\d_]+){0,3}?)"
+    r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng)\s+)?$"
+)
+
+
+def reference_before(low: str, text: str, q: Quantity, lo: int) -> str | None:
+    """The compared thing written between a comparison and the number, when it is a known reference
+    (lexicon `references`): `cao hơn cùng kỳ 31%`, `so với GDP là 34%`; not `cao hơn đội xếp thứ 2`
+    nor `so với mức 13,1%`."""
+    m = _REF_BEFORE.search(low, max(lo, q.start - 60), q.start)
+    if m is None:
+        return None
+    if not phrase_re("references").fullmatch(m.group("ref")):
+        return None  # `so với mức 13,1%`, `so với con số …`: the compared figure follows, it is no reference
+    return text[m.start("ref") : m.end("ref")]
+
+
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     """What a percent or change is relative to: `so với cùng kỳ`, `114% kế hoạch`."""
     if q.kind not in ("percent", "ratio") and q.kind not in ("money", "count", "measure", "number"):
