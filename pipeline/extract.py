@@ -60,8 +60,8 @@ _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*"
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
 _FROM_TO_NEXT = re.compile(
-    r"\s*(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
-)  # `từ 87,17% [xuống] 78,74%`, `từ 3% [giảm xuống] 2%`
+    r"\s*(?:(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])|và|,)\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
+)  # `từ 87,17% [xuống] 78,74%`, `từ 3% [giảm xuống] 2%`, `lần lượt tăng 39% [và] 12% so với cuối năm 2024`
 
 
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
@@ -399,7 +399,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 and last.sentence == rec.sentence
                 and _FROM_TO_NEXT.fullmatch(low, last_end, q.start)
             ):
-                last.reference = rec.reference  # `từ 87,17% xuống 78,74% [vốn điều lệ]`: one whole for both
+                last.reference = rec.reference  # `từ 87,17% xuống 78,74% [vốn điều lệ]`, a list: one for both
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
