@@ -386,20 +386,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 whole = _whole_after(a, q.end, clause[1]) if of_total else ""
                 if whole and whole.lower() not in rec.concept.lower():
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
-            if rec.reference is None:  # read last: the concept above was built without it
-                rec.reference = reference_before(low, written, q, clause[0])  # `cao hơn cùng kỳ 31%`
-            if q.kind == "percent" and rec.reference is None:
-                rec.reference = whole_of_share(_whole_after(a, q.end, clause[1]) or after)
-            if (
-                rec.reference
-                and q.kind == "percent"
-                and last is not None
-                and last.kind == "percent"
-                and last.reference is None
-                and last.sentence == rec.sentence
-                and _FROM_TO_NEXT.fullmatch(low, last_end, q.start)
-            ):
-                last.reference = rec.reference  # `từ 87,17% xuống 78,74% [vốn điều lệ]`, a list: one for both
+            _complete_reference(a, rec, q, clause, after, last, last_end)  # read last: the concept is built
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
@@ -587,6 +574,36 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
     if when and when[0][0] == start:
         return a.norm.written[start : when[0][1]]  # `so với năm 2010`
     return phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi)
+
+
+def _complete_reference(
+    a: Analysis,
+    rec: Indicator,
+    q: Quantity,
+    clause: tuple[int, int],
+    after: str,
+    last: Indicator | None,
+    last_end: int,
+) -> None:
+    """The references `semantics.reference` did not read, set after the concept was built without
+    them: a known one before the number (`cao hơn cùng kỳ 31%`), the whole a percent is a share of
+    (`94% khối lượng`), and the first percent of a from-to pair or a list sharing the last one's
+    (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39% và 12% so với cuối năm 2024`)."""
+    low = a.norm.lower
+    if rec.reference is None:
+        rec.reference = reference_before(low, a.norm.written, q, clause[0])
+    if q.kind == "percent" and rec.reference is None:
+        rec.reference = whole_of_share(_whole_after(a, q.end, clause[1]) or after)
+    if (
+        rec.reference
+        and q.kind == "percent"
+        and last is not None
+        and last.kind == "percent"
+        and last.reference is None
+        and last.sentence == rec.sentence
+        and _FROM_TO_NEXT.fullmatch(low, last_end, q.start)
+    ):
+        last.reference = rec.reference
 
 
 def _shared_change(
