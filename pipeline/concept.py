@@ -620,11 +620,16 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
     return squeeze(text[_cut(s, e, text, low, limit) : e], _EDGE) or None
 
 
+_AREA_OF = re.compile(r"địa bàn\s+\S", re.IGNORECASE)  # `[trên] địa bàn Hà Nội`, its preposition dropped
+
+
 def _join(predicate: str, noun: str) -> str | None:
     if noun and noun.lower() in predicate.lower():
         return predicate or None
     if predicate and noun.lower().startswith(predicate.lower() + " "):
         return noun  # `đại biểu` + `đại biểu trên 70 tuổi`: said once
+    if noun and _AREA_OF.match(predicate):
+        return f"{noun} trên {predicate}"  # `Trên địa bàn Hà Nội có 454 chợ`: the area says which, after the noun
     return f"{predicate} {noun}".strip() or None
 
 
