@@ -379,14 +379,14 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if not in_brackets:
                 outside = last_in_sentence
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
+            whole = _whole_after(a, q.end, clause[1]) if of_total else ""  # `chiếm 93% [tổng giá trị …]`
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
                 share = _share_word(a)
                 # `chiếm 18,4% tổng vốn`: a part's weight in a whole
                 rec.concept = as_share(rec.concept, share[:2] + " trọng" if of_total else share)
-                whole = _whole_after(a, q.end, clause[1]) if of_total else ""
                 if whole and whole.lower() not in rec.concept.lower():
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
-            _complete_reference(a, rec, q, clause, after, last, last_end)  # read last: the concept is built
+            _complete_reference(a, rec, q, clause, whole or after, last, last_end)  # read last: the concept is built
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
@@ -581,19 +581,20 @@ def _complete_reference(
     rec: Indicator,
     q: Quantity,
     clause: tuple[int, int],
-    after: str,
+    words_after: str,
     last: Indicator | None,
     last_end: int,
 ) -> None:
     """The references `semantics.reference` did not read, set after the concept was built without
-    them: a known one before the number (`cao hơn cùng kỳ 31%`), the whole a percent is a share of
-    (`94% khối lượng`), and the first percent of a from-to pair or a list sharing the last one's
-    (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39% và 12% so với cuối năm 2024`)."""
+    them: a known one before the number (`cao hơn cùng kỳ 31%`), the whole a percent is a share of,
+    from the words written after it (`words_after`: `94% khối lượng`), and the first percent of a
+    from-to pair or a list sharing the last one's (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39%
+    và 12% so với cuối năm 2024`)."""
     low = a.norm.lower
     if rec.reference is None:
         rec.reference = reference_before(low, a.norm.written, q, clause[0])
     if q.kind == "percent" and rec.reference is None:
-        rec.reference = whole_of_share(_whole_after(a, q.end, clause[1]) or after)
+        rec.reference = whole_of_share(words_after)
     if (
         rec.reference
         and q.kind == "percent"

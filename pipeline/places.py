@@ -202,13 +202,19 @@ def _rank(text: str, span: tuple[int, int]) -> int:
     low = text[span[0] : span[1]].lower()
     unit = _admin().match(text, span[0])
     name = low[unit.end() - span[0] :] if unit else low
-    if phrase_re("places", "places.json").fullmatch(name) or phrase_re("unit_only_places", "places.json").fullmatch(
-        name
-    ):
+    if _province_level().fullmatch(name):
         return _PROVINCE
     if unit:
         return int(load_json("places.json")["unit_ranks"].get(unit.group().strip().lower(), [_PROVINCE])[0])
     return _COUNTRY if phrase_re("countries", "places.json").fullmatch(name) else _PROVINCE + 2
+
+
+@cache
+def _province_level() -> re.Pattern[str]:
+    """The names of provinces and province-level cities, alone (`places`) or only after an
+    administrative word (`unit_only_places`: `Thành phố [Hồ Chí Minh]`)."""
+    data = load_json("places.json")
+    return re.compile(r"(?<!\w)(?:" + alternation([*data["places"], *data["unit_only_places"]]) + r")(?!\w)")
 
 
 def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -222,15 +228,12 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
     and, with `bare`, the provinces, cities and countries of the gazetteer written alone
     (`Hà Nội`, `Việt Nam`: where the figure is, though part of a concept such as `dân số Hà Nội`)."""
     out = []
-    places = phrase_re("places", "places.json")
     for m in _admin().finditer(text, lo, hi):
         if _ends_a_word(text, lo, m.start(), m.group().strip()):
             continue  # `Bộ trưởng Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường`: no hamlet
         pos, end, n = m.end(), None, 0
         numbered = m.group().strip().lower() in word_set("numbered_units", "places.json")
-        known = places.match(text[pos : min(hi, pos + 40)].lower()) or phrase_re(
-            "unit_only_places", "places.json"
-        ).match(text[pos : min(hi, pos + 40)].lower())
+        known = _province_level().match(text[pos : min(hi, pos + 40)].lower())
         if known and text[pos].isupper():
             out.append(
                 (m.start(), pos + known.end())

@@ -232,12 +232,11 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
             i for i, w in enumerate(words) if i and w.lower() in word_set("reference_ends")
         ]  # `so với kế hoạch [và] bằng …`
         words = words[: ends[0]] if ends else words
-        if len(words) == 3 and not ends and (nxt := _NEXT_SYLLABLE.match(text, q.end + m.end(1), hi)):
-            if is_word(f"{words[-1]} {nxt.group(1)}"):
-                words.append(nxt.group(1))  # `so với cuối ngày hôm [qua]`, `mức thu hiện [tại]`: the word whole
-        owner = _NEXT_SYLLABLE.match(text, q.end + m.end(1), hi)
-        if words[-1].lower() == "của" and owner and owner.group(1)[0].isupper():
-            words.append(owner.group(1))  # `so với lợi nhuận của [VNPT]`: whose
+        nxt = _NEXT_SYLLABLE.match(text, q.end + m.end(1), hi)  # the word after the three read
+        if len(words) == 3 and not ends and nxt and is_word(f"{words[-1]} {nxt.group(1)}"):
+            words.append(nxt.group(1))  # `so với cuối ngày hôm [qua]`, `mức thu hiện [tại]`: the word whole
+        elif words[-1].lower() == "của" and nxt and nxt.group(1)[0].isupper():
+            words.append(nxt.group(1))  # `so với lợi nhuận của [VNPT]`: whose
         while (
             len(words) > 1
             and words[-1].lower() in word_set("concept_dangling")
