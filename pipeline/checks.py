@@ -1,6 +1,6 @@
 """Does the article's arithmetic agree with itself? Consistency checks over the
 records of one document (issue: a ratio and its percent, parts and their total,
-a change and the two levels it joins).
+a change and the two levels it joins, a part's share of its total).
 
 Each check is `{"type", "records": [i, …], "expected", "stated", "ok"}`, `records`
 indexing the document's `indicators`. Rounding tolerance follows the precision
@@ -170,12 +170,106 @@ def change_levels(low: str, recs: list[dict]) -> list[dict[str, Any]]:
     return out
 
 
+# a part's share of a total written beside it: the part, then its total (`6 phó bí thư trong tổng
+# số 54 cán bộ …, chiếm 11,11%`), or the total, then `trong đó` and the part with its percent
+# (`611 cán bộ, trong đó 44 nữ (chiếm 7,2%)`) or the percent with its amount (`1.806 tỷ đồng,
+# trong đó vốn tự có là 30% (khoảng 542 tỷ)`)
+_OF_TOTAL = re.compile(r"[^\d;.()]{0,60}?(?:,\s*)?(?:trong|trên) (?:tổng số|số|tổng)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?")
+_LISTED = re.compile(r"[^\d;.]{0,60}?(?:,|(?<!\w)và)\s*")  # `147 … và 4 khuyến nghị`: one of several parts
+_WHEREOF = re.compile(r"[^\d;.]{0,40}?(?<!\w)trong đó(?!\w)[^\d;]{0,80}")
+_AMOUNT = re.compile(r"\s*(?:\(|,?\s*(?:tương đương|tương ứng|tức là|tức)\s)\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?")
+_ASIDE = re.compile(r"(?<!\w)(?:dù|nhưng|mà|còn|trong khi|so với|hoặc)(?!\w)")  # another clause's percent
+_BASE_AFTER = re.compile(r"[^()]{0,40}?(?<!\w)tổng số(?!\w)")  # `(tỷ lệ 93,98%, tổng số đại biểu là 491)`
+_WRITTEN = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
+_BOUNDS = {">": "<", ">=": "<=", "<": ">", "<=": ">="}  # a part bounded below bounds its share below
+
+
+def _half_unit(rec: dict) -> float:
+    """Half a unit of the last digit the part is written with, in its value's scale: money and
+    measures (`55.000 tỷ`, `7,8 nghìn ha`) may be rounded, and their share with them; a count only
+    when written round."""
+    m = _WRITTEN.match(rec["text"])
+    if not m:
+        return 0.0
+    whole, frac = m.group(1).replace(".", ""), m.group(2)
+    written = float(whole + "." + frac) if frac else float(whole)
+    if not written:
+        return 0.0
+    zeros = len(whole) - len(whole.rstrip("0"))
+    if zeros >= 2 and not frac:  # written round (`55.000 tỷ`, `77.000 người`)
+        half = 0.5 * 10.0**zeros
+    elif rec["kind"] in ("count", "number"):  # a count is exact
+        half = 0.0
+    else:
+        half = 0.5 * 10.0 ** -len(frac or "")
+    return half * rec["value"] / written
+
+
+def _share(kind: str, part: dict, total: dict, pct: dict, idx: list[int]) -> dict[str, Any] | None:
+    """The part's share of the total against the stated percent, within both their precisions."""
+    if not total["value"] or any(r.get("value_max") is not None or r.get("change") for r in (part, total, pct)):
+        return None
+    bound = _BOUNDS.get(part.get("comparator") or "=")
+    comparator = pct.get("comparator") or "="
+    if bound and comparator != "=":
+        return None  # both only bounded: nothing to compare
+    tol = _tolerance(pct["text"]) + 100.0 * _half_unit(part) / total["value"]
+    return _check(kind, idx, 100.0 * part["value"] / total["value"], pct["value"], tol, bound or comparator)
+
+
+def _same_thing(a: dict, b: dict) -> bool:
+    """Counts of anything (`611 cán bộ … 44 nữ`); money or measures in one unit."""
+    if a["kind"] in ("count", "number") and b["kind"] in ("count", "number"):
+        return True
+    return a["kind"] == b["kind"] and a["kind"] in ("money", "measure") and a.get("unit") == b.get("unit")
+
+
+def _restated(low: str, part: dict, pct: dict) -> bool:
+    """Whether `pct` restates `part`'s share right after it and is not of another whole."""
+    if pct["kind"] != "percent" or pct.get("unit") != "%" or part["sentence"] != pct["sentence"]:
+        return False
+    if not _RESTATES.fullmatch(low, part["end"], pct["start"]) or _ASIDE.search(low, part["end"], pct["start"]):
+        return False
+    return not (_OTHER_BASE.match(low, pct["end"]) or _BASE_AFTER.match(low, pct["end"]))
+
+
+def part_of_total(low: str, recs: list[dict]) -> list[dict[str, Any]]:
+    """A part and its total written together, and the percent stated for the part's share."""
+    out = []
+    for i, a in enumerate(recs[:-2]):
+        b, c = recs[i + 1], recs[i + 2]
+        if not (a["sentence"] == b["sentence"] == c["sentence"]) or a["kind"] not in (
+            "count",
+            "number",
+            "money",
+            "measure",
+        ):
+            continue
+        if _same_thing(a, b) and _OF_TOTAL.fullmatch(low, a["end"], b["start"]) and _restated(low, b, c):
+            before = recs[i - 1] if i else None
+            if before and before["sentence"] == a["sentence"] and _LISTED.fullmatch(low, before["end"], a["start"]):
+                continue
+            check = _share("part_of_total", a, b, c, [i, i + 1, i + 2])
+        elif _WHEREOF.fullmatch(low, a["end"], b["start"]):
+            if _same_thing(a, b) and _restated(low, b, c):
+                check = _share("part_of_total", b, a, c, [i, i + 1, i + 2])
+            elif b["kind"] == "percent" and _same_thing(a, c) and _AMOUNT.fullmatch(low, b["end"], c["start"]):
+                check = _share("part_of_total", c, a, b, [i, i + 1, i + 2])
+            else:
+                continue
+        else:
+            continue
+        if check:
+            out.append(check)
+    return out
+
+
 def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
     """Every check of the document, in the order of their first record."""
     recs = [r for r in records if r.get("kind") in ("count", "percent", "ratio", "money", "measure", "number")]
     index = {id(r): n for n, r in enumerate(records)}
     low = text.lower()  # once for the checks that read words
-    found = ratio_percent(low, recs) + parts_sum(text, recs) + change_levels(low, recs)
+    found = ratio_percent(low, recs) + parts_sum(text, recs) + change_levels(low, recs) + part_of_total(low, recs)
     for c in found:  # indices into the document's own `indicators`
         c["records"] = [index[id(recs[i])] for i in c["records"]]
     return sorted(found, key=lambda c: c["records"][0])

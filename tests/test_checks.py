@@ -1,4 +1,4 @@
-"""Consistency checks: the article's own arithmetic (ratio vs percent, parts vs total, change vs levels)."""
+"""Consistency checks: the article's own arithmetic (ratio vs percent, parts vs total, change vs levels, shares)."""
 
 import json
 
@@ -62,6 +62,33 @@ def test_checks_seed_ratio_and_percent_agree(seed_gold):
             "Học phí tăng từ 70.000 đồng lên 165.000 đồng (tăng 235%).",
             [("change_levels", True, ["70.000 đồng", "165.000 đồng", "235%"])],
         ),
+        # a part's share of a total written beside it (the part first, or the total and trong đó)
+        (
+            "Xã có 250 hộ, trong đó 30 hộ nghèo, chiếm 12%.",
+            [("part_of_total", True, ["250", "30", "12%"])],
+        ),
+        (
+            "Xã có 250 hộ, trong đó 30 hộ nghèo, chiếm 15%.",
+            [("part_of_total", False, ["250", "30", "15%"])],
+        ),
+        (
+            "Có 6 người trong tổng số 48 đại biểu được bầu lại, chiếm 12,5%.",
+            [("part_of_total", True, ["6", "48", "12,5%"])],
+        ),
+        (
+            "Tổng vốn là 400 tỷ đồng, trong đó vốn ngân sách là 25% (khoảng 100 tỷ đồng).",
+            [("part_of_total", True, ["400 tỷ đồng", "25%", "100 tỷ đồng"])],
+        ),
+        # a part bounded below: its share only from below (hơn 7.000 of 10.000 is more than 70%)
+        (
+            "Có 10.000 người góp ý, trong đó hơn 7.000 người đồng ý (72%).",
+            [("part_of_total", True, ["10.000", "7.000", "72%"])],
+        ),
+        # one of several parts, a percent of another clause or of another whole: no share
+        ("Có 30 hộ khá và 6 hộ nghèo trong tổng số 48 hộ, chiếm 12,5%.", []),
+        ("Tổng vốn 400 tỷ đồng, trong đó vốn ngân sách 25%, tổng tài sản 900 tỷ đồng.", []),
+        ("Có 46 phiếu trong số 48 đại biểu có mặt (tỷ lệ 92%, tổng số đại biểu là 50).", []),
+        ("Có 40 hộ, trong đó chỉ 4 hộ nghèo dù số hộ cận nghèo chiếm hơn 50%.", []),
     ],
 )
 def test_checks_examples(text, expected):
