@@ -1,6 +1,6 @@
 """Does the article's arithmetic agree with itself? Consistency checks over the
 records of one document (issue: a ratio and its percent, parts and their total,
-a change and the two levels it joins, a part's share of its total).
+a change and the two levels it joins, a part's share of its total, a change and its rate).
 
 Each check is `{"type", "records": [i, …], "expected", "stated", "ok"}`, `records`
 indexing the document's `indicators`. Rounding tolerance follows the precision
@@ -109,7 +109,7 @@ def parts_sum(text: str, recs: list[dict]) -> list[dict[str, Any]]:
 # that introduce the change (`, giảm 121`, `(tăng 1.000 đồng/lít)`, `, tương ứng tăng 4,7%`)
 _STATED_CHANGE = re.compile(
     r"[\s,(–-]*(?:(?:tương ứng|tức là|tức|hay|nghĩa là|đã|được|là|mức|với)\s+)*"
-    r"(?:(?:tăng|giảm)(?:\s+(?:thêm|đi|được))?\s*)?(?:khoảng|gần|hơn|trên|xấp xỉ)?[\s(]*"
+    r"(?:(?:tăng|giảm|vượt|hụt)(?:\s+(?:thêm|đi|được))?\s*)?(?:khoảng|gần|hơn|trên|xấp xỉ)?[\s(]*"
 )
 _FROM = re.compile(r"(?<!\w)từ\s+(?:\S+\s+){0,2}$")
 _TO = re.compile(r"(?<!\w)(lên|xuống|còn|về)\s+(?:\S+\s+){0,2}$")
@@ -264,12 +264,87 @@ def part_of_total(low: str, recs: list[dict]) -> list[dict[str, Any]]:
     return out
 
 
+# a level, the change that led to it and that change as a percent of the level before, written
+# together: `đạt 142,41 tỷ USD, tăng 21,3% (tương ứng tăng hơn 24,97 tỷ USD)`, `322 vụ, tăng 180
+# vụ (tăng 126,8%)`, `vượt 246 triệu kWh (vượt 2,2%)`; a share of something else (`tương đương 0,3%
+# GDP`) or a change of another kind (`vượt 96.000 tỉ đồng, tăng 26%`) is not that change
+_RESTATED_CHANGE = re.compile(
+    r"\s*(?:\(|,)?\s*(?:(?:tương đương|tương ứng|tức là|tức|hay)\s+)?(?:(?:tỷ lệ|tỉ lệ|mức)\s+)?"
+    r"(?:(?:tăng|giảm|vượt|hụt)\s+)?(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?"
+)
+_VERB = re.compile(r"(?<!\w)(tăng|giảm|vượt|hụt)(?!\w)[^\d]{0,25}$")
+_ENDS_RATE = re.compile(r"\s*(?:$|[().,;]|so với|so cùng kỳ|kế hoạch|dự toán|chỉ tiêu|cùng kỳ)")
+
+
+def _verb(low: str, rec: dict) -> str | None:
+    m = _VERB.search(low, max(0, rec["start"] - 40), rec["start"])
+    return m.group(1) if m else None
+
+
+def _past_unit(low: str, rec: dict) -> int:
+    """Where a count's noun written after it ends (`180 [vụ]`), else where the record ends."""
+    unit = (rec.get("unit") or "").lower()
+    if rec["kind"] == "count" and unit:
+        m = re.compile(r"\s*" + re.escape(unit) + r"(?!\w)").match(low, rec["end"])
+        if m:
+            return m.end()
+    return int(rec["end"])
+
+
+def change_rate(low: str, recs: list[dict]) -> list[dict[str, Any]]:
+    """A level, its change, and that change as a percent of the level before it."""
+    out = []
+    for i, level in enumerate(recs[:-2]):
+        x, y = recs[i + 1], recs[i + 2]
+        if not (level["sentence"] == x["sentence"] == y["sentence"]) or level["kind"] == "percent":
+            continue
+        if level.get("change") or level.get("value_max") is not None or not x.get("change"):
+            continue
+        prev = recs[i - 1] if i else None
+        if (
+            prev
+            and prev["sentence"] == level["sentence"]
+            and _FROM.search(low, max(0, prev["start"] - 20), prev["start"])
+        ):
+            continue  # `giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)`: change_levels reads it
+        if not _introduces_change(low, level, x) or not _RESTATED_CHANGE.fullmatch(low, _past_unit(low, x), y["start"]):
+            continue
+        amount, pct = (x, y) if y["kind"] == "percent" else (y, x)
+        if pct["kind"] != "percent" or pct.get("unit") != "%" or not _same_thing(level, amount):
+            continue
+        if amount.get("value_max") is not None or pct.get("value_max") is not None:
+            continue
+        if not _ENDS_RATE.match(low, pct["end"]):
+            continue  # `tương đương 0,3% GDP`: a share of something else
+        verbs = {_verb(low, amount), _verb(low, pct)} - {None}
+        if len(verbs) > 1 or (pct.get("change") and amount.get("change") and pct["change"] != amount["change"]):
+            continue  # `vượt 96.000 tỉ đồng, tăng 26%`: over the plan, up on last year
+        down = (verbs & {"giảm", "hụt"}) or (not verbs and amount["change"] == "decrease")
+        before = level["value"] + amount["value"] if down else level["value"] - amount["value"]
+        if before <= 0:
+            continue
+        expected = 100.0 * amount["value"] / before
+        tol = _tolerance(pct["text"]) + 100.0 * (_half_unit(amount) + _half_unit(level)) / before
+        bound = _BOUNDS.get(amount.get("comparator") or "=")
+        comparator = pct.get("comparator") or "="
+        if bound and comparator != "=":
+            continue
+        out.append(_check("change_rate", [i, i + 1, i + 2], expected, pct["value"], tol, bound or comparator))
+    return out
+
+
 def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
     """Every check of the document, in the order of their first record."""
     recs = [r for r in records if r.get("kind") in ("count", "percent", "ratio", "money", "measure", "number")]
     index = {id(r): n for n, r in enumerate(records)}
     low = text.lower()  # once for the checks that read words
-    found = ratio_percent(low, recs) + parts_sum(text, recs) + change_levels(low, recs) + part_of_total(low, recs)
+    found = (
+        ratio_percent(low, recs)
+        + parts_sum(text, recs)
+        + change_levels(low, recs)
+        + part_of_total(low, recs)
+        + change_rate(low, recs)
+    )
     for c in found:  # indices into the document's own `indicators`
         c["records"] = [index[id(recs[i])] for i in c["records"]]
     return sorted(found, key=lambda c: c["records"][0])

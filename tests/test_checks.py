@@ -1,4 +1,4 @@
-"""Consistency checks: the article's own arithmetic (ratio vs percent, parts vs total, change vs levels, shares)."""
+"""Consistency checks: the article's own arithmetic (ratio vs percent, parts vs total, change vs levels, shares, change rates)."""
 
 import json
 
@@ -89,6 +89,28 @@ def test_checks_seed_ratio_and_percent_agree(seed_gold):
         ("Tổng vốn 400 tỷ đồng, trong đó vốn ngân sách 25%, tổng tài sản 900 tỷ đồng.", []),
         ("Có 46 phiếu trong số 48 đại biểu có mặt (tỷ lệ 92%, tổng số đại biểu là 50).", []),
         ("Có 40 hộ, trong đó chỉ 4 hộ nghèo dù số hộ cận nghèo chiếm hơn 50%.", []),
+        # a level, its change and the change as a percent of the level before (the level less a
+        # rise, plus a fall), the percent and the amount in either order
+        (
+            "Năm nay có 250 vụ, tăng 50 vụ (tăng 25%) so với năm trước.",
+            [("change_rate", True, ["250", "50", "25%"])],
+        ),
+        (
+            "Năm nay có 250 vụ, tăng 50 vụ (tăng 20%) so với năm trước.",
+            [("change_rate", False, ["250", "50", "20%"])],
+        ),
+        (
+            "Xuất khẩu đạt 12 tỷ USD, giảm 20% (tương ứng giảm 3 tỷ USD).",
+            [("change_rate", True, ["12 tỷ USD", "20%", "3 tỷ USD"])],
+        ),
+        (
+            "Thu ngân sách đạt 660 tỷ đồng, vượt 60 tỷ đồng, vượt 10% dự toán.",
+            [("change_rate", True, ["660 tỷ đồng", "60 tỷ đồng", "10%"])],
+        ),
+        # a rate of another kind, a share of another whole, another clause: no change rate
+        ("Thu ngân sách đạt 660 tỷ đồng, vượt 60 tỷ đồng, tăng 32% so với năm trước.", []),
+        ("Nợ công là 900 tỷ đồng, tăng 60 tỷ đồng, tương đương 0,3% GDP.", []),
+        ("Doanh thu đạt 660 tỷ đồng, tăng 10% và lợi nhuận 60 tỷ đồng.", []),
     ],
 )
 def test_checks_examples(text, expected):
