@@ -53,7 +53,10 @@ _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
 _SELF_DESCRIBED = re.compile(r"(?<!\w)(?:bị|được)(?!\w)")
 _COORDINATED = re.compile(r"\s*(?:và|hoặc)\s*(?:(?:khoảng|gần|hơn|trên) )?")
 _LISTED = re.compile(r"(?:\s*[^\s,;]+){0,3}\s*(?:,|;|và)\s*(?:[^\W\d_]+\s+){0,4}")  # `…%, doanh thu 29%`
-_RESTATED = re.compile(r"(?:\s*[^\s,;()]+){0,3}\s*\(\s*(?:(?:tương đương(?: với)?|tức là|tức|khoảng|hơn|gần|trên)\s*)*")
+_RESTATED = re.compile(
+    r"(?:\s*[^\s,;()]+){0,3}\s*(?:\(\s*(?:(?:tương đương(?: với)?|tức là|tức|khoảng|hơn|gần|trên)\s*)*"
+    r"|,?\s*(?:tương đương|tương ứng|tức là|tức|tỷ lệ|tỉ lệ)(?: với)?\s*(?:(?:tỷ lệ|tỉ lệ|khoảng|hơn|gần|trên)\s*)*)"
+)  # `giảm 121 đơn vị (30,2%)`, `tăng 7,30 USD, tương đương 0,6%`, `tăng 920,4 đồng, tương ứng tỷ lệ 0,037%`
 _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng|so|với|gấp|trong đó|tổng|mức|tăng|giảm|từ)(?!\w)")
 _TO_LEVEL = re.compile(r"(?<!\w)về\s*$")  # not `60,6% về số lượng và 31,92%` (in terms of)
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
@@ -230,7 +233,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 continue
             bound = bare_comparison(low, q, clause[0])  # `nhiều hơn 1.400 tỷ đồng`: a bound, no rise
             rec.comparator = comparator(low, q, clause[0], bound)
-            rec.change = change(low, q, clause[0], bound) or _shared_change(low, last, last_end, rec.sentence, q.start)
+            rec.change = change(low, q, clause[0], bound) or _shared_change(low, last, last_end, rec.sentence, q)
             rec.reference = reference(low, written, q, clause[1])
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
@@ -608,15 +611,18 @@ def _complete_reference(
 
 
 def _shared_change(
-    low: str, last: Indicator | None, last_end: int, sentence: tuple[int, int] | None, start: int
+    low: str, last: Indicator | None, last_end: int, sentence: tuple[int, int] | None, q: Quantity
 ) -> str | None:
     """The change of the indicator just before (ending at `last_end`) when this number, with
     no change word of its own, continues it: `tổng tài sản tăng 39%, doanh thu 29%` (a list
-    shares its verb), `giảm 121 đơn vị (30,2%)`, `(tương đương 3 USD)` (the same change restated)."""
+    shares its verb, over numbers of one kind: not `doanh thu tăng 10%, lợi nhuận 60 tỷ đồng`),
+    `giảm 121 đơn vị (30,2%)`, `(tương đương 3 USD)` (the same change restated)."""
     if not last or not last.change or last.sentence != sentence:
         return None
+    start = q.start
     listed = (
-        _LISTED.fullmatch(low, last_end, start)
+        last.kind == q.kind
+        and _LISTED.fullmatch(low, last_end, start)
         and not _LEVEL_WORD.search(low, last_end, start)
         and not _TO_LEVEL.search(low, last_end, start)  # `giảm 22,5 điểm, về 1.806,5 điểm`: the level reached
     )
