@@ -61,7 +61,8 @@ _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng
 _TO_LEVEL = re.compile(r"(?<!\w)về\s*$")  # not `60,6% về số lượng và 31,92%` (in terms of)
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
-_OF_TOTAL = re.compile(r" tổng(?!\w)")  # `chiếm 18,4% tổng vốn`
+_OF_TOTAL = re.compile(r" (tổng)(?!\w)")  # `chiếm 18,4% tổng vốn`: a part's weight in a whole
+_IN_TOTAL = re.compile(r" (?:(?:trong|trên) )?(tổng)(?!\w)")  # the whole, also `28,72% trong tổng chi`
 _FROM_TO_NEXT = re.compile(
     r"\s*(?:(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])|và|,)\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
 )  # `từ 87,17% [xuống] 78,74%`, `từ 3% [giảm xuống] 2%`, `lần lượt tăng 39% [và] 12% so với cuối năm 2024`
@@ -382,13 +383,16 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if not in_brackets:
                 outside = last_in_sentence
             of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
-            whole = _whole_after(a, q.end, clause[1]) if of_total else ""  # `chiếm 93% [tổng giá trị …]`
+            in_total = q.kind in ("percent", "ratio") and _IN_TOTAL.match(low, q.end) is not None
+            whole = _whole_after(a, q.end, clause[1]) if in_total else ""  # `chiếm 93% [tổng giá trị …]`
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
                 share = _share_word(a)
                 # `chiếm 18,4% tổng vốn`: a part's weight in a whole
                 rec.concept = as_share(rec.concept, share[:2] + " trọng" if of_total else share)
-                if whole and whole.lower() not in rec.concept.lower():
+                if of_total and whole and whole.lower() not in rec.concept.lower():
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
+            if q.kind == "ratio" and whole and rec.reference is None:
+                rec.reference = whole_of_share(whole)  # `chiếm tới 3/4 tổng số diện tích rừng phòng hộ`
             _complete_reference(a, rec, q, clause, whole or after, last, last_end)  # read last: the concept is built
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
@@ -503,13 +507,16 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _whole_after(a: Analysis, end: int, hi: int) -> str:
-    """`chiếm 93% [tổng giá trị sản xuất công nghiệp]`: the whole a share is of, written after it."""
-    m = _OF_TOTAL.match(a.norm.lower, end)
+    """`chiếm 93% [tổng giá trị sản xuất công nghiệp]`, `28,72% trong [tổng chi]`: the whole a share
+    is of, written after it; not `tổng số` alone (`82% trên tổng số 1.000 …`: the whole is a count)."""
+    m = _IN_TOTAL.match(a.norm.lower, end)
     if m is None:
         return ""
     tokens = syllables(a.norm.written, m.end(), hi)
     rest = object_after(a.norm.written, a.norm.lower, tokens, m.end(), hi)
-    return f"{a.norm.written[m.start() + 1 : m.end()]} {rest}" if rest else ""
+    if not rest or rest.lower() == "số":
+        return ""
+    return f"{a.norm.written[m.start(1) : m.end(1)]} {rest}"
 
 
 def _second_subject(a: Analysis, sent: Sentence, clause: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:
