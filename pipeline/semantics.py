@@ -194,6 +194,24 @@ _REF_AFTER = re.compile(
     r"\s*(?:so với|so(?! với)|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?|(?:19|20)\d\d(?!\d))"
 )  # `so với năm 2023`; `so với 2024` is the year, not `với 2024`
 _NEXT_SYLLABLE = re.compile(r"\s*([^\W\d_]+)")
+MAX_REFERENCE_ON = 4
+
+
+def _phrase_on(text: str, pos: int, hi: int) -> list[str]:
+    """The words that go on a compared noun phrase past its first three (`các tháng trước [đó]`,
+    `bình quân chung [cả nước]`, `những người không [hút thuốc]`): lower-case, up to four, up to a
+    mark, a number or a word that opens a clause or a phrase (lexicon `reference_on_stops`)."""
+    out: list[str] = []
+    stops = word_set("reference_on_stops") | word_set("reference_ends")
+    while len(out) < MAX_REFERENCE_ON and (m := _NEXT_SYLLABLE.match(text, pos, hi)):
+        word = m.group(1)
+        if not word.islower() or word in stops or text[pos : m.start(1)].strip():
+            break
+        out.append(word)
+        pos = m.end()
+    return out
+
+
 _COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)")  # the counted noun before `so với`
 
 
@@ -246,6 +264,10 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
         written = phrase_re("references").match(low, s, hi)
         if written and len(written.group().split()) > len(words):
             return text[s : written.end()]  # `so với cùng kỳ năm trước`: past three words
+        if len(words) == 3 and not ends and not written and words[-1].isalpha():
+            words += _phrase_on(text, q.end + m.end(1), hi)  # `so với giá trị trên [sổ sách kế toán]`
+            while words[-1].lower() in word_set("concept_dangling") and not is_word(f"{words[-2]} {words[-1]}"):
+                words.pop()  # `so với vốn vay ODA [của]`, not `giá hiện [tại]`
         return " ".join(words).strip(" ,.") or None
     known = phrase_re("references").match(low, q.end + len(right) - len(right.lstrip()), hi)
     if known and q.kind == "percent":  # `114% kế hoạch`
