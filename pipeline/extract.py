@@ -62,6 +62,7 @@ _TO_LEVEL = re.compile(r"(?<!\w)về\s*$")  # not `60,6% về số lượng và 
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
 _OF_TOTAL = re.compile(r" (tổng)(?!\w)")  # `chiếm 18,4% tổng vốn`: a part's weight in a whole
+_SCOPE_AFTER = re.compile(r"\s+(?:của\s+)?(?:cả nước|toàn quốc)(?!\w)")  # the whole's scope, dropped from concepts
 _IN_TOTAL = re.compile(r" (?:(?:trong|trên) )?(tổng)(?!\w)")  # the whole, also `28,72% trong tổng chi`
 _FROM_TO_NEXT = re.compile(
     r"\s*(?:(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])|và|,)\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
@@ -605,6 +606,10 @@ def _complete_reference(
         rec.reference = reference_before(low, a.norm.written, q, clause[0])
     if q.kind == "percent" and rec.reference is None:
         rec.reference = whole_of_share(words_after)
+        at = low.find(rec.reference.lower(), q.end, clause[1]) if rec.reference else -1
+        scope = _SCOPE_AFTER.match(low, at + len(rec.reference or "")) if at >= 0 else None
+        if rec.reference and scope:
+            rec.reference += a.norm.written[scope.start() : scope.end()]  # `27% dân số [cả nước]`: the whole's scope
     if (
         rec.reference
         and q.kind == "percent"
