@@ -38,7 +38,7 @@ from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .respectively import respectively
 from .segment import Sentence, capitalised_run, open_bracket
-from .semantics import bare_comparison, change, comparator, reference, reference_before
+from .semantics import bare_comparison, change, comparator, reference, reference_before, reference_earlier
 from .tokenizer import Analysis, syllables
 from .traps import duration_end
 from .units import units_match
@@ -394,7 +394,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
             if q.kind == "ratio" and whole and rec.reference is None:
                 rec.reference = whole_of_share(whole)  # `chiếm tới 3/4 tổng số diện tích rừng phòng hộ`
-            _complete_reference(a, rec, q, clause, whole or after, last, last_end)  # read last: the concept is built
+            _complete_reference(a, rec, q, clause, sent.start, whole or after, last, last_end)  # after the concept
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
@@ -592,12 +592,14 @@ def _complete_reference(
     rec: Indicator,
     q: Quantity,
     clause: tuple[int, int],
+    lo: int,
     words_after: str,
     last: Indicator | None,
     last_end: int,
 ) -> None:
     """The references `semantics.reference` did not read, set after the concept was built without
-    them: a known one before the number (`cao hơn cùng kỳ 31%`), the whole a percent is a share of,
+    them: a known one before the number (`cao hơn cùng kỳ 31%`), for a change a comparison earlier in
+    the sentence that starts at `lo` (`So với cùng kỳ, giảm 130 vụ`), the whole a percent is a share of,
     from the words written after it (`words_after`: `94% khối lượng`), and the first percent of a
     from-to pair or a list sharing the last one's (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39%
     và 12% so với cuối năm 2024`)."""
@@ -610,6 +612,8 @@ def _complete_reference(
         scope = _SCOPE_AFTER.match(low, at + len(rec.reference or "")) if at >= 0 else None
         if rec.reference and scope:
             rec.reference += a.norm.written[scope.start() : scope.end()]  # `27% dân số [cả nước]`: the whole's scope
+    if rec.reference is None and rec.change:
+        rec.reference = reference_earlier(low, a.norm.written, q, lo)
     if (
         rec.reference
         and q.kind == "percent"

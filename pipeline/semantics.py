@@ -8,6 +8,7 @@ from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
 from .lookaround import ending_phrase
+from .period import periods
 from .quantities import Quantity
 from .tokenizer import is_word
 
@@ -223,6 +224,41 @@ _REF_BEFORE = re.compile(
 )
 
 
+_SO_VOI = re.compile(r"(?<!\w)so với(?!\w)")
+_DIGIT_BEFORE = re.compile(r"\d[^\d]{0,11}$")
+_CLOSED = re.compile(r"\s*[,;()]")
+_BOUND_TO_NUMBER = re.compile(r"\s*(?:(?:là|ở mức|đạt|bằng|khoảng|chỉ)\s*)*\d")
+
+
+def reference_earlier(low: str, text: str, q: Quantity, lo: int) -> str | None:
+    """A comparison written earlier in the sentence, not after a number, for a change that names
+    none: `So với cùng kỳ năm 2018, giảm 130 vụ`, `tăng trưởng chậm lại so với cùng kỳ (vận tải
+    giảm 5,5%; …)`; read as after a number, up to the number at most."""
+    found = None
+    for m in _SO_VOI.finditer(low, lo, q.start):
+        if not _DIGIT_BEFORE.search(low, max(lo, m.start() - 12), m.start()):
+            found = m  # `tăng 16,5% so với cùng kỳ` compares that number, not this one
+    if found is None:
+        return None
+    start = found.end() + len(low[found.end() : q.start]) - len(low[found.end() : q.start].lstrip())
+    when = periods(low, start, q.start)
+    known = phrase_re("references").match(low, start, q.start)
+    end = -1
+    if when and when[0][0] == start:
+        end = when[0][1]  # `So với tháng 12/2016, …`
+    elif known:
+        then = periods(low, known.end(), q.start)
+        end = then[0][1] if then and not low[known.end() : then[0][0]].strip() else known.end()
+    elif read := _REF_AFTER.match(low[found.start() : q.start]):
+        phrase = _compared(low, text, found.start(), read, q.start) or ""
+        end = low.find(phrase.lower(), start) + len(phrase) if phrase else -1
+        if end < 0 or not _CLOSED.match(low, end):
+            return None  # `so với mức lương hiện tại, …`; not `so với dự báo [tăng] …`
+    if end < 0 or _BOUND_TO_NUMBER.match(low, end):
+        return None  # `tổng vốn đầu tư so với GDP là 34%`: that number's comparison
+    return text[start:end]  # `so với cùng kỳ năm 2018`; `so với kế hoạch [hụt hơn] 2 triệu tấn`
+
+
 def reference_before(low: str, text: str, q: Quantity, lo: int) -> str | None:
     """The compared thing written between a comparison and the number, when it is a known reference
     (lexicon `references`): `cao hơn cùng kỳ 31%`, `so với GDP là 34%`; not `cao hơn đội xếp thứ 2`
@@ -235,6 +271,35 @@ def reference_before(low: str, text: str, q: Quantity, lo: int) -> str | None:
     return text[m.start("ref") : m.end("ref")]
 
 
+def _compared(low: str, text: str, base: int, m: re.Match[str], hi: int) -> str | None:
+    """The compared thing `_REF_AFTER` found (`m`, matched on `low[base:]`), cut where it ends."""
+    s = base + m.start(1)
+    words = text[s : base + m.end(1)].split()[:4]
+    ends = [
+        i for i, w in enumerate(words) if i and w.lower() in word_set("reference_ends")
+    ]  # `so với kế hoạch [và] bằng …`
+    words = words[: ends[0]] if ends else words
+    nxt = _NEXT_SYLLABLE.match(text, base + m.end(1), hi)  # the word after the three read
+    if len(words) == 3 and not ends and nxt and is_word(f"{words[-1]} {nxt.group(1)}"):
+        words.append(nxt.group(1))  # `so với cuối ngày hôm [qua]`, `mức thu hiện [tại]`: the word whole
+    elif words[-1].lower() == "của" and nxt and nxt.group(1)[0].isupper():
+        words.append(nxt.group(1))  # `so với lợi nhuận của [VNPT]`: whose
+    while (
+        len(words) > 1
+        and words[-1].lower() in word_set("concept_dangling")
+        and not is_word(f"{words[-2]} {words[-1]}")  # `hiện tại` is a word
+    ):
+        words.pop()  # `so với tổng doanh thu [của]`: no dangling preposition
+    written = phrase_re("references").match(low, s, hi)
+    if written and len(written.group().split()) > len(words):
+        return text[s : written.end()]  # `so với cùng kỳ năm trước`: past three words
+    if len(words) == 3 and not ends and not written and words[-1].isalpha():
+        words += _phrase_on(text, base + m.end(1), hi)  # `so với giá trị trên [sổ sách kế toán]`
+        while words[-1].lower() in word_set("concept_dangling") and not is_word(f"{words[-2]} {words[-1]}"):
+            words.pop()  # `so với vốn vay ODA [của]`, not `giá hiện [tại]`
+    return " ".join(words).strip(" ,.") or None
+
+
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     """What a percent or change is relative to: `so với cùng kỳ`, `114% kế hoạch`."""
     if q.kind not in ("percent", "ratio") and q.kind not in ("money", "count", "measure", "number"):
@@ -244,31 +309,7 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     if m is None and q.kind == "count" and (noun := _COUNTED_BEFORE_REF.match(right)):
         m = _REF_AFTER.match(right, noun.end())  # `tăng 345 vụ so với cùng kỳ`: past the counted noun
     if m:
-        s = q.end + m.start(1)
-        words = text[s : q.end + m.end(1)].split()[:4]
-        ends = [
-            i for i, w in enumerate(words) if i and w.lower() in word_set("reference_ends")
-        ]  # `so với kế hoạch [và] bằng …`
-        words = words[: ends[0]] if ends else words
-        nxt = _NEXT_SYLLABLE.match(text, q.end + m.end(1), hi)  # the word after the three read
-        if len(words) == 3 and not ends and nxt and is_word(f"{words[-1]} {nxt.group(1)}"):
-            words.append(nxt.group(1))  # `so với cuối ngày hôm [qua]`, `mức thu hiện [tại]`: the word whole
-        elif words[-1].lower() == "của" and nxt and nxt.group(1)[0].isupper():
-            words.append(nxt.group(1))  # `so với lợi nhuận của [VNPT]`: whose
-        while (
-            len(words) > 1
-            and words[-1].lower() in word_set("concept_dangling")
-            and not is_word(f"{words[-2]} {words[-1]}")  # `hiện tại` is a word
-        ):
-            words.pop()  # `so với tổng doanh thu [của]`: no dangling preposition
-        written = phrase_re("references").match(low, s, hi)
-        if written and len(written.group().split()) > len(words):
-            return text[s : written.end()]  # `so với cùng kỳ năm trước`: past three words
-        if len(words) == 3 and not ends and not written and words[-1].isalpha():
-            words += _phrase_on(text, q.end + m.end(1), hi)  # `so với giá trị trên [sổ sách kế toán]`
-            while words[-1].lower() in word_set("concept_dangling") and not is_word(f"{words[-2]} {words[-1]}"):
-                words.pop()  # `so với vốn vay ODA [của]`, not `giá hiện [tại]`
-        return " ".join(words).strip(" ,.") or None
+        return _compared(low, text, q.end, m, hi)
     known = phrase_re("references").match(low, q.end + len(right) - len(right.lstrip()), hi)
     if known and q.kind == "percent":  # `114% kế hoạch`
         return text[known.start() : known.end()]
