@@ -352,6 +352,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     of_what
                     and of_what.lower() not in rec.concept.lower()
                     and not phrase_re("references").match(of_what.lower())  # `gấp 3 lần cùng kỳ`: a reference
+                    and not _AVERAGE.match(of_what.lower())  # `gấp 2,7 lần bình quân cả nước`: a benchmark
                 ):
                     rec.concept = f"{rec.concept} so với {of_what}"  # `gấp 1,5 lần khu vực tư nhân`
             # no concept of its own, `Con số này`, `tỷ lệ này` or a bare `tỷ lệ`: what the last figure measured
@@ -571,6 +572,7 @@ def _whose(
     return concept
 
 
+_AVERAGE = re.compile(r"(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?(?!\w)")
 _COMPARED = re.compile(r"\s*(?:so với|so)?\s*")
 
 
@@ -584,6 +586,10 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
     when = periods(low, start, hi)
     if when and when[0][0] == start:
         return a.norm.written[start : when[0][1]]  # `so với năm 2010`
+    average = _AVERAGE.match(low, start, hi)
+    if average:  # `gấp 2,7 lần [bình quân cả nước]`: an average, then whose
+        rest = phrase_after(a.norm.written, low, syllables(a.norm.text, average.end(), hi), average.end(), hi)
+        return f"{a.norm.written[start : average.end()]} {rest}".strip()
     return phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi)
 
 
