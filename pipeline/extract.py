@@ -196,7 +196,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
     outside: tuple[str | None, str, int, int] | None = None  # the last of those outside brackets
     last_group: tuple[int, str, int] | None = None  # (sentence, counted noun, end) of the last count so far
     last: Indicator | None = None  # the last indicator so far
-    last_end = 0  # where its quantity ends
+    last_start = last_end = 0  # where its quantity starts and ends
     part: tuple[Indicator, int, int] | None = None  # a count of a total that follows (`11 trong tổng số 24 …`)
     bare: tuple[Indicator, int, int] | None = None  # a count with no words after its noun: (record, sentence, end)
     nums = a.numerals
@@ -395,7 +395,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
             if q.kind == "ratio" and whole and rec.reference is None:
                 rec.reference = whole_of_share(whole)  # `chiếm tới 3/4 tổng số diện tích rừng phòng hộ`
-            _complete_reference(a, rec, q, clause, sent.start, whole or after, last, last_end)  # after the concept
+            _complete_reference(
+                a, rec, q, clause, sent.start, whole or after, last, (last_start, last_end)
+            )  # after the concept
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
                 ps, pe = norm.to_raw(*p)
@@ -430,7 +432,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 part[0].concept = _TOTAL_WORD.sub("", rec.concept)  # `11 trong tổng số 24 quận, huyện sẽ bị …`
             part = (rec, si, q.end) if q.kind == "count" and _OUT_OF.match(low, q.end) else None
             out.append(rec)
-            last, last_end = rec, q.end
+            last, last_start, last_end = rec, q.start, q.end
             if q.kind == "count" and q.unit and not generic_head(q.unit) and not _is_event(q.unit):
                 last_group = (
                     si,
@@ -572,6 +574,8 @@ def _whose(
     return concept
 
 
+_COMPARED_NEXT = re.compile(r"\s*so(?:\s|$)")  # `tăng 5% so với …`: a comparison, not a whole to share
+_OTHER_CLAUSE = re.compile(r"(?<!\w)(?:so với|nhưng|biên)(?!\w)")  # `…, nhưng chỉ có biên lãi gộp chưa tới 10%`
 _AVERAGE = re.compile(r"(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?(?!\w)")
 _COMPARED = re.compile(r"\s*(?:so với|so)?\s*")
 
@@ -601,7 +605,7 @@ def _complete_reference(
     lo: int,
     words_after: str,
     last: Indicator | None,
-    last_end: int,
+    last_span: tuple[int, int],
 ) -> None:
     """The references `semantics.reference` did not read, set after the concept was built without
     them: a known one before the number (`cao hơn cùng kỳ 31%`), for a change a comparison earlier in
@@ -609,6 +613,7 @@ def _complete_reference(
     from the words written after it (`words_after`: `94% khối lượng`), and the first percent of a
     from-to pair or a list sharing the last one's (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39%
     và 12% so với cuối năm 2024`)."""
+    last_start, last_end = last_span  # where the last quantity is
     low = a.norm.lower
     if rec.reference is None:
         rec.reference = reference_before(low, a.norm.written, q, clause[0])
@@ -621,6 +626,23 @@ def _complete_reference(
     if rec.reference is None and rec.change:
         rec.reference = reference_earlier(low, a.norm.written, q, lo)
     if (
+        rec.reference is None
+        and q.kind == "percent"
+        and rec.change is None
+        and last is not None
+        and last.kind == "percent"
+        and last.change is None
+        and last.reference
+        and last.sentence == rec.sentence
+        and not _COMPARED_NEXT.match(low, last_end)
+        and not _OTHER_CLAUSE.search(low, last_end, q.start)
+        and not phrase_re("rate_heads").search(low, last_end, q.start)  # `lãi suất 0%`: a rate of its own
+        and _parallel(low, last_start, q.start)
+    ):
+        rec.reference = (
+            last.reference
+        )  # `đất nông nghiệp chiếm 71,83% diện tích đất toàn tỉnh, đất phi nông nghiệp chiếm 28,17%`
+    if (
         rec.reference
         and q.kind == "percent"
         and last is not None
@@ -630,6 +652,21 @@ def _complete_reference(
         and _FROM_TO_NEXT.fullmatch(low, last_end, q.start)
     ):
         last.reference = rec.reference
+
+
+_PARALLEL_WORDS = ("là", "còn", "lên", "xuống")  # `năm 2016 là 13%`, `từ 4,9% GDP … lên 5,53%`
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*(?:(?:khoảng|gần|hơn|trên|chỉ|tới|đến)\s*)*\(?\s*$")
+
+
+def _parallel(low: str, before: int, start: int) -> bool:
+    """Whether the number at `start` is written like the one at `before`: after the same word
+    (`chiếm 71,83% …, đất phi nông nghiệp chiếm 28,17%`), in brackets after a name (`BIDV
+    (13,47%)`), or after `là`, `còn`, `lên`, `xuống` (`năm 2016 là 13%`, `lên hơn 5,53%`)."""
+    if low[max(0, start - 2) : start].strip().endswith("("):
+        return True
+    a = _WORD_BEFORE.search(low, max(0, before - 40), before)
+    b = _WORD_BEFORE.search(low, max(0, start - 40), start)
+    return b is not None and (b.group(1) in _PARALLEL_WORDS or (a is not None and a.group(1) == b.group(1)))
 
 
 def _shared_change(
