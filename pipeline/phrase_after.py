@@ -304,6 +304,27 @@ _OF_INTO = re.compile(r"(?:của|vào)\s+", re.IGNORECASE)  # `1% [của] số p
 _CLAUSE_AFTER = re.compile(r"\s(?:" + _CLAUSE_WORDS + r")(?!\w).*$", re.IGNORECASE)
 
 
+_SENTENCE_ON = re.compile(
+    r"(?<![A-ZĐ])(?<![A-ZĐ]{2})(?<![A-ZĐ]{3})\.\s+\S.*$"
+)  # `… nguy hại[. Mỗi năm]`, not `TP. HCM`
+_WHY = re.compile(r"\s(?:dù|do)(?!\w).*$")  # `tổn thất kinh tế toàn cầu [do sử dụng thuốc lá]`: why
+_WHERE = re.compile(r"(?<!nhà)(?<!đất)\s(?:ở|tại)\s+")  # `mẫu xét nghiệm [ở bang Punjab]`; not `nhà ở xã hội`
+_PLACE_SECTIONS = ("places", "unit_only_places", "countries", "world_places", "regions", "administrative_units")
+
+
+def _without_where(phrase: str) -> str:
+    """The whole without the place written after it (`hộ dân [ở xã Tân Túc]`, `thị phần [tại Việt
+    Nam]`) or the reason (`[do …]`); not a company after `tại` (`40% vốn tại Vietinbank`)."""
+    phrase = _WHY.sub("", phrase)
+    low = phrase.lower()
+    for m in _WHERE.finditer(phrase):
+        if phrase_re("whole_where_heads").match(low, m.end()) or any(
+            phrase_re(section, "places.json").match(low, m.end()) for section in _PLACE_SECTIONS
+        ):
+            return phrase[: m.start()]
+    return phrase
+
+
 def whole_of_share(phrase: str) -> str | None:
     """The whole a percent is of, from the words written after it (`94% [khối lượng]`, `chiếm 29,3%
     [tổng số lao động của tỉnh]`, `4,5% [GDP]`): without a leading `của`/`vào` or the clause that
@@ -312,7 +333,8 @@ def whole_of_share(phrase: str) -> str | None:
     new sentence (a capitalised word, not an acronym) or name a place (`15% miền Trung`)."""
     lead = _OF_INTO.match(phrase)
     phrase = phrase[lead.end() :] if lead else phrase
-    phrase = _CLAUSE_AFTER.sub("", phrase.rstrip(" .,;:")).strip()
+    phrase = _CLAUSE_AFTER.sub("", _SENTENCE_ON.sub("", phrase).rstrip(" .,;:")).strip()
+    phrase = " ".join(_without_dangling(_without_where(phrase).split()))
     if not phrase:
         return None
     first = phrase.split()[0]
