@@ -616,7 +616,7 @@ def _complete_reference(
     last_start, last_end = last_span  # where the last quantity is
     low = a.norm.lower
     if rec.reference is None:
-        rec.reference = reference_before(low, a.norm.written, q, clause[0])
+        rec.reference = reference_before(low, a.norm.written, q, clause[0], rec.change is not None)
     if q.kind == "percent" and rec.reference is None:
         rec.reference = whole_of_share(words_after)
         at = low.find(rec.reference.lower(), q.end, clause[1]) if rec.reference else -1

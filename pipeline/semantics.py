@@ -218,12 +218,17 @@ _COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)"
 
 # `cao hơn cùng kỳ 31%`, `vượt kế hoạch đề ra khoảng 6%`, `so với GDP là 34%`: the compared thing
 # written before the number (used with .search, right before it)
+_COMPARISON = re.compile(r"(?<!\w)(?<!cầu )(?:so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt)(?!\w)")
 _REF_BEFORE = re.compile(
-    r"(?<!\w)(?P<how>so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt)\s+(?P<ref>[^\W\d_]+(?:\s[^\W\d_]+){0,3}?)"
-    r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng)\s+)?$"
+    r"(?P<how>so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt)\s+(?:của\s+)?(?P<ref>[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
+    r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng|xấp xỉ|hiện)\s+)*$"
 )
 
 
+_LEVEL_WORDS = frozenset(("mức", "con", "số", "mốc", "ngưỡng", "giá", "là", "rất", "nhiều", "toàn"))
+_NOT_IN_COMPARED = frozenset(
+    ("so", "với", "lên", "xuống", "từ", "và", "tăng", "giảm", "đạt", "có", "là", "khi", "khoảng", "số", "mức", "chiều")
+)
 _SO_VOI = re.compile(r"(?<!\w)so với(?!\w)")
 _DIGIT_BEFORE = re.compile(r"\d[^\d]{0,11}$")
 _CLOSED = re.compile(r"\s*[,;()]")
@@ -259,15 +264,25 @@ def reference_earlier(low: str, text: str, q: Quantity, lo: int) -> str | None:
     return text[start:end]  # `so với cùng kỳ năm 2018`; `so với kế hoạch [hụt hơn] 2 triệu tấn`
 
 
-def reference_before(low: str, text: str, q: Quantity, lo: int) -> str | None:
+def reference_before(low: str, text: str, q: Quantity, lo: int, difference: bool = False) -> str | None:
     """The compared thing written between a comparison and the number, when it is a known reference
     (lexicon `references`): `cao hơn cùng kỳ 31%`, `so với GDP là 34%`; not `cao hơn đội xếp thứ 2`
-    nor `so với mức 13,1%`."""
-    m = _REF_BEFORE.search(low, max(lo, q.start - 60), q.start)
+    nor `so với mức 13,1%`. When the number is a `difference` (a change), any short noun phrase
+    after `cao hơn`, `vượt` …: `cao hơn giá một tập đoàn của Mỹ đến 9 USD`, `vượt tỷ lệ hỗ trợ quy
+    định 1.004,9 tỷ đồng`."""
+    found = list(_COMPARISON.finditer(low, max(lo, q.start - 60), q.start))
+    m = _REF_BEFORE.match(low, found[-1].start(), q.start) if found else None  # the comparison nearest the number
     if m is None:
         return None
-    if not phrase_re("references").fullmatch(m.group("ref")):
-        return None  # `so với mức 13,1%`, `so với con số …`: the compared figure follows, it is no reference
+    ref = m.group("ref")
+    if not phrase_re("references").fullmatch(ref):
+        words = ref.split()
+        if not difference or m.group("how") == "so với" or len(words) < 2 or words[0] in _LEVEL_WORDS:
+            return None  # `so với mức 13,1%`, `so với con số …`: the compared figure follows, it is no reference
+        if any(w in _NOT_IN_COMPARED for w in words) or words[0] in word_set("concept_dangling") or words[0] == "qua":
+            return None  # `so với khoản lỗ lên đến 193 tỷ đồng`, `chi nhiều hơn cho …`, `vượt qua quãng đường`
+        if q.kind == "percent" and phrase_re("rate_heads").match(ref):
+            return None  # `cao hơn tỷ trọng 85,3% của cùng kỳ`: the compared rate follows
     return text[m.start("ref") : m.end("ref")]
 
 
