@@ -144,9 +144,13 @@ def _reference_re() -> re.Pattern[str]:
 
 
 _CLAUSE_MARK = re.compile(r"[;()]|,(?!\d)")  # not the comma of `3,46`
-_COMPARED_FIGURE = re.compile(r"(?<!\w)so(?: với)? (?:con số|mức|số)(?!\w)")
+_COMPARED_FIGURE = re.compile(
+    r"(?<!\w)(?:so(?: với)?|hơn|vượt(?: xa)?|thấp hơn|cao hơn|gấp) (?:con số|mức|số)(?!\w)"
+)  # `so với con số 3,46 tỉ USD của năm 2016`, `vượt xa mức 80 tỷ đồng của năm trước`
 _BUDGET_BEFORE = re.compile(r"(?:dự toán|kế hoạch)\s*$")
 _SINCE = re.compile(r"(?:kể )?từ ")
+_MULTIPLE_END = re.compile(r"(?:lần|đôi|rưỡi)$")  # a multiple's number (`gấp đôi`, `1,3 lần`)
+_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:từ|còn|lên|xuống|đến|là)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 
 
 def _plan_year(low: str, span: tuple[int, int], lo: int) -> bool:
@@ -312,9 +316,14 @@ def choose(
     sentence_lo: int,
 ) -> tuple[int, int] | None:
     """The period of the number at `[start, end)` among its sentence's periods `own`."""
+    multiple = _MULTIPLE_END.search(low, start, end) is not None and not _LEVEL_BEFORE.search(
+        low, max(sentence_lo, start - 12), start
+    )  # `từ 2,1 lần năm 2008 còn 1,8 lần năm 2017`: levels, each of its own year
     for sp in own:  # `từ hơn 9 triệu đồng năm 2008 lên …`: a period right after the number is its own
         if sp[0] < end or low[sp[0] : sp[1]] == "nay":  # `230 USD nay đã tăng`: `nay` opens the next statement
             continue
+        if multiple and not low[end : sp[0]].strip():
+            break  # `tăng gấp đôi năm 2024`, `gấp 1,3 lần năm 2015`: what the multiple is of; not `vào năm 2020`
         if _THREE_WORDS.match(low, end, sp[0]):
             break  # this one and every later one are further than two words away
         gap = low[end : sp[0]]
