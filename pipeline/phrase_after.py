@@ -312,6 +312,15 @@ _WHERE = re.compile(r"(?<!nhà)(?<!đất)\s(?:ở|tại)\s+")  # `mẫu xét ng
 _PLACE_SECTIONS = ("places", "unit_only_places", "countries", "world_places", "regions", "administrative_units")
 
 
+_VOTE_NOUN = re.compile(r"(?<!\w)(?:phiếu|tỷ lệ|tỉ lệ|sự|ý kiến|lượt|mức độ)\s+$")  # the verb names what they are
+
+
+@cache
+def _said() -> re.Pattern[str]:
+    """A verb of saying, thinking or wanting: what follows it is a clause, not part of the whole."""
+    return re.compile(r"(?<!\w)(?:" + alternation(word_set("whole_clause_verbs")) + r")(?!\w)")
+
+
 def _without_where(phrase: str) -> str:
     """The whole without the place written after it (`hộ dân [ở xã Tân Túc]`, `thị phần [tại Việt
     Nam]`) or the reason (`[do …]`); not a company after `tại` (`40% vốn tại Vietinbank`)."""
@@ -335,6 +344,9 @@ def whole_of_share(phrase: str) -> str | None:
     phrase = phrase[lead.end() :] if lead else phrase
     phrase = _CLAUSE_AFTER.sub("", _SENTENCE_ON.sub("", phrase).rstrip(" .,;:")).strip()
     phrase = " ".join(_without_dangling(_without_where(phrase).split()))
+    said = _said().search(phrase.lower())
+    if said and said.start() > 0 and not _VOTE_NOUN.search(phrase.lower(), 0, said.start()):
+        phrase = phrase[: said.start()].strip()  # `cử tri [cho rằng …]`; not `phiếu tán thành`, `tỷ lệ ủng hộ`
     if not phrase:
         return None
     first = phrase.split()[0]
