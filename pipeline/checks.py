@@ -333,6 +333,74 @@ def change_rate(low: str, recs: list[dict]) -> list[dict[str, Any]]:
     return out
 
 
+# parts listed after `trong đó` that add up to the total before it: `702 hộ dân, trong đó có 225
+# hộ được bồi thường, 82 hộ không được bồi thường và 395 hộ không có đất`
+_WHEREOF_FIRST = re.compile(r"[^\d;.]{0,40}?(?<!\w)trong đó(?!\w)[^\d;.]{0,60}")
+_NEXT_PART = re.compile(r"[^\d;.()]{0,50}?(?:,|(?<!\w)và(?!\w))[^\d;.()]{0,40}")
+_OTHER_LINK = re.compile(r"(?<!\w)(?:so với|trong đó|với|còn|gồm)(?!\w)")
+_AND_LAST = re.compile(r"(?<!\w)và(?!\w)")
+APPROXIMATE = 0.05  # parts or a total written `hơn`, `gần` … agree within 5%
+
+
+def listed_parts(low: str, recs: list[dict]) -> list[dict[str, Any]]:
+    """Parts after `trong đó` against their total. A closed list (its last part after `và`) may
+    fail when the parts exceed the total; an open one (`…, 157 vụ, … 178 vụ`: maybe counted two
+    ways) is only reported when it adds up; parts short of the total may be only some."""
+    out = []
+    for i, total in enumerate(recs[:-2]):
+        first = recs[i + 1]
+        if total["kind"] not in ("count", "money", "measure") or total.get("change") or total.get("value_max"):
+            continue
+        if first["sentence"] != total["sentence"] or not _WHEREOF_FIRST.fullmatch(low, total["end"], first["start"]):
+            continue
+        parts, closed = [i + 1], False
+        for k in range(i + 2, len(recs)):
+            a, b = recs[k - 1], recs[k]
+            if b["sentence"] != total["sentence"] or not _NEXT_PART.fullmatch(low, a["end"], b["start"]):
+                break
+            if _OTHER_LINK.search(low, a["end"], b["start"]):
+                break
+            parts.append(k)
+            closed = _AND_LAST.search(low, a["end"], b["start"]) is not None
+        if len(parts) < 2 or any(not _one_of(total, recs[j]) for j in parts):
+            continue
+        units = {(recs[j].get("unit") or "").lower() for j in parts}
+        heads = {u.split()[0] if u else "" for u in units | {(total.get("unit") or "").lower()}}
+        if total["kind"] == "count" and len(units) > 1 and len(heads) > 1:
+            continue  # `117 trường hợp, trong đó 76 công nhân, 41 sinh viên, 39 nữ`: counted two ways
+        check = None
+        for n in range(2, len(parts) + 1):  # `28.000 tấn, trong đó 23.000 tấn …, 5.000 tấn … và đã xuất khẩu 4.520 tấn`
+            some = parts[:n]
+            stated = float(sum(recs[j]["value"] for j in some))
+            rough = any((recs[j].get("comparator") or "=") != "=" for j in [i, *some])
+            if rough:
+                tol = APPROXIMATE * total["value"]
+            elif total["kind"] == "count":
+                tol = 0.0  # the parts of a count are counted, not rounded
+            else:
+                tol = _half_unit(total) + sum(_half_unit(recs[j]) for j in some)
+            tol += 1e-9 * total["value"]
+            if abs(stated - total["value"]) <= (tol if n == len(parts) else 1e-9 * total["value"]):
+                check = _sum_check([i, *some], float(total["value"]), stated, True)  # only some: exactly
+                break
+            if n == len(parts) and closed and not rough and stated > total["value"]:
+                check = _sum_check([i, *some], float(total["value"]), stated, False)  # more than the whole
+        if check:
+            out.append(check)
+    return out
+
+
+def _sum_check(idx: list[int], expected: float, stated: float, ok: bool) -> dict[str, Any]:
+    return {"type": "parts_sum", "records": idx, "expected": round(expected, 4), "stated": stated, "ok": ok}
+
+
+def _one_of(total: dict, part: dict) -> bool:
+    """A part of the same kind (and for money or measures, unit) as its total, not a change or range."""
+    if part["kind"] != total["kind"] or part.get("change") or part.get("value_max") is not None:
+        return False
+    return total["kind"] == "count" or part.get("unit") == total.get("unit")
+
+
 def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
     """Every check of the document, in the order of their first record."""
     recs = [r for r in records if r.get("kind") in ("count", "percent", "ratio", "money", "measure", "number")]
@@ -344,7 +412,9 @@ def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
         + change_levels(low, recs)
         + part_of_total(low, recs)
         + change_rate(low, recs)
+        + listed_parts(low, recs)
     )
+    found = list({tuple(c["records"]): c for c in reversed(found)}.values())[::-1]  # the same records once
     for c in found:  # indices into the document's own `indicators`
         c["records"] = [index[id(recs[i])] for i in c["records"]]
     return sorted(found, key=lambda c: c["records"][0])

@@ -111,6 +111,27 @@ def test_checks_seed_ratio_and_percent_agree(seed_gold):
         ("Thu ngân sách đạt 660 tỷ đồng, vượt 60 tỷ đồng, tăng 32% so với năm trước.", []),
         ("Nợ công là 900 tỷ đồng, tăng 60 tỷ đồng, tương đương 0,3% GDP.", []),
         ("Doanh thu đạt 660 tỷ đồng, tăng 10% và lợi nhuận 60 tỷ đồng.", []),
+        # parts listed after trong đó against their total
+        (
+            "Xã có 700 hộ dân, trong đó có 220 hộ được hỗ trợ, 80 hộ chưa được hỗ trợ và 400 hộ không thuộc diện.",
+            [("parts_sum", True, ["700", "220", "80", "400"])],
+        ),
+        (
+            "Xã có 700 hộ dân, trong đó có 220 hộ được hỗ trợ, 80 hộ chưa được hỗ trợ và 500 hộ không thuộc diện.",
+            [("parts_sum", False, ["700", "220", "80", "500"])],
+        ),
+        (
+            "Diện tích là 930 ha, trong đó khu đô thị mới 770 ha, khu tái định cư 160 ha.",
+            [("parts_sum", True, ["930 ha", "770 ha", "160 ha"])],
+        ),
+        (
+            "Sản lượng 28.000 tấn, trong đó 23.000 tấn cà phê bột, 5.000 tấn cà phê hòa tan và đã xuất khẩu 4.520 tấn.",
+            [("parts_sum", True, ["28.000 tấn", "23.000 tấn", "5.000 tấn"])],
+        ),
+        # an open list may count one thing two ways; counts of several nouns, or only some parts: no sum
+        ("Có 300 vụ, trong đó sân bay A là 150 vụ, sân bay B là 160 vụ, chuyến bay quốc tế là 170 vụ.", []),
+        ("Có 117 trường hợp, trong đó 76 công nhân, 41 sinh viên, 39 nữ và 54 đảng viên.", []),
+        ("Có 223 người tham dự, trong đó 176 uỷ viên chính thức, 20 uỷ viên dự khuyết.", []),
     ],
 )
 def test_checks_examples(text, expected):
