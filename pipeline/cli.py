@@ -282,7 +282,8 @@ def checks_cmd(
     show_all: Annotated[bool, typer.Option("--all", help="List the checks that agree too.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per listed check.")] = False,
 ) -> None:
-    """List the failing consistency checks of an archive: ratio vs. percent, parts vs. total, change vs. levels.
+    """List the failing consistency checks of an archive: ratio vs. percent, parts vs. total, change vs. levels,
+    a part's share of a total, a change vs. its rate.
 
     Example: chiso checks out.jsonl   (after: chiso extract news/ -o out.jsonl)
     """
