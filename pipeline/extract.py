@@ -610,38 +610,19 @@ def _complete_reference(
     """The references `semantics.reference` did not read, set after the concept was built without
     them: a known one before the number (`cao hơn cùng kỳ 31%`), for a change a comparison earlier in
     the sentence that starts at `lo` (`So với cùng kỳ, giảm 130 vụ`), the whole a percent is a share of,
-    from the words written after it (`words_after`: `94% khối lượng`), and the first percent of a
-    from-to pair or a list sharing the last one's (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39%
-    và 12% so với cuối năm 2024`)."""
-    last_start, last_end = last_span  # where the last quantity is
+    from the words written after it (`words_after`: `94% khối lượng`) with its scope, the whole of a
+    share written like the one before, and the first percent of a from-to pair or a list sharing
+    the last one's (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39% và 12% so với cuối năm 2024`)."""
+    last_end = last_span[1]  # where the last quantity ends
     low = a.norm.lower
     if rec.reference is None:
         rec.reference = reference_before(low, a.norm.written, q, clause[0], rec.change is not None)
     if q.kind == "percent" and rec.reference is None:
-        rec.reference = whole_of_share(words_after)
-        at = low.find(rec.reference.lower(), q.end, clause[1]) if rec.reference else -1
-        scope = _SCOPE_AFTER.match(low, at + len(rec.reference or "")) if at >= 0 else None
-        if rec.reference and scope:
-            rec.reference += a.norm.written[scope.start() : scope.end()]  # `27% dân số [cả nước]`: the whole's scope
+        rec.reference = _with_scope(a, whole_of_share(words_after), q.end, clause[1])
     if rec.reference is None and rec.change:
         rec.reference = reference_earlier(low, a.norm.written, q, lo)
-    if (
-        rec.reference is None
-        and q.kind == "percent"
-        and rec.change is None
-        and last is not None
-        and last.kind == "percent"
-        and last.change is None
-        and last.reference
-        and last.sentence == rec.sentence
-        and not _COMPARED_NEXT.match(low, last_end)
-        and not _OTHER_CLAUSE.search(low, last_end, q.start)
-        and not phrase_re("rate_heads").search(low, last_end, q.start)  # `lãi suất 0%`: a rate of its own
-        and _parallel(low, last_start, q.start)
-    ):
-        rec.reference = (
-            last.reference
-        )  # `đất nông nghiệp chiếm 71,83% diện tích đất toàn tỉnh, đất phi nông nghiệp chiếm 28,17%`
+    if rec.reference is None:
+        rec.reference = _whole_shared(low, rec, q, last, last_span)
     if (
         rec.reference
         and q.kind == "percent"
@@ -652,6 +633,32 @@ def _complete_reference(
         and _FROM_TO_NEXT.fullmatch(low, last_end, q.start)
     ):
         last.reference = rec.reference
+
+
+def _with_scope(a: Analysis, whole: str | None, end: int, hi: int) -> str | None:
+    """The whole with the scope written after it, which concepts leave out: `27% dân số [cả nước]`."""
+    low = a.norm.lower
+    at = low.find(whole.lower(), end, hi) if whole else -1
+    scope = _SCOPE_AFTER.match(low, at + len(whole or "")) if at >= 0 else None
+    return f"{whole}{a.norm.written[scope.start() : scope.end()]}" if whole and scope else whole
+
+
+def _whole_shared(
+    low: str, rec: Indicator, q: Quantity, last: Indicator | None, last_span: tuple[int, int]
+) -> str | None:
+    """The whole of the share before, for a share written like it in the same sentence (`đất nông
+    nghiệp chiếm 71,83% diện tích đất toàn tỉnh, đất phi nông nghiệp chiếm 28,17%`); not across a
+    comparison or `nhưng`, nor to a rate of its own (`lãi suất 0%`, lexicon `rate_heads`)."""
+    if q.kind != "percent" or rec.change is not None or last is None or last.sentence != rec.sentence:
+        return None
+    if last.kind != "percent" or last.change is not None or not last.reference:
+        return None
+    last_start, last_end = last_span
+    if _COMPARED_NEXT.match(low, last_end) or _OTHER_CLAUSE.search(low, last_end, q.start):
+        return None
+    if phrase_re("rate_heads").search(low, last_end, q.start):
+        return None
+    return last.reference if _parallel(low, last_start, q.start) else None
 
 
 _PARALLEL_WORDS = ("là", "còn", "lên", "xuống")  # `năm 2016 là 13%`, `từ 4,9% GDP … lên 5,53%`
