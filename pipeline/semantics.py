@@ -225,10 +225,6 @@ _REF_BEFORE = re.compile(
 )
 
 
-_LEVEL_WORDS = frozenset(("mức", "con", "số", "mốc", "ngưỡng", "giá", "là", "rất", "nhiều", "toàn"))
-_NOT_IN_COMPARED = frozenset(
-    ("so", "với", "lên", "xuống", "từ", "và", "tăng", "giảm", "đạt", "có", "là", "khi", "khoảng", "số", "mức", "chiều")
-)
 _SO_VOI = re.compile(r"(?<!\w)so với(?!\w)")
 _DIGIT_BEFORE = re.compile(r"\d[^\d]{0,11}$")
 _CLOSED = re.compile(r"\s*[,;()]")
@@ -277,9 +273,12 @@ def reference_before(low: str, text: str, q: Quantity, lo: int, difference: bool
     ref = m.group("ref")
     if not phrase_re("references").fullmatch(ref):
         words = ref.split()
-        if not difference or m.group("how") == "so với" or len(words) < 2 or words[0] in _LEVEL_WORDS:
+        if not difference or m.group("how") == "so với" or len(words) < 2:
             return None  # `so với mức 13,1%`, `so với con số …`: the compared figure follows, it is no reference
-        if any(w in _NOT_IN_COMPARED for w in words) or words[0] in word_set("concept_dangling") or words[0] == "qua":
+        if words[0] in word_set("compared_not_first"):
+            return None  # `so với mức 13,1%`, `cao hơn rất nhiều`: a level or a degree, no thing compared
+        inside = word_set("compared_not_inside")
+        if any(w in inside for w in words) or words[0] in word_set("concept_dangling") or words[0] == "qua":
             return None  # `so với khoản lỗ lên đến 193 tỷ đồng`, `chi nhiều hơn cho …`, `vượt qua quãng đường`
         if q.kind == "percent" and phrase_re("rate_heads").match(ref):
             return None  # `cao hơn tỷ trọng 85,3% của cùng kỳ`: the compared rate follows
