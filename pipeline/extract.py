@@ -217,6 +217,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if not q.is_indicator and not all_kinds:
                 continue
             clause = a.clause_at(q.start) or (sent.start, sent.end)
+            if clause[1] < q.end and (tail := a.clause_at(q.end - 1)):
+                clause = (clause[0], tail[1])  # `50% - 100% học phí`: a range across the dash the clauses split at
             rs, re_ = norm.to_raw(q.start, q.end)
             rec = Indicator(
                 start=rs,
