@@ -433,6 +433,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             ):
                 part[0].concept = _TOTAL_WORD.sub("", rec.concept)  # `11 trong tổng số 24 quận, huyện sẽ bị …`
             part = (rec, si, q.end) if q.kind == "count" and _OUT_OF.match(low, q.end) else None
+            rec.concept = tidy(rec.concept)  # what later steps joined on ends as a concept should
             out.append(rec)
             last, last_start, last_end = rec, q.start, q.end
             if q.kind == "count" and q.unit and not generic_head(q.unit) and not _is_event(q.unit):
