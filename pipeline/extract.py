@@ -61,9 +61,10 @@ _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng
 _TO_LEVEL = re.compile(r"(?<!\w)về\s*$")  # not `60,6% về số lượng và 31,92%` (in terms of)
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
 _TOTAL_WORD = re.compile(r"^(?:tổng số|tổng)\s+", re.IGNORECASE)
-_OF_TOTAL = re.compile(r" (tổng)(?!\w)")  # `chiếm 18,4% tổng vốn`: a part's weight in a whole
 _SCOPE_AFTER = re.compile(r"\s+(?:của\s+)?(?:cả nước|toàn quốc)(?!\w)")  # the whole's scope, dropped from concepts
-_IN_TOTAL = re.compile(r" (?:(?:trong|trên) )?(tổng)(?!\w)")  # the whole, also `28,72% trong tổng chi`
+# the whole after a share: right after it a part's weight in it (`chiếm 18,4% tổng vốn`), or after
+# `trong`/`trên` only what it is of (`28,72% trong tổng chi`)
+_IN_TOTAL = re.compile(r" (?:(?:trong|trên) )?(tổng)(?!\w)")
 _FROM_TO_NEXT = re.compile(
     r"\s*(?:(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])|và|,)\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
 )  # `từ 87,17% [xuống] 78,74%`, `từ 3% [giảm xuống] 2%`, `lần lượt tăng 39% [và] 12% so với cuối năm 2024`
@@ -386,9 +387,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             )  # inherited without its tail
             if not in_brackets:
                 outside = last_in_sentence
-            of_total = q.kind == "percent" and _OF_TOTAL.match(low, q.end) is not None
-            in_total = q.kind in ("percent", "ratio") and _IN_TOTAL.match(low, q.end) is not None
-            whole = _whole_after(a, q.end, clause[1]) if in_total else ""  # `chiếm 93% [tổng giá trị …]`
+            total = _IN_TOTAL.match(low, q.end) if q.kind in ("percent", "ratio") else None
+            of_total = q.kind == "percent" and total is not None and total.start(1) == q.end + 1  # no trong/trên
+            whole = _whole_after(a, total, clause[1]) if total else ""  # `chiếm 93% [tổng giá trị …]`
             if q.kind == "percent" and rec.change is None and (rec.reference is None or of_total) and rec.concept:
                 share = _share_word(a)
                 # `chiếm 18,4% tổng vốn`: a part's weight in a whole
@@ -513,12 +514,10 @@ def _bare_cell(low: str, sent: Sentence, q: Quantity) -> bool:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _whole_after(a: Analysis, end: int, hi: int) -> str:
+def _whole_after(a: Analysis, m: re.Match[str], hi: int) -> str:
     """`chiếm 93% [tổng giá trị sản xuất công nghiệp]`, `28,72% trong [tổng chi]`: the whole a share
-    is of, written after it; not `tổng số` alone (`82% trên tổng số 1.000 …`: the whole is a count)."""
-    m = _IN_TOTAL.match(a.norm.lower, end)
-    if m is None:
-        return ""
+    is of, written after it (`m`: `_IN_TOTAL`'s match); not `tổng số` alone (`82% trên tổng số 1.000
+    …`: the whole is a count)."""
     tokens = syllables(a.norm.written, m.end(), hi)
     rest = object_after(a.norm.written, a.norm.lower, tokens, m.end(), hi)
     if not rest or rest.lower() == "số":

@@ -218,9 +218,10 @@ _COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)"
 
 # `cao hơn cùng kỳ 31%`, `vượt kế hoạch đề ra khoảng 6%`, `so với GDP là 34%`: the compared thing
 # written before the number (used with .search, right before it)
-_COMPARISON = re.compile(r"(?<!\w)(?<!cầu )(?:so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt)(?!\w)")
+_COMPARING = r"so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt"
+_COMPARISON = re.compile(r"(?<!\w)(?<!cầu )(?:" + _COMPARING + r")(?!\w)")
 _REF_BEFORE = re.compile(
-    r"(?P<how>so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt)\s+(?:của\s+)?(?P<ref>[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
+    r"(?P<how>" + _COMPARING + r")\s+(?:của\s+)?(?P<ref>[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
     r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng|xấp xỉ|hiện)\s+)*$"
 )
 
