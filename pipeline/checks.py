@@ -37,6 +37,10 @@ def _check(
         ok = expected <= stated + tol
     else:
         ok = -tol <= expected - stated <= 3 * tol  # rounded: ± half a unit; cut: up to a unit below
+    return _result(kind, idx, expected, stated, ok)
+
+
+def _result(kind: str, idx: list[int], expected: float, stated: float, ok: bool) -> dict[str, Any]:
     return {"type": kind, "records": idx, "expected": round(expected, 4), "stated": stated, "ok": ok}
 
 
@@ -117,11 +121,7 @@ _TO = re.compile(r"(?<!\w)(lên|xuống|còn|về)\s+(?:\S+\s+){0,2}$")
 
 def _introduces_change(low: str, prev: dict, change: dict) -> bool:
     """Whether only the unit of `prev` and words that introduce a change stand before `change`."""
-    between = low[prev["end"] : change["start"]]
-    unit = (prev.get("unit") or "").lower()
-    if unit and prev["kind"] == "count" and between.lstrip().startswith(unit):
-        between = between.lstrip()[len(unit) :]  # `208 [đơn vị], giảm 121`
-    return _STATED_CHANGE.fullmatch(between) is not None
+    return _STATED_CHANGE.fullmatch(low, _past_unit(low, prev), change["start"]) is not None  # `208 [đơn vị], giảm 121`
 
 
 def change_levels(low: str, recs: list[dict]) -> list[dict[str, Any]]:
@@ -368,30 +368,28 @@ def listed_parts(low: str, recs: list[dict]) -> list[dict[str, Any]]:
         heads = {u.split()[0] if u else "" for u in units | {(total.get("unit") or "").lower()}}
         if total["kind"] == "count" and len(units) > 1 and len(heads) > 1:
             continue  # `117 trường hợp, trong đó 76 công nhân, 41 sinh viên, 39 nữ`: counted two ways
-        check = None
-        for n in range(2, len(parts) + 1):  # `28.000 tấn, trong đó 23.000 tấn …, 5.000 tấn … và đã xuất khẩu 4.520 tấn`
-            some = parts[:n]
-            stated = float(sum(recs[j]["value"] for j in some))
-            rough = any((recs[j].get("comparator") or "=") != "=" for j in [i, *some])
+        exact = 1e-9 * total["value"]
+        for n in range(2, len(parts)):  # `28.000 tấn, trong đó 23.000 tấn …, 5.000 tấn … và đã xuất khẩu 4.520 tấn`
+            stated = float(sum(recs[j]["value"] for j in parts[:n]))
+            if abs(stated - total["value"]) <= exact:  # only some of the parts: exactly
+                out.append(_result("parts_sum", [i, *parts[:n]], float(total["value"]), stated, True))
+                break
+        else:
+            stated = float(sum(recs[j]["value"] for j in parts))
+            rough = any((recs[j].get("comparator") or "=") != "=" for j in [i, *parts])
             if rough:
                 tol = APPROXIMATE * total["value"]
             elif total["kind"] == "count":
                 tol = 0.0  # the parts of a count are counted, not rounded
             else:
-                tol = _half_unit(total) + sum(_half_unit(recs[j]) for j in some)
-            tol += 1e-9 * total["value"]
-            if abs(stated - total["value"]) <= (tol if n == len(parts) else 1e-9 * total["value"]):
-                check = _sum_check([i, *some], float(total["value"]), stated, True)  # only some: exactly
-                break
-            if n == len(parts) and closed and not rough and stated > total["value"]:
-                check = _sum_check([i, *some], float(total["value"]), stated, False)  # more than the whole
-        if check:
-            out.append(check)
+                tol = _half_unit(total) + sum(_half_unit(recs[j]) for j in parts)
+            if abs(stated - total["value"]) <= tol + exact:
+                out.append(_result("parts_sum", [i, *parts], float(total["value"]), stated, True))
+            elif closed and not rough and stated > total["value"]:
+                out.append(
+                    _result("parts_sum", [i, *parts], float(total["value"]), stated, False)
+                )  # more than the whole
     return out
-
-
-def _sum_check(idx: list[int], expected: float, stated: float, ok: bool) -> dict[str, Any]:
-    return {"type": "parts_sum", "records": idx, "expected": round(expected, 4), "stated": stated, "ok": ok}
 
 
 def _one_of(total: dict, part: dict) -> bool:
@@ -414,7 +412,10 @@ def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
         + change_rate(low, recs)
         + listed_parts(low, recs)
     )
-    found = list({tuple(c["records"]): c for c in reversed(found)}.values())[::-1]  # the same records once
+    once: dict[tuple[int, ...], dict[str, Any]] = {}
+    for c in found:
+        once.setdefault(tuple(c["records"]), c)  # the same records checked once
+    found = list(once.values())
     for c in found:  # indices into the document's own `indicators`
         c["records"] = [index[id(recs[i])] for i in c["records"]]
     return sorted(found, key=lambda c: c["records"][0])
