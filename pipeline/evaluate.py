@@ -105,6 +105,7 @@ class Score:
     field_hits: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})
     concept: list[float] = field(default_factory=list)
     period: list[float] = field(default_factory=list)
+    period_unstated: list[int] = field(default_factory=list)  # 1 when a period is given that gold leaves out
     location: list[float] = field(default_factory=list)
     location_unstated: list[int] = field(default_factory=list)  # 1 when a place is given that gold leaves out
     reference: list[float] = field(default_factory=list)
@@ -160,9 +161,8 @@ class Score:
                 self.field_hits[f][1] += 1
             if g.get("concept"):
                 self.concept.append(overlap_f1(g["concept"], p.get("concept")))
-            if g.get("period"):
-                self.period.append(overlap_f1(g["period"], p.get("period")))
             for name, scores, unstated in (
+                ("period", self.period, self.period_unstated),
                 ("location", self.location, self.location_unstated),
                 ("reference", self.reference, self.reference_unstated),
             ):
@@ -198,6 +198,7 @@ class Score:
             "field_accuracy": {f: round(h / n, 4) if n else None for f, (h, n) in self.field_hits.items()},
             "concept_f1": mean(self.concept),
             "period_f1": mean(self.period),
+            "period_unstated": mean(self.period_unstated),
             "location_f1": mean(self.location),
             "location_unstated": mean(self.location_unstated),
             "reference_f1": mean(self.reference),

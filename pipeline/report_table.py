@@ -28,10 +28,10 @@ def print_score(report: dict[str, Any], console: Console | None = None) -> None:
     console.print(t)
     fa = report["field_accuracy"]
     fields = ", ".join(f"{k} {v:.3f}" if v is not None else f"{k} -" for k, v in fa.items())
-    cf, pf = report["concept_f1"], report["period_f1"]
+    cf = report["concept_f1"]
     console.print(f"field accuracy: {fields}")
-    console.print(f"concept F1: {cf if cf is not None else '-'}   period F1: {pf if pf is not None else '-'}")
-    for name in ("location", "reference"):
+    console.print(f"concept F1: {cf if cf is not None else '-'}")
+    for name in ("period", "location", "reference"):
         f1, unstated = report.get(f"{name}_f1"), report.get(f"{name}_unstated")
         console.print(
             f"{name} F1: {f1 if f1 is not None else '-'}   "

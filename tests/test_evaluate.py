@@ -76,6 +76,23 @@ def test_evaluate_location_overlap_and_places_gold_leaves_out():
     assert report["location_unstated"] == 0.5
 
 
+def test_evaluate_counts_periods_gold_leaves_out_apart():
+    """A period where gold states none does not touch period F1 (SPEC §4) and is counted apart,
+    as `period_unstated`, so a rule that dates everything shows what it costs."""
+    s = Score()
+    gold = [rec(0, 2, period="năm 2023"), rec(5, 7), rec(10, 12), rec(15, 17)]
+    pred = [
+        rec(0, 2, period="năm 2023"),
+        rec(5, 7, period="sáng 25-6"),
+        rec(10, 12, period="năm 2023"),
+        rec(15, 17),
+    ]
+    s.add("d", "x" * 20, gold, pred)
+    report = s.report()
+    assert report["period_f1"] == 1.0
+    assert report["period_unstated"] == pytest.approx(2 / 3, abs=1e-4)
+
+
 def test_evaluate_reference_overlap_and_references_gold_leaves_out():
     s = Score()
     gold = [rec(0, 2, kind="percent", reference="kế hoạch"), rec(5, 7, kind="percent")]
