@@ -16,6 +16,7 @@ from .period import (
     dates_a_total,
     dates_its_statement,
     is_clock_time,
+    is_news_day,
     is_total,
     names_a_body,
     passes_on,
@@ -156,12 +157,12 @@ def _headline(spans_by_sentence: _PerSentence, para: int, a: Analysis) -> tuple[
         return None
     key = ("headline", id(spans_by_sentence))
     if key not in a.memo:
-        heads = [  # not a clock time (`Đúng 11h, …`): it dates its own sentence only
-            sp
+        heads = [  # not a clock time (`Đúng 11h, …`): it dates its own sentence only; nor the day of the
+            sp  # news (`sáng 25-6`, `Mới đây`), which dates the event reported, not the body's figures
             for j, s in enumerate(a.sentences)
             if s.paragraph == 0
             for sp in spans_by_sentence[j]
-            if not is_clock_time(a.norm.lower, sp)
+            if not is_clock_time(a.norm.lower, sp) and not is_news_day(a.norm.lower, sp)
         ]
         line_len = sum(s.end - s.start for s in a.sentences if s.paragraph == 0)
         a.memo[key] = heads[-1] if heads and line_len <= HEADLINE_MAX else None

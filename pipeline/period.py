@@ -205,6 +205,11 @@ def is_clock_time(low: str, span: tuple[int, int]) -> bool:
     return _forms("clock_times").fullmatch(low, span[0], span[1]) is not None
 
 
+def is_news_day(low: str, span: tuple[int, int]) -> bool:
+    """`sáng 25-6`, `hôm 29/3`, `mới đây`: the day a headline's news happened (lexicon `news_days`)."""
+    return _forms("news_days").fullmatch(low, span[0], span[1]) is not None
+
+
 @cache
 def _cumulative_cue() -> re.Pattern[str]:
     cues = alternation(w for w, _gloss in load_json("periods.json")["cumulative_cues"])
