@@ -176,7 +176,8 @@ def change_levels(low: str, recs: list[dict]) -> list[dict[str, Any]]:
 # trong đó vốn tự có là 30% (khoảng 542 tỷ)`)
 _OF_TOTAL = re.compile(r"[^\d;.()]{0,60}?(?:,\s*)?(?:trong|trên) (?:tổng số|số|tổng)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?")
 _LISTED = re.compile(r"[^\d;.]{0,60}?(?:,|(?<!\w)và)\s*")  # `147 … và 4 khuyến nghị`: one of several parts
-_WHEREOF = re.compile(r"[^\d;.]{0,40}?(?<!\w)trong đó(?!\w)[^\d;]{0,80}")
+_WHEREOF_STEM = r"[^\d;.]{0,40}?(?<!\w)trong đó(?!\w)"  # `…, trong đó` between a whole and what follows
+_WHEREOF = re.compile(_WHEREOF_STEM + r"[^\d;]{0,80}")  # to a part's percent: `trong đó nữ (chiếm 7,2%)`
 _AMOUNT = re.compile(r"\s*(?:\(|,?\s*(?:tương đương|tương ứng|tức là|tức)\s)\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?")
 _ASIDE = re.compile(r"(?<!\w)(?:dù|nhưng|mà|còn|trong khi|so với|hoặc)(?!\w)")  # another clause's percent
 _BASE_AFTER = re.compile(r"[^()]{0,40}?(?<!\w)tổng số(?!\w)")  # `(tỷ lệ 93,98%, tổng số đại biểu là 491)`
@@ -335,7 +336,7 @@ def change_rate(low: str, recs: list[dict]) -> list[dict[str, Any]]:
 
 # parts listed after `trong đó` that add up to the total before it: `702 hộ dân, trong đó có 225
 # hộ được bồi thường, 82 hộ không được bồi thường và 395 hộ không có đất`
-_WHEREOF_FIRST = re.compile(r"[^\d;.]{0,40}?(?<!\w)trong đó(?!\w)[^\d;.]{0,60}")
+_WHEREOF_FIRST = re.compile(_WHEREOF_STEM + r"[^\d;.]{0,60}")  # to the first listed part, within the sentence
 _NEXT_PART = re.compile(r"[^\d;.()]{0,50}?(?:,|(?<!\w)và(?!\w))[^\d;.()]{0,40}")
 _OTHER_LINK = re.compile(r"(?<!\w)(?:so với|trong đó|với|còn|gồm)(?!\w)")
 _AND_LAST = re.compile(r"(?<!\w)và(?!\w)")

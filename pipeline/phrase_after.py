@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
+from .places import place_starts
 from .segment import dash_joins, name_goes_on, squeeze
 from .tokenizer import is_word
 
@@ -327,9 +328,7 @@ def _without_where(phrase: str) -> str:
     phrase = _WHY.sub("", phrase)
     low = phrase.lower()
     for m in _WHERE.finditer(phrase):
-        if phrase_re("whole_where_heads").match(low, m.end()) or any(
-            phrase_re(section, "places.json").match(low, m.end()) for section in _PLACE_SECTIONS
-        ):
+        if phrase_re("whole_where_heads").match(low, m.end()) or place_starts(low, m.end(), _PLACE_SECTIONS):
             return phrase[: m.start()]
     return phrase
 
@@ -353,7 +352,7 @@ def whole_of_share(phrase: str) -> str | None:
     low = phrase.lower()
     if first.lower() in word_set("whole_not_first") or (first[0].isupper() and not first.isupper()):
         return None
-    if any(phrase_re(section, "places.json").match(low) for section in ("places", "regions", "countries")):
+    if place_starts(low, 0, ("places", "regions", "countries")):
         return None
     return phrase
 

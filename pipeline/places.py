@@ -48,6 +48,11 @@ def _share_of_whole() -> re.Pattern[str]:
     return re.compile(r"(?:(?<!\w)(?:" + words + r")|\d%?|%)\s*$")
 
 
+def place_starts(low: str, pos: int, sections: tuple[str, ...]) -> bool:
+    """Whether a place of one of these sections of `places.json` starts at `pos` of `low`."""
+    return any(phrase_re(section, "places.json").match(low, pos) for section in sections)
+
+
 def is_nationwide(low: str, span: tuple[int, int]) -> bool:
     """`cả nước`, `toàn quốc`."""
     return phrase_re("nationwide", "places.json").fullmatch(low, span[0], span[1]) is not None
