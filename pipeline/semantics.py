@@ -286,6 +286,18 @@ def reference_before(low: str, text: str, q: Quantity, lo: int, difference: bool
     return text[m.start("ref") : m.end("ref")]
 
 
+def _through_period(low: str, start: int, end: int, hi: int, next_to: bool = True) -> int:
+    """The end of a compared thing read up to `end`, taken on through a period that it is, that it
+    cut off (`tháng [12/2015]`, `khoá [13]`, `kế hoạch năm [2018]`) or, when `next_to`, that
+    follows it (`so với kế hoạch [9 tháng]`)."""
+    for sp in periods(low, start, hi):
+        if sp[0] > end + 1 or (sp[0] >= end and not (next_to and low[end] == " ")):
+            break  # `so với cùng kỳ, 6 tháng …`: not one after a mark; `4,9% GDP [giai đoạn …]`: the figure's
+        if sp[1] > end:
+            return sp[1]
+    return end
+
+
 def _compared(low: str, text: str, base: int, m: re.Match[str], hi: int) -> str | None:
     """The compared thing `_REF_AFTER` found (`m`, matched on `low[base:]`), cut where it ends."""
     s = base + m.start(1)
@@ -307,12 +319,19 @@ def _compared(low: str, text: str, base: int, m: re.Match[str], hi: int) -> str 
         words.pop()  # `so với tổng doanh thu [của]`: no dangling preposition
     written = phrase_re("references").match(low, s, hi)
     if written and len(written.group().split()) > len(words):
-        return text[s : written.end()]  # `so với cùng kỳ năm trước`: past three words
+        return _on_through_period(low, text, s, written.end(), hi)  # `so với cùng kỳ năm trước`: past three words
     if len(words) == 3 and not ends and not written and words[-1].isalpha():
         words += _phrase_on(text, base + m.end(1), hi)  # `so với giá trị trên [sổ sách kế toán]`
         while words[-1].lower() in word_set("concept_dangling") and not is_word(f"{words[-2]} {words[-1]}"):
             words.pop()  # `so với vốn vay ODA [của]`, not `giá hiện [tại]`
-    return " ".join(words).strip(" ,.") or None
+    phrase = " ".join(words).strip(" ,.")
+    if phrase and text.startswith(phrase, s):  # `so với tháng [12/2015]`, `so với kế hoạch [9 tháng]`
+        return _on_through_period(low, text, s, s + len(phrase), hi)
+    return phrase or None
+
+
+def _on_through_period(low: str, text: str, s: int, e: int, hi: int) -> str:
+    return text[s : _through_period(low, s, e, hi)]
 
 
 def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
@@ -326,6 +345,6 @@ def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
     if m:
         return _compared(low, text, q.end, m, hi)
     known = phrase_re("references").match(low, q.end + len(right) - len(right.lstrip()), hi)
-    if known and q.kind == "percent":  # `114% kế hoạch`
-        return text[known.start() : known.end()]
+    if known and q.kind == "percent":  # `114% kế hoạch`, `113,1% kế hoạch năm 2018`
+        return text[known.start() : _through_period(low, known.start(), known.end(), hi, next_to=False)]
     return None
