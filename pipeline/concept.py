@@ -810,6 +810,7 @@ def _without_pronouns(concept: str) -> str:
     return " ".join(out)
 
 
+_DETERMINERS = frozenset(("các", "những"))
 _KEEPS_ITS_VERB = re.compile(r"(?<!\w)(?:từng|không|chưa|chẳng|thậm chí)$")
 
 
@@ -834,6 +835,9 @@ def _without_dangling_end(concept: str) -> str:
         ):
             return concept  # `giàu có`, `chà là`, `giai đoạn một`
         rest = concept[: m.start()].rstrip(_EDGE)
+        if m.group() in _DETERMINERS:
+            concept = rest  # `mức điều chỉnh của [các]`, `tăng liên tục trong [những]`: a plural mark names nothing
+            continue
         if _lists()[1].search(rest.lower()) or _KEEPS_ITS_VERB.search(rest.lower()):
             return concept  # `so với hiện nay`, `chưa từng có`, `không còn`: no noun phrase before it
         concept = rest
