@@ -579,7 +579,9 @@ def _whose(
 
 _COMPARED_NEXT = re.compile(r"\s*so(?:\s|$)")  # `tăng 5% so với …`: a comparison, not a whole to share
 _OTHER_CLAUSE = re.compile(r"(?<!\w)(?:so với|nhưng|biên)(?!\w)")  # `…, nhưng chỉ có biên lãi gộp chưa tới 10%`
-_AVERAGE = re.compile(r"(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?(?!\w)")
+_AVERAGE = re.compile(
+    r"(?:mức\s+(?:tăng(?:\s+trưởng)?(?:\s+(?:gdp|grdp))?\s+)?)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+của)?(?!\w)"
+)  # `bình quân cả nước`, `mức tăng bình quân chung của cả nước`, `mức tăng trưởng GDP bình quân`
 _COMPARED = re.compile(r"\s*(?:so với|so)?\s*")
 
 
@@ -597,7 +599,9 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
     if average:  # `gấp 2,7 lần [bình quân cả nước]`: an average, then whose
         rest = phrase_after(a.norm.written, low, syllables(a.norm.text, average.end(), hi), average.end(), hi)
         return f"{a.norm.written[start : average.end()]} {rest}".strip()
-    return phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi)
+    of_what = phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi)
+    first = of_what.split()[0].lower() if of_what else ""
+    return "" if first in word_set("whole_not_first") else of_what  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
 
 
 def _complete_reference(
