@@ -137,13 +137,17 @@ def noun_list_end(after: str, unit: str) -> int:
     return end
 
 
-def _read_whole(low: str, s: int, name_ends: dict[int, int] | None) -> int:
+def _read_whole(low: str, s: int, name_ends: dict[int, int] | None, head: int) -> int:
     """Where a run starting at `s` that the phrase takes whole ends, else -1: a stop word inside a
-    noun's name (lexicon `stop_word_phrases_kept`: `lãi [sau thuế]`) or a number that names or
-    ranks (`name_ends`: `học sinh lớp [1]`, `kỳ họp thứ [2]`)."""
+    noun's name (lexicon `stop_word_phrases_kept`: `lãi [sau thuế]`), a stop word that makes a noun
+    with the word before it, at `head` (lexicon `stop_word_nouns`: `mức [tăng trưởng]`, `số [tăng
+    thu]`), or a number that names or ranks (`name_ends`: `học sinh lớp [1]`, `kỳ họp thứ [2]`)."""
     kept = phrase_re("stop_word_phrases_kept").match(low, s)
     if kept:
         return kept.end()
+    noun = phrase_re("stop_word_nouns").match(low, head)
+    if noun and noun.end() > s:
+        return noun.end()
     return name_ends.get(s, -1) if name_ends else -1
 
 
@@ -222,7 +226,7 @@ def phrase_after(
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
             continue
-        if syllables > 0 and (whole := _read_whole(low, s, name_ends)) > 0:
+        if syllables > 0 and (whole := _read_whole(low, s, name_ends, tokens[k - 1][0])) > 0:
             picked.append(whole)  # `lãi [sau thuế]`, `học sinh lớp [1]`: read as words of the phrase
             prev = whole
             k = bisect.bisect_left(starts, prev, k)
@@ -344,10 +348,10 @@ def whole_of_share(phrase: str) -> str | None:
     phrase = _CLAUSE_AFTER.sub("", _SENTENCE_ON.sub("", phrase).rstrip(" .,;:")).strip()
     phrase = " ".join(_without_dangling(_without_where(phrase).split()))
     said = _said().search(phrase.lower())
-    if said and said.start() > 0 and not _VOTE_NOUN.search(phrase.lower(), 0, said.start()):
-        phrase = phrase[: said.start()].strip()  # `cử tri [cho rằng …]`; not `phiếu tán thành`, `tỷ lệ ủng hộ`
-    if not phrase:
-        return None
+    if said and not _VOTE_NOUN.search(phrase.lower(), 0, said.start()):
+        phrase = phrase[: said.start()].strip()  # `cử tri [cho rằng …]`, `25% [nói …]`; not `phiếu tán thành`
+    if not phrase or phrase.lower() in word_set("whole_not_alone"):
+        return None  # `30% số [đó]`, `6,7% cả [năm]`: no whole of its own
     first = phrase.split()[0]
     low = phrase.lower()
     if first.lower() in word_set("whole_not_first") or (first[0].isupper() and not first.isupper()):
