@@ -240,7 +240,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             bound = bare_comparison(low, q, clause[0])  # `nhiều hơn 1.400 tỷ đồng`: a bound, no rise
             rec.comparator = comparator(low, q, clause[0], bound)
             rec.change = change(low, q, clause[0], bound) or _shared_change(low, last, last_end, rec.sentence, q)
-            rec.reference = reference(low, written, q, clause[1])
+            rec.reference = reference(low, written, q, clause[1], sent.end)
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
             if named is None or named[0] != si:  # the sentence's periods and units, found once

@@ -213,6 +213,13 @@ def _phrase_on(text: str, pos: int, hi: int) -> list[str]:
     return out
 
 
+@cache
+def _reference_gap() -> re.Pattern[str]:
+    """What may stand between a figure and its `so với` (lexicon `reference_gaps`)."""
+    forms = "|".join(p for p, _gloss in load_json("context.json")["reference_gaps"])
+    return re.compile(r"\s*(?:" + forms + r")(?=\s*so với\s)")
+
+
 _COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)")  # the counted noun before `so với`
 
 
@@ -334,14 +341,19 @@ def _on_through_period(low: str, text: str, s: int, e: int, hi: int) -> str:
     return text[s : _through_period(low, s, e, hi)]
 
 
-def reference(low: str, text: str, q: Quantity, hi: int) -> str | None:
-    """What a percent or change is relative to: `so với cùng kỳ`, `114% kế hoạch`."""
+def reference(low: str, text: str, q: Quantity, hi: int, sentence_hi: int) -> str | None:
+    """What a percent or change is relative to: `so với cùng kỳ`, `114% kế hoạch`; read in the clause
+    that ends at `hi`, or past what may stand before `so với` up to `sentence_hi` (lexicon
+    `reference_gaps`: `tăng 7,5% (88.525 tỷ đồng) so với dự toán`, `4,9% về giá trị so với …`)."""
     if q.kind not in ("percent", "ratio") and q.kind not in ("money", "count", "measure", "number"):
         return None
     right = low[q.end : hi]
     m = _REF_AFTER.match(right)
     if m is None and q.kind == "count" and (noun := _COUNTED_BEFORE_REF.match(right)):
         m = _REF_AFTER.match(right, noun.end())  # `tăng 345 vụ so với cùng kỳ`: past the counted noun
+    if m is None and (gap := _reference_gap().match(low[q.end : sentence_hi])):
+        hi = sentence_hi  # a bracket ends the clause: `tăng 7,5% (88.525 tỷ đồng) so với dự toán`
+        m = _REF_AFTER.match(low[q.end : hi], gap.end())
     if m:
         return _compared(low, text, q.end, m, hi)
     known = phrase_re("references").match(low, q.end + len(right) - len(right.lstrip()), hi)
