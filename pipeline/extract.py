@@ -39,7 +39,15 @@ from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .respectively import respectively
 from .segment import Sentence, capitalised_run, open_bracket
-from .semantics import bare_comparison, change, comparator, reference, reference_before, reference_earlier
+from .semantics import (
+    bare_comparison,
+    change,
+    comparator,
+    reference,
+    reference_before,
+    reference_earlier,
+    reference_from,
+)
 from .tokenizer import Analysis, syllables
 from .traps import duration_end
 from .units import units_match
@@ -400,7 +408,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if q.kind == "ratio" and whole and rec.reference is None:
                 rec.reference = whole_of_share(whole)  # `chiếm tới 3/4 tổng số diện tích rừng phòng hộ`
             _complete_reference(
-                a, rec, q, clause, sent.start, whole or after, last, (last_start, last_end)
+                a, rec, q, clause, (sent.start, sent.end), whole or after, last, (last_start, last_end)
             )  # after the concept
             p = _inherit_period(period_spans, si, q, a, clause)
             if p:
@@ -609,14 +617,15 @@ def _complete_reference(
     rec: Indicator,
     q: Quantity,
     clause: tuple[int, int],
-    lo: int,
+    sentence: tuple[int, int],
     words_after: str,
     last: Indicator | None,
     last_span: tuple[int, int],
 ) -> None:
     """The references `semantics.reference` did not read, set after the concept was built without
     them: a known one before the number (`cao hơn cùng kỳ 31%`), for a change a comparison earlier in
-    the sentence that starts at `lo` (`So với cùng kỳ, giảm 130 vụ`), the whole a percent is a share of,
+    the `sentence` (`So với cùng kỳ, giảm 130 vụ`) or the period of the level it rose from (`tăng 3,5 lần,
+    từ … năm 2008 lên …`), the whole a percent is a share of,
     from the words written after it (`words_after`: `94% khối lượng`) with its scope, the whole of a
     share written like the one before, and the first percent of a from-to pair or a list sharing
     the last one's (`từ 87,17% xuống 78,74% vốn điều lệ`, `tăng 39% và 12% so với cuối năm 2024`)."""
@@ -627,7 +636,9 @@ def _complete_reference(
     if q.kind == "percent" and rec.reference is None:
         rec.reference = _with_scope(a, whole_of_share(words_after), q.end, clause[1])
     if rec.reference is None and rec.change:
-        rec.reference = reference_earlier(low, a.norm.written, q, lo)
+        rec.reference = reference_earlier(low, a.norm.written, q, sentence[0])
+    if rec.reference is None and (rec.change or q.unit == "lần"):
+        rec.reference = reference_from(low, a.norm.written, q, sentence[1])  # `tăng 3,5 lần, từ … năm 2008 lên …`
     if rec.reference is None:
         rec.reference = _whole_shared(low, rec, q, last, last_span)
     if (

@@ -268,6 +268,27 @@ def reference_earlier(low: str, text: str, q: Quantity, lo: int) -> str | None:
     return text[start:end]  # `so với cùng kỳ năm 2018`; `so với kế hoạch [hụt hơn] 2 triệu tấn`
 
 
+_FROM_LEVEL = re.compile(r"\s*,?\s*từ\s+(?:mức\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?\d[\d.,]*")
+_LEVEL_UNIT = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,4}\s+")  # `%`-less units: `triệu đồng`, `tỉ USD`
+_TO_LEVEL = re.compile(r"\s*(?:lên|xuống|đến|còn)\s")
+
+
+def reference_from(low: str, text: str, q: Quantity, hi: int) -> str | None:
+    """For a change or a multiple followed by the levels it joins, the period of the first:
+    `tăng gần 3,5 lần, từ hơn 9 triệu đồng [năm 2008] lên 32 triệu đồng năm 2017`."""
+    level = _FROM_LEVEL.match(low, q.end, hi)
+    if level is None:
+        return None
+    after = level.end() + 1 if low.startswith("%", level.end()) else level.end()
+    when = next((sp for sp in periods(low, after, hi) if sp[0] >= after), None)
+    if when is None or not _TO_LEVEL.match(low, when[1], hi):
+        return None
+    between = low[after : when[0]]
+    if between.strip() and not _LEVEL_UNIT.fullmatch(between):
+        return None  # `từ 7% [của cả nước] năm …`: not the level's own period
+    return text[when[0] : when[1]]
+
+
 def reference_before(low: str, text: str, q: Quantity, lo: int, difference: bool = False) -> str | None:
     """The compared thing written between a comparison and the number, when it is a known reference
     (lexicon `references`): `cao hơn cùng kỳ 31%`, `so với GDP là 34%`; not `cao hơn đội xếp thứ 2`
