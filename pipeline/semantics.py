@@ -229,7 +229,7 @@ _COMPARING = r"so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|v�
 _COMPARISON = re.compile(r"(?<!\w)(?<!cầu )(?:" + _COMPARING + r")(?!\w)")
 _REF_BEFORE = re.compile(
     r"(?P<how>" + _COMPARING + r")\s+(?:của\s+)?(?P<ref>[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
-    r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng|xấp xỉ|hiện)\s+)*$"
+    r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng|xấp xỉ|hiện|dưới|trên|đạt|không quá)\s+)*$"
 )
 
 
@@ -302,7 +302,12 @@ def reference_before(low: str, text: str, q: Quantity, lo: int, difference: bool
     ref = m.group("ref")
     if not phrase_re("references").fullmatch(ref):
         words = ref.split()
-        if not difference or m.group("how") == "so với" or len(words) < 2:
+        of_rate = (
+            q.kind == "percent"
+            and m.group("how") == "so với"
+            and phrase_re("rate_heads").search(low, max(lo, found[-1].start() - 60), found[-1].start()) is not None
+        )  # `tỷ lệ nhập siêu so với [tổng kim ngạch xuất khẩu] dưới 3%`: the rate's denominator
+        if not (difference or of_rate) or (m.group("how") == "so với" and not of_rate) or len(words) < 2:
             return None  # `so với mức 13,1%`, `so với con số …`: the compared figure follows, it is no reference
         if words[0] in word_set("compared_not_first"):
             return None  # `so với mức 13,1%`, `cao hơn rất nhiều`: a level or a degree, no thing compared
