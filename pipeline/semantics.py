@@ -228,11 +228,12 @@ _COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)"
 _COMPARING = r"so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt"
 _COMPARISON = re.compile(r"(?<!\w)(?<!cầu )(?:" + _COMPARING + r")(?!\w)")
 _REF_BEFORE = re.compile(
-    r"(?P<how>" + _COMPARING + r")\s+(?:của\s+)?(?P<ref>[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
-    r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng|xấp xỉ|hiện|dưới|trên|đạt|không quá)\s+)*$"
+    r"(?P<how>" + _COMPARING + r")\s+(?:của\s+)?(?P<ref>(?:năm\s+)?(?:19|20)\d\d|[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
+    r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng|xấp xỉ|hiện|dưới|trên|không quá)\s+)*$"
 )
 
 
+_A_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d")
 _SO_VOI = re.compile(r"(?<!\w)so với(?!\w)")
 _DIGIT_BEFORE = re.compile(r"\d[^\d]{0,11}$")
 _CLOSED = re.compile(r"\s*[,;()]")
@@ -300,7 +301,7 @@ def reference_before(low: str, text: str, q: Quantity, lo: int, difference: bool
     if m is None:
         return None
     ref = m.group("ref")
-    if not phrase_re("references").fullmatch(ref):
+    if not phrase_re("references").fullmatch(ref) and not _A_YEAR.fullmatch(ref):  # `tăng so với 2015 là …`
         words = ref.split()
         of_rate = (
             q.kind == "percent"
