@@ -27,6 +27,7 @@ from .period import (
 from .period import normalize as normalize_period
 from .phrase_after import (
     applies_to_after,
+    compared_after,
     noun_list_end,
     object_after,
     phrase_after,
@@ -607,7 +608,7 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
     if average:  # `gấp 2,7 lần [bình quân cả nước]`: an average, then whose
         rest = phrase_after(a.norm.written, low, syllables(a.norm.text, average.end(), hi), average.end(), hi)
         return f"{a.norm.written[start : average.end()]} {rest}".strip()
-    of_what = phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi)
+    of_what = compared_after(phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi))
     first = of_what.split()[0].lower() if of_what else ""
     return "" if first in word_set("whole_not_first") else of_what  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
 

@@ -25,7 +25,7 @@ _COUNT_NEXT = re.compile(
 # after `và`, up to the clause's end: words only, no other count (`và 3 …`, `và hai người bị thương`), no new
 # predicate or subject (`và được đưa đi cấp cứu`, `và họ sẵn sàng cho vay`)
 _COUNT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều|mỗi"  # words that open another count
-_CLAUSE_WORDS = "được|bị|đã|sẽ|đang|chưa|không|cũng|đều|có|là|họ|tôi|chúng|nó|ông|bà|anh|chị"  # open a clause
+_CLAUSE_WORDS = "được|bị|đã|sẽ|đang|chưa|không|cũng|đều|vẫn|có|là|họ|tôi|chúng|nó|ông|bà|anh|chị"  # open a clause
 _NOUN_AFTER_AND = re.compile(
     r"(?!\s+(?:" + _COUNT_WORDS + r"|mấy|" + _CLAUSE_WORDS + r")(?!\w))"
     r"(?:\s+[^\W\d_]+){1,5}(?=\s*[.;,)]|$)"
@@ -306,7 +306,25 @@ def object_after(text: str, low: str, tokens: list[tuple[int, int]], end: int, h
 
 
 _OF_INTO = re.compile(r"(?:của|vào)\s+", re.IGNORECASE)  # `1% [của] số phải thu`, `đóng góp 10% [vào] GDP`
-_CLAUSE_AFTER = re.compile(r"\s(?:" + _CLAUSE_WORDS + r")(?!\w).*$", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"(?<=\s)(?:" + _CLAUSE_WORDS + r")(?!\w)", re.IGNORECASE)
+
+
+def _before_clause(phrase: str) -> str:
+    """`phrase` up to the word that opens a clause after its noun (`suất đầu tư [đã được …]`,
+    `các vụ cưỡng hiếp [được đưa ra xét xử]`, a sentence run on: `… thông minh [Ông Hùng …]`); not
+    one that ends a word (`hàng [không]`, `thiết [bị]`, `hiện [có]`) or a name (`Vương quốc
+    [Anh]`, `Hoàng [Anh]`)."""
+    for m in _CLAUSE_AFTER.finditer(phrase):
+        w = m.group()
+        before = phrase[: m.start()].split()
+        if not before:
+            continue
+        if w.lower() != "là" and is_word(f"{before[-1].lower()} {w.lower()}"):
+            continue
+        if w[0].isupper() and (w == "Anh" or before[-1][0].isupper()):
+            continue
+        return phrase[: m.start()].strip()
+    return phrase
 
 
 _SENTENCE_ON = re.compile(
@@ -337,6 +355,13 @@ def _without_where(phrase: str) -> str:
     return phrase
 
 
+def compared_after(phrase: str) -> str:
+    """What a multiple is of, from the words written after it: without the clause that follows the
+    noun (`suất đầu tư tuyến cao tốc Bắc - Nam [đã được Quốc hội thông qua]`) or the place written
+    after it (`Tòa nhà Empire State [ở Mỹ]`)."""
+    return " ".join(_without_dangling(_without_where(_before_clause(phrase)).split()))
+
+
 def whole_of_share(phrase: str) -> str | None:
     """The whole a percent is of, from the words written after it (`94% [khối lượng]`, `chiếm 29,3%
     [tổng số lao động của tỉnh]`, `4,5% [GDP]`): without a leading `của`/`vào` or the clause that
@@ -345,7 +370,7 @@ def whole_of_share(phrase: str) -> str | None:
     new sentence (a capitalised word, not an acronym) or name a place (`15% miền Trung`)."""
     lead = _OF_INTO.match(phrase)
     phrase = phrase[lead.end() :] if lead else phrase
-    phrase = _CLAUSE_AFTER.sub("", _SENTENCE_ON.sub("", phrase).rstrip(" .,;:")).strip()
+    phrase = _before_clause(_SENTENCE_ON.sub("", phrase).rstrip(" .,;:")).strip()
     phrase = " ".join(_without_dangling(_without_where(phrase).split()))
     said = _said().search(phrase.lower())
     if said and not _VOTE_NOUN.search(phrase.lower(), 0, said.start()):
