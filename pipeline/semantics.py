@@ -269,6 +269,7 @@ def reference_earlier(low: str, text: str, q: Quantity, lo: int) -> str | None:
     return text[start:end]  # `so với cùng kỳ năm 2018`; `so với kế hoạch [hụt hơn] 2 triệu tấn`
 
 
+_NEAR = 120  # characters a period next to a compared thing may reach: a sentence of any length costs no more
 _FROM_LEVEL = re.compile(r"\s*,?\s*từ\s+(?:mức\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?\d[\d.,]*")
 _LEVEL_UNIT = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,4}\s+")  # `%`-less units: `triệu đồng`, `tỉ USD`
 _TO_LEVEL = re.compile(r"\s*(?:lên|xuống|đến|còn)\s")
@@ -281,7 +282,7 @@ def reference_from(low: str, text: str, q: Quantity, hi: int) -> str | None:
     if level is None:
         return None
     after = level.end() + 1 if low.startswith("%", level.end()) else level.end()
-    when = next((sp for sp in periods(low, after, hi) if sp[0] >= after), None)
+    when = next((sp for sp in periods(low, after, min(hi, after + _NEAR)) if sp[0] >= after), None)
     if when is None or not _TO_LEVEL.match(low, when[1], hi):
         return None
     between = low[after : when[0]]
@@ -324,7 +325,7 @@ def _through_period(low: str, start: int, end: int, hi: int, next_to: bool = Tru
     """The end of a compared thing read up to `end`, taken on through a period that it is, that it
     cut off (`tháng [12/2015]`, `khoá [13]`, `kế hoạch năm [2018]`) or, when `next_to`, that
     follows it (`so với kế hoạch [9 tháng]`)."""
-    for sp in periods(low, start, hi):
+    for sp in periods(low, start, min(hi, end + _NEAR)):
         if sp[0] > end + 1 or (sp[0] >= end and not (next_to and low[end] == " ")):
             break  # `so với cùng kỳ, 6 tháng …`: not one after a mark; `4,9% GDP [giai đoạn …]`: the figure's
         if sp[1] > end:
