@@ -408,6 +408,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     rec.concept = f"{rec.concept} trong {whole}"  # `chiếm 93% tổng giá trị sản xuất công nghiệp`
             if q.kind == "ratio" and whole and rec.reference is None:
                 rec.reference = whole_of_share(whole)  # `chiếm tới 3/4 tổng số diện tích rừng phòng hộ`
+            counted = _counted_whole(a, q, sent.end) if q.kind in ("percent", "ratio") else None
+            if counted and rec.reference is None:
+                rec.reference = " ".join(counted)  # `66% trong số [11.000 doanh nghiệp] được hỏi`
+                if rec.concept and rec.concept.lower().endswith(" số"):
+                    rec.concept = f"{rec.concept[:-3]} {counted[1]}"  # `tỷ lệ số` (of `trong số`): `tỷ lệ doanh nghiệp`
             _complete_reference(
                 a, rec, q, clause, (sent.start, sent.end), whole or after, last, (last_start, last_end)
             )  # after the concept
@@ -611,6 +616,22 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
     of_what = compared_after(phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi))
     first = of_what.split()[0].lower() if of_what else ""
     return "" if first in word_set("whole_not_first") else of_what  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
+
+
+_OUT_OF_COUNT = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(?:(?:gần|hơn|khoảng|trên)\s+)?(?=\d)")
+_COUNT_DIGITS = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _counted_whole(a: Analysis, q: Quantity, hi: int) -> tuple[str, str] | None:
+    """A share of a count written after it: `66% trong số [11.000 doanh nghiệp] được hỏi`, `82% trong
+    tổng số hơn [3.000 phản ánh]`: the count and its noun, without the clause after the noun."""
+    low, written = a.norm.lower, a.norm.written
+    m = _OUT_OF_COUNT.match(low, q.end, hi)
+    number = _COUNT_DIGITS.match(low, m.end(), hi) if m else None
+    if number is None:
+        return None
+    noun = compared_after(phrase_after(written, low, syllables(a.norm.text, number.end(), hi), number.end(), hi))
+    return (written[number.start() : number.end()], noun) if noun else None
 
 
 def _complete_reference(
