@@ -76,8 +76,10 @@ _SCOPE_AFTER = re.compile(r"\s+(?:của\s+)?(?:cả nước|toàn quốc)(?!\w)"
 # `trong`/`trên` only what it is of (`28,72% trong tổng chi`)
 _IN_TOTAL = re.compile(r" (?:(?:trong|trên) )?(tổng)(?!\w)")
 _FROM_TO_NEXT = re.compile(
-    r"\s*(?:(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])|và|,)\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
-)  # `từ 87,17% [xuống] 78,74%`, `từ 3% [giảm xuống] 2%`, `lần lượt tăng 39% [và] 12% so với cuối năm 2024`
+    r"\s*(?:(?:(?:giảm|tăng|hạ)\s+)?(?:xuống|lên|đến|tới|còn|[-–])|(?:về(?:\s+[^\W\d_]+){1,3}\s+)?và(?:\s+(?:tăng|giảm))?|,)"
+    r"\s*(?:(?:mức|khoảng|gần|hơn|trên)\s+)?"
+)  # `từ 87,17% [xuống] 78,74%`, `từ 3% [giảm xuống] 2%`, `lần lượt tăng 39% [và] 12% so với cuối năm 2024`,
+# `tăng 6,3% [về lượng và tăng] 4,9% về giá trị so với cùng kỳ`
 
 
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
@@ -670,6 +672,7 @@ def _complete_reference(
         and last.kind == "percent"
         and last.reference is None
         and last.sentence == rec.sentence
+        and last.change == rec.change  # not `chiếm 72,5% và tăng 30,6% so với năm trước`: a share, then a change
         and _FROM_TO_NEXT.fullmatch(low, last_end, q.start)
     ):
         last.reference = rec.reference
