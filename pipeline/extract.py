@@ -82,6 +82,7 @@ _FROM_TO_NEXT = re.compile(
 # `tăng 6,3% [về lượng và tăng] 4,9% về giá trị so với cùng kỳ`
 
 
+_ASPECT = re.compile(r"\s+(về(?:\s+[^\W\d_]+){1,4}?)(?=\s+so với\s)")  # what a compared change is in
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
 _BREAKS_DOWN = re.compile(r"(?<!\w)gồm\s*:")  # `…, gồm: A 1 người và B 1 người`: parts of the count before
 
@@ -293,6 +294,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 after = object_after(written, low, tokens, q.end, reach)
                 if q.kind == "money" and not after:
                     purpose = purpose_after(written, low, tokens, q.end, clause[1])
+            elif q.kind == "percent" and (aspect := _ASPECT.match(low, q.end, clause[1])):
+                after = written[aspect.start(1) : aspect.end(1)]  # `tăng 4,9% [về giá trị] so với cùng kỳ`
             noun_c, after_len = noun or (q.unit if q.kind == "count" else None), len(after)
             word = generic_head(q.unit) if q.kind == "count" else None
             if word:
