@@ -82,6 +82,16 @@ _FROM_TO_NEXT = re.compile(
 # `tăng 6,3% [về lượng và tăng] 4,9% về giá trị so với cùng kỳ`
 
 
+def _in_aspect(concept: str | None, before: str | None, aspect: str) -> str | None:
+    """`tăng 6,3% về lượng và tăng 4,9% [về giá trị] so với …`: a concept that names only the aspect
+    takes the thing of the figure before it whose concept ends in its own aspect (`Xuất khẩu gạo về
+    lượng`)."""
+    if not (concept and before and " về " in before and concept.lower() == aspect[3:].strip().lower()):
+        return concept
+    return f"{before.rsplit(' về ', 1)[0]} {aspect}"
+
+
+_ASPECT_PAIRED = re.compile(r"\s+(về(?:\s+[^\W\d_]+){1,4}?)\s+và\s")  # the aspect of the figure before, in a pair
 _ASPECT = re.compile(r"\s+(về(?:\s+[^\W\d_]+){1,4}?)(?=\s+so với\s)")  # what a compared change is in
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
 _BREAKS_DOWN = re.compile(r"(?<!\w)gồm\s*:")  # `…, gồm: A 1 người và B 1 người`: parts of the count before
@@ -276,6 +286,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     outside  # `111 đảng viên (khiển trách 91, …, khai trừ 1), tăng 15,6%`: the one before the bracket
                 )
             after = purpose = ""
+            aspect = None
             # a period written after the number (`6,6% giai đoạn 2011-2020`) ends what it names
             dated = min(
                 (
@@ -455,6 +466,14 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 part[0].concept = _TOTAL_WORD.sub("", rec.concept)  # `11 trong tổng số 24 quận, huyện sẽ bị …`
             part = (rec, si, q.end) if q.kind == "count" and _OUT_OF.match(low, q.end) else None
             rec.concept = tidy(rec.concept)  # what later steps joined on ends as a concept should
+            last_aspect = _ASPECT_PAIRED.match(low, last_end, q.start) if aspect and last is not None else None
+            if (
+                aspect
+                and last_aspect
+                and last is not None
+                and (last.concept or "").lower().endswith(last_aspect.group(1))
+            ):
+                rec.concept = _in_aspect(rec.concept, last.concept, written[aspect.start(1) : aspect.end(1)])
             out.append(rec)
             last, last_start, last_end = rec, q.start, q.end
             if q.kind == "count" and q.unit and not generic_head(q.unit) and not _is_event(q.unit):
