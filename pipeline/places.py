@@ -248,10 +248,12 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
             text[pos : pos + 8].lower()
         ):
             continue  # `Bí thư Thành ủy TP Nguyễn Thiện Nhân`: a person follows, no city
+        apostrophe = False  # `huyện Cư M’ gar`: a name's syllable goes on past an apostrophe and a space
         while n < 4:
             w = _NAME_WORD.match(text, pos)
-            if not w or not (w.group()[0].isupper() or (n == 0 and numbered and w.group()[0].isdigit())):
+            if not w or not (w.group()[0].isupper() or apostrophe or (n == 0 and numbered and w.group()[0].isdigit())):
                 break  # `quận 1`; not `Đảng bộ thành phố 16` (a body's term)
+            apostrophe = w.group().endswith(("’", "'"))
             if n == 0 and (_begins_a_word(text, w) or _opens_a_sentence(text, w)):
                 break  # `phát triển thành phố Báo cáo tại kỳ họp`: a sentence begins, no name
             if n == 0 and w.group().lower().rstrip(".") in word_set("not_place_names", "places.json"):
