@@ -654,7 +654,8 @@ def _counted_whole(a: Analysis, q: Quantity, hi: int) -> tuple[str, str] | None:
     number = _COUNT_DIGITS.match(low, m.end(), hi) if m else None
     if number is None:
         return None
-    noun = compared_after(phrase_after(written, low, syllables(a.norm.text, number.end(), hi), number.end(), hi))
+    reach = min(hi, number.end() + CONCEPT_REACH)
+    noun = compared_after(phrase_after(written, low, syllables(a.norm.text, number.end(), reach), number.end(), reach))
     return (written[number.start() : number.end()], noun) if noun else None
 
 

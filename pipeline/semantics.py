@@ -213,6 +213,9 @@ def _phrase_on(text: str, pos: int, hi: int) -> list[str]:
     return out
 
 
+_GAP_REACH = 400  # characters after a figure where a comparison past a gap is read: no sentence costs more
+
+
 @cache
 def _reference_gap() -> re.Pattern[str]:
     """What may stand between a figure and its `so với` (lexicon `reference_gaps`)."""
@@ -354,19 +357,15 @@ def _compared(low: str, text: str, base: int, m: re.Match[str], hi: int) -> str 
         words.pop()  # `so với tổng doanh thu [của]`: no dangling preposition
     written = phrase_re("references").match(low, s, hi)
     if written and len(written.group().split()) > len(words):
-        return _on_through_period(low, text, s, written.end(), hi)  # `so với cùng kỳ năm trước`: past three words
+        return text[s : _through_period(low, s, written.end(), hi)]  # `so với cùng kỳ năm trước`: past three words
     if len(words) == 3 and not ends and not written and words[-1].isalpha():
         words += _phrase_on(text, base + m.end(1), hi)  # `so với giá trị trên [sổ sách kế toán]`
         while words[-1].lower() in word_set("concept_dangling") and not is_word(f"{words[-2]} {words[-1]}"):
             words.pop()  # `so với vốn vay ODA [của]`, not `giá hiện [tại]`
     phrase = " ".join(words).strip(" ,.")
     if phrase and text.startswith(phrase, s):  # `so với tháng [12/2015]`, `so với kế hoạch [9 tháng]`
-        return _on_through_period(low, text, s, s + len(phrase), hi)
+        return text[s : _through_period(low, s, s + len(phrase), hi)]
     return phrase or None
-
-
-def _on_through_period(low: str, text: str, s: int, e: int, hi: int) -> str:
-    return text[s : _through_period(low, s, e, hi)]
 
 
 def reference(low: str, text: str, q: Quantity, hi: int, sentence_hi: int) -> str | None:
@@ -379,9 +378,9 @@ def reference(low: str, text: str, q: Quantity, hi: int, sentence_hi: int) -> st
     m = _REF_AFTER.match(right)
     if m is None and q.kind == "count" and (noun := _COUNTED_BEFORE_REF.match(right)):
         m = _REF_AFTER.match(right, noun.end())  # `tăng 345 vụ so với cùng kỳ`: past the counted noun
-    if m is None and (gap := _reference_gap().match(low[q.end : sentence_hi])):
-        hi = sentence_hi  # a bracket ends the clause: `tăng 7,5% (88.525 tỷ đồng) so với dự toán`
-        m = _REF_AFTER.match(low[q.end : hi], gap.end())
+    if m is None and (gap := _reference_gap().match(low, q.end, min(sentence_hi, q.end + _GAP_REACH))):
+        hi = min(sentence_hi, q.end + _GAP_REACH)  # a bracket ends the clause: `tăng 7,5% (88.525 tỷ đồng) so với …`
+        m = _REF_AFTER.match(low[q.end : hi], gap.end() - q.end)
     if m:
         return _compared(low, text, q.end, m, hi)
     known = phrase_re("references").match(low, q.end + len(right) - len(right.lstrip()), hi)
