@@ -91,8 +91,9 @@ def _in_aspect(concept: str | None, before: str | None, aspect: str) -> str | No
     return f"{before.rsplit(' về ', 1)[0]} {aspect}"
 
 
-_ASPECT_PAIRED = re.compile(r"\s+(về(?:\s+[^\W\d_]+){1,4}?)\s+và\s")  # the aspect of the figure before, in a pair
-_ASPECT = re.compile(r"\s+(về(?:\s+[^\W\d_]+){1,4}?)(?=\s+so với\s)")  # what a compared change is in
+_ASPECT_WORDS = r"\s+(về(?:\s+[^\W\d_]+){1,4}?)"  # what a change is in: `về giá trị`, `về số doanh nghiệp`
+_ASPECT_PAIRED = re.compile(_ASPECT_WORDS + r"\s+và\s")  # the aspect of the figure before, in a pair
+_ASPECT = re.compile(_ASPECT_WORDS + r"(?=\s+so với\s)")  # what a compared change is in
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)(?!\w)")
 _BREAKS_DOWN = re.compile(r"(?<!\w)gồm\s*:")  # `…, gồm: A 1 người và B 1 người`: parts of the count before
 
@@ -623,6 +624,11 @@ _AVERAGE = re.compile(
 _COMPARED = re.compile(r"\s*(?:so với|so)?\s*")
 
 
+def _phrase_at(a: Analysis, start: int, hi: int) -> str:
+    """The noun phrase written from `start` (`phrase_after` over the syllables up to `hi`)."""
+    return phrase_after(a.norm.written, a.norm.lower, syllables(a.norm.text, start, hi), start, hi)
+
+
 def _compared_with(a: Analysis, end: int, hi: int) -> str:
     """What a multiple is of, written after it: `gấp 1,5 lần [khu vực tư nhân]`, `so với [năm 2011]`."""
     low = a.norm.lower
@@ -635,9 +641,9 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
         return a.norm.written[start : when[0][1]]  # `so với năm 2010`
     average = _AVERAGE.match(low, start, hi)
     if average:  # `gấp 2,7 lần [bình quân cả nước]`: an average, then whose
-        rest = phrase_after(a.norm.written, low, syllables(a.norm.text, average.end(), hi), average.end(), hi)
+        rest = _phrase_at(a, average.end(), hi)
         return f"{a.norm.written[start : average.end()]} {rest}".strip()
-    of_what = compared_after(phrase_after(a.norm.written, low, syllables(a.norm.text, start, hi), start, hi))
+    of_what = compared_after(_phrase_at(a, start, hi))
     first = of_what.split()[0].lower() if of_what else ""
     return "" if first in word_set("whole_not_first") else of_what  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
 
@@ -654,8 +660,7 @@ def _counted_whole(a: Analysis, q: Quantity, hi: int) -> tuple[str, str] | None:
     number = _COUNT_DIGITS.match(low, m.end(), hi) if m else None
     if number is None:
         return None
-    reach = min(hi, number.end() + CONCEPT_REACH)
-    noun = compared_after(phrase_after(written, low, syllables(a.norm.text, number.end(), reach), number.end(), reach))
+    noun = compared_after(_phrase_at(a, number.end(), min(hi, number.end() + CONCEPT_REACH)))
     return (written[number.start() : number.end()], noun) if noun else None
 
 

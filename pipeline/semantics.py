@@ -230,13 +230,14 @@ _COUNTED_BEFORE_REF = re.compile(r"(?:\s+[^\W\d_]+){1,3}?(?=\s+so(?: với)?\s)"
 # written before the number (used with .search, right before it)
 _COMPARING = r"so với|cao hơn|thấp hơn|nhiều hơn|ít hơn|lớn hơn|vượt"
 _COMPARISON = re.compile(r"(?<!\w)(?<!cầu )(?:" + _COMPARING + r")(?!\w)")
+_YEAR_REF = r"(?:năm\s+)?(?:19|20)\d\d"  # a year compared with: `so với [2015] là …`
 _REF_BEFORE = re.compile(
-    r"(?P<how>" + _COMPARING + r")\s+(?:của\s+)?(?P<ref>(?:năm\s+)?(?:19|20)\d\d|[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
+    r"(?P<how>" + _COMPARING + r")\s+(?:của\s+)?(?P<ref>" + _YEAR_REF + r"|[^\W\d_]+(?:\s[^\W\d_]+){0,7}?)"
     r"\s+(?:(?:khoảng|gần|hơn|tới|đến|là|ở mức|chừng|xấp xỉ|hiện|dưới|trên|không quá)\s+)*$"
 )
 
 
-_A_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d\d")
+_A_YEAR = re.compile(_YEAR_REF)
 _SO_VOI = re.compile(r"(?<!\w)so với(?!\w)")
 _DIGIT_BEFORE = re.compile(r"\d[^\d]{0,11}$")
 _CLOSED = re.compile(r"\s*[,;()]")
@@ -378,8 +379,9 @@ def reference(low: str, text: str, q: Quantity, hi: int, sentence_hi: int) -> st
     m = _REF_AFTER.match(right)
     if m is None and q.kind == "count" and (noun := _COUNTED_BEFORE_REF.match(right)):
         m = _REF_AFTER.match(right, noun.end())  # `tăng 345 vụ so với cùng kỳ`: past the counted noun
-    if m is None and (gap := _reference_gap().match(low, q.end, min(sentence_hi, q.end + _GAP_REACH))):
-        hi = min(sentence_hi, q.end + _GAP_REACH)  # a bracket ends the clause: `tăng 7,5% (88.525 tỷ đồng) so với …`
+    reach = min(sentence_hi, q.end + _GAP_REACH)
+    if m is None and (gap := _reference_gap().match(low, q.end, reach)):
+        hi = reach  # a bracket ends the clause: `tăng 7,5% (88.525 tỷ đồng) so với …`
         m = _REF_AFTER.match(low[q.end : hi], gap.end() - q.end)
     if m:
         return _compared(low, text, q.end, m, hi)
