@@ -30,6 +30,8 @@ from .phrase_after import (
     compared_after,
     noun_list_end,
     object_after,
+    opens_clause,
+    opens_no_whole,
     phrase_after,
     purpose_after,
     whole_of_share,
@@ -304,6 +306,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 reach = min(clause[1], dated)
                 tokens = syllables(text, q.end, min(reach, q.end + CONCEPT_REACH))  # what follows: a few words
                 after = object_after(written, low, tokens, q.end, reach)
+                if q.kind == "percent" and opens_clause(after.lower()):
+                    after = ""  # `tăng trưởng 6,21% [phản ánh những nỗ lực …]`: what follows is no thing
                 if q.kind == "money" and not after:
                     purpose = purpose_after(written, low, tokens, q.end, clause[1])
             elif q.kind == "percent" and (aspect := _ASPECT.match(low, q.end, clause[1])):
@@ -644,8 +648,7 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
         rest = _phrase_at(a, average.end(), hi)
         return f"{a.norm.written[start : average.end()]} {rest}".strip()
     of_what = compared_after(_phrase_at(a, start, hi))
-    first = of_what.split()[0].lower() if of_what else ""
-    return "" if first in word_set("whole_not_first") else of_what  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
+    return "" if opens_no_whole(of_what.lower()) else of_what  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
 
 
 _OUT_OF_COUNT = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(?:(?:gần|hơn|khoảng|trên)\s+)?(?=\d)")

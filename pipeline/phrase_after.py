@@ -379,11 +379,25 @@ def whole_of_share(phrase: str) -> str | None:
         return None  # `30% số [đó]`, `6,7% cả [năm]`: no whole of its own
     first = phrase.split()[0]
     low = phrase.lower()
-    if first.lower() in word_set("whole_not_first") or (first[0].isupper() and not first.isupper()):
+    if opens_no_whole(low) or (first[0].isupper() and not first.isupper()):
         return None
     if place_starts(low, 0, ("places", "regions", "countries")):
         return None
     return phrase
+
+
+def opens_clause(low: str) -> bool:
+    """Whether the words after a figure open a clause about it, its cause or a time (lexicon
+    `clause_after_figure`: `tăng trưởng 6,21% [phản ánh] những nỗ lực`, `tăng 15% [nhờ] giá vốn
+    giảm`, `tăng 40% [kể từ] đầu năm`): neither what it is of nor part of what it measures."""
+    return phrase_re("clause_after_figure").match(low) is not None
+
+
+def opens_no_whole(low: str) -> bool:
+    """Whether the words after a figure open a clause or a prepositional phrase rather than name
+    what it is of (lexicon `whole_not_first`: `đã lên 18%`, `mỗi năm`, `tại phía nam`; or
+    `opens_clause`)."""
+    return phrase_re("whole_not_first").match(low) is not None or opens_clause(low)
 
 
 def _without_dangling(words: list[str]) -> list[str]:
