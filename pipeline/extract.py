@@ -316,7 +316,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             word = generic_head(q.unit) if q.kind == "count" else None
             if word:
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
-                group = last_group[1] if last_group and last_group[0] == si else None
+                group = last_group[1] if last_group and last_group[0] == si and _of_people(last_group[1]) else None
                 if group and last_group and _WITH.search(low, last_group[2], q.start):
                     group = None  # `17.682 tàu thuyền … với 40.966 người`: people with the boats, not boats
                 if (
@@ -501,6 +501,13 @@ _CASE_LEAD = re.compile(
     r"|(?:[,;]|(?<!\w)(?:và|quận|huyện|tỉnh|xã|phường|thị xã|thành phố|TP))\s+(?:[A-ZĐ]\w*\s+)*[A-ZĐ0-9]\w*)"
     r"\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$"
 )
+
+
+def _of_people(unit: str) -> bool:
+    """Whether a counted noun counts people (lexicon `people_nouns`: `đảng viên`, `cán bộ nữ`), so
+    that `5 người` after it can be a part of that group; not `9 địa phương`, `90 hồ sơ`, `2,2 triệu hộ`."""
+    low = unit.lower()
+    return any(low == w or low.startswith(w + " ") for w in word_set("people_nouns"))
 
 
 def _cases_of(written: str, q: Quantity, after: str, last: Indicator | None, rec: Indicator) -> str | None:
