@@ -240,8 +240,10 @@ def concept(
         and (clause_lo <= prev_end or _governs(low, prev_predicate, prev_end))
     ):
         # `kiểm tra 598 tổ chức Đảng và 605 đảng viên`, `kiểm tra 10.812 tổ chức đảng, 13.932 đảng viên`:
-        # one verb, two counts
-        return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
+        # one verb, two counts; not a count with a verb of its own (`hư hỏng 3 xe khách, 7 người chết`)
+        if not _own_verb(after_phrase, counted_noun):
+            return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
+        return after_phrase, prev_predicate
     if clause_lo <= prev_end <= start:
         lo = prev_end
         m = _previous_reference().match(low, lo, start)
@@ -854,6 +856,20 @@ def _causes() -> re.Pattern[str]:
     return re.compile(
         r"(?<!\w)(?<!chia )(" + verbs + r")(?:\s+(?:ít nhất|khoảng|hơn|gần|tới|đến|trên|chừng|xấp xỉ))*\s*$"
     )
+
+
+_PASSIVE_NEXT = re.compile(r"(?:bị|được)(?!\w)")
+
+
+def _own_verb(after: str, noun: str | None) -> bool:
+    """Whether a counted noun holds or is followed by a verb of its own: a passive (`15 đối tượng
+    [bị] bắt giữ`) or a harm (lexicon `harm_cause_nouns`: `7 người [chết]`)."""
+    low, noun_low = after.lower(), (noun or "").lower()
+    if not noun_low or not low.startswith(noun_low):
+        return False
+    rest = low[len(noun_low) :].lstrip()
+    harm = phrase_re("harm_cause_nouns")
+    return bool(_PASSIVE_NEXT.match(rest) or harm.match(rest) or harm.search(noun_low))  # `người chết`
 
 
 def _caused(low: str, lo: int, start: int, after: str) -> bool:
