@@ -204,6 +204,13 @@ _TO_NEW_LEVEL = re.compile(
 # a clause of only where and a verb of being: `…, ở nông thôn là 55%` measures the thing before
 _WHERE_ONLY = re.compile(r"[\s,;:]*((?:ở|tại)\s+(?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+(?:là|đạt|chiếm|có)\s*$")
 _WHERE_TAIL = re.compile(r"\s(?:ở|tại)\s.+$")
+# `[Tổng số học sinh tham gia kỳ thi] đạt 12.000 em`: a quantity noun and what it counts, linked to the number
+_QUANTITY_SUBJECT = re.compile(r"(?:tổng\s+)?(?:số\s+lượng|số(?!\s+lượng)|lượng)\s+[^\W\d_]")
+_LINKED = re.compile(
+    r"\s*(?:ước\s+)?(?:là|đạt|còn|lên|xuống|(?:tăng|giảm)(?:\s+(?:lên|còn|xuống|thêm))?)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến|mức))*\s*"
+)  # `là`, `đạt`, `tăng lên` and a comparator; not `có` (`số cây có [ba] lá kép`: another count)
+_IN_QUANTITY = re.compile(r"(?:trong|với|theo)\s+$")  # `Trong [số này], có 80 nhà`: not a subject
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
@@ -366,6 +373,18 @@ def concept(
         return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
     if after_phrase and kind in ("money", "percent"):
         return _join(phrase, after_phrase), phrase  # `truy thu` + `thuế thu nhập doanh nghiệp`
+    if (
+        after_phrase
+        and kind in ("count", "measure")
+        and clause_lo <= s
+        and _QUANTITY_SUBJECT.match(low, s, e)
+        and _LINKED.fullmatch(low, e, start)
+        and not _IN_QUANTITY.search(low, max(clause_lo, s - 8), s)
+    ):
+        # `Tổng số học sinh tham gia kỳ thi đạt 12.000 em`, `tổng lượng khách du lịch đến thành phố
+        # đạt 3 triệu lượt`: the subject names what is counted, the noun after is only its unit
+        subject_phrase = squeeze(text[s:e], _EDGE)
+        return subject_phrase, subject_phrase
     if after_phrase:
         # a count or measure names its thing after the number: keep the verb before it, not the subject
         existential = _existential()
