@@ -192,7 +192,7 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
 
 
 _REF_AFTER = re.compile(
-    r"\s*(?:so với|so(?! với)|bằng)\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?|(?:19|20)\d\d(?!\d))"
+    r"\s*(?:so với|so(?! với))\s+((?:[^\W\d_]+\s?){1,3}(?:(?:19|20)\d\d)?|(?:19|20)\d\d(?!\d))"
 )  # `so với năm 2023`; `so với 2024` is the year, not `với 2024`
 _NEXT_SYLLABLE = re.compile(r"\s*([^\W\d_]+)")
 MAX_REFERENCE_ON = 4
