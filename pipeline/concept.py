@@ -207,7 +207,7 @@ _WHERE_TAIL = re.compile(r"\s(?:ở|tại)\s.+$")
 # `[Tổng số học sinh tham gia kỳ thi] đạt 12.000 em`: a quantity noun and what it counts, linked to the number
 _QUANTITY_SUBJECT = re.compile(r"(?:tổng\s+)?(?:số\s+lượng|số(?!\s+lượng)|lượng)\s+[^\W\d_]")
 _LINKED = re.compile(
-    r"\s*(?:ước\s+)?(?:là|đạt|còn|lên|xuống|(?:tăng|giảm)(?:\s+(?:lên|còn|xuống|thêm))?)"
+    r"\s*(?:ước\s+)?(?:là|đạt|còn|lên|xuống|(?:tăng|giảm)(?:\s+(?:lên|còn|xuống|thêm|từ))?)"
     r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến|mức))*\s*"
 )  # `là`, `đạt`, `tăng lên` and a comparator; not `có` (`số cây có [ba] lá kép`: another count)
 _IN_QUANTITY = re.compile(r"(?:trong|với|theo)\s+$")  # `Trong [số này], có 80 nhà`: not a subject
