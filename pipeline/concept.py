@@ -182,6 +182,18 @@ def _sets_target() -> re.Pattern[str]:
     )
 
 
+@cache
+def _agent_end() -> re.Pattern[str]:
+    """A verb that says who does it (lexicon `agent_verbs`) at the end of what is searched."""
+    return re.compile(r"(?:" + phrase_re("agent_verbs").pattern + r")\s*$")
+
+
+def _by_agent(low: str, delimiter: re.Match[str], e: int) -> bool:
+    """`do` that names who does it (`ngân sách nhà nước do địa phương [quản lý]`), not why: the
+    phrase goes on through it."""
+    return delimiter.group().strip() == "do" and _agent_end().search(low, delimiter.end(), e) is not None
+
+
 def _head_for(low: str, s: int, at: int) -> bool:
     """Whether `đối với` at `at` ties a short head noun opening the phrase to whom it concerns
     (`Quỹ tiền lương đối với các lãnh đạo`, `hình thức kỷ luật đối với đảng viên`): one phrase,
@@ -243,6 +255,7 @@ def concept(
     if (
         0 <= prev_end <= start
         and prev_predicate
+        and not _QUANTITY_SUBJECT.match(prev_predicate.lower())  # `số vốn đăng ký 7.800 tỷ đồng; 150 …`: no verb
         and _CONNECTOR.match(low[prev_end:start])
         and (clause_lo <= prev_end or _governs(low, prev_predicate, prev_end))
     ):
@@ -274,7 +287,7 @@ def concept(
     m = delimiter.search(low, s, e)
     if m and low[m.start() : m.end()].strip() == "như" and _only_a_name(text[m.end() : e]):
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
-    elif m and len(low[m.end() : e].split()) >= 2 and not _head_for(low, s, m.start()):
+    elif m and len(low[m.end() : e].split()) >= 2 and not _head_for(low, s, m.start()) and not _by_agent(low, m, e):
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     elif m and _spoken_by(low, s, e):
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
