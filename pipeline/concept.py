@@ -755,13 +755,15 @@ _REPEATED = re.compile(r"(?<!\w)(\w+(?: \w+){1,3}) \1(?!\w)", re.IGNORECASE)
 
 def said_once(concept: str | None) -> str | None:
     """`diện tích diện tích`, `tổng vốn đầu tư dự án Dự án Golden Hills`: a phrase of two words or
-    more that two rules each put in is said once (one-syllable doubles stay: `dần dần`). None when
-    what is left is one word that names no thing on its own (lexicon `concept_not_alone`: the `số`
-    of `253 trong số 300 thí sinh`, the `tăng` of `từ 1,32 m tăng lên 1,58 m`): better no concept
-    than a wrong one."""
-    if not concept or concept.lower().strip(_EDGE) in word_set("concept_not_alone"):
-        return None
-    return _REPEATED.sub(r"\1", concept)
+    more that two rules each put in is said once (one-syllable doubles stay: `dần dần`)."""
+    return _REPEATED.sub(r"\1", concept) if concept else concept
+
+
+def dropped_if_bare(concept: str | None) -> str | None:
+    """The concept, or None when it is one word that names no thing on its own (lexicon
+    `concept_not_alone`: the `số` of `253 trong số 300 thí sinh`, the `tăng` of `từ 1,32 m tăng
+    lên 1,58 m`): better no concept than a wrong one."""
+    return None if concept and concept.lower().strip(_EDGE) in word_set("concept_not_alone") else concept
 
 
 def _only_function_words(concept: str) -> bool:

@@ -7,7 +7,17 @@ import bisect
 import re
 from collections.abc import Callable
 
-from .concept import as_share, concept, is_frame, only_connective, points_back, said_once, sentence_subject, tidy
+from .concept import (
+    as_share,
+    concept,
+    dropped_if_bare,
+    is_frame,
+    only_connective,
+    points_back,
+    said_once,
+    sentence_subject,
+    tidy,
+)
 from .counted import counted_quantities, generic_head
 from .lexicon import phrase_re, word_set
 from .period import (
@@ -489,7 +499,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 )  # `201 đảng viên … 5 người bị khai trừ`; events (600 cuộc) hold no people
     respectively(out, norm.raw)
     for rec in out:
-        rec.concept = said_once(rec.concept)
+        rec.concept = dropped_if_bare(said_once(rec.concept))
     return out
 
 
