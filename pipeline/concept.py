@@ -16,6 +16,7 @@ from functools import cache
 from .lexicon import alternation, load_json, phrase_re, word_set, words
 from .lookaround import ending_phrase, is_word_char
 from .period import periods
+from .places import place_starts
 from .segment import capitalised_run, name_goes_on, open_bracket, short_asides, squeeze
 from .tokenizer import is_word
 
@@ -688,9 +689,15 @@ def lowered_start(concept: str) -> str:
     """`Bội chi NSNN` that opened its sentence, after a head word: `tỷ lệ bội chi NSNN`; a name keeps
     its capital (`Go-Jek`, `VinFast`, `Hà Nội`)."""
     words = concept.split(" ")
-    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() and words[1][:1].islower():
+    if (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[1][:1].islower()
+        and not place_starts(concept.lower(), 0, ("countries", "places", "world_places"))
+    ):
         return concept[0].lower() + concept[1:]
-    return concept
+    return concept  # `Nga kiểm soát …`: a country keeps its capital
 
 
 @cache
