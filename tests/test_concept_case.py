@@ -16,6 +16,8 @@ import pipeline
         ("VPBank chỉ còn sở hữu 50% tại FE Credit.", "50%", "tỷ lệ VPBank chỉ còn sở hữu tại FE Credit"),
         # a sentence's capital on a common noun is lowered after `tỷ lệ`
         ("Đất đô thị chiếm 5,81%.", "5,81%", "tỷ lệ đất đô thị"),
+        # a country's name that opened the sentence keeps its capital (lexicon places.json)
+        ("Nga hiện kiểm soát khoảng 20% lãnh thổ Ukraine.", "20%", "tỷ lệ Nga kiểm soát lãnh thổ Ukraine"),
     ],
 )
 def test_share_keeps_a_names_capitals(text, at, concept):
