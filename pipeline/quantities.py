@@ -454,11 +454,11 @@ class SentenceReader(NumeralTraps):
         return q, 2 if rng else 1
 
     def sign(self, q: Quantity) -> None:
-        """`âm 5 độ C`, `-3,2%`: a negative value (not a hyphen between words or numbers)."""
+        """`âm 5 độ C`, `-3,2%`, `(-1,05%)`: a negative value (not a hyphen between words or numbers)."""
         low = self.low
         if phrase_before(low, q.start, self.lo, ("âm",)):
             q.value = -q.value
-        elif q.start > self.lo and low[q.start - 1] in "-−" and (q.start - 1 == self.lo or low[q.start - 2] == " "):
+        elif q.start > self.lo and low[q.start - 1] in "-−" and (q.start - 1 == self.lo or low[q.start - 2] in " ("):
             q.value = -q.value
             q.start -= 1
 

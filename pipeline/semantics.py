@@ -149,11 +149,16 @@ def _clause_end(low: str, pos: int) -> int:
     return m.start() if m else len(low)
 
 
+_BRACKETED = re.compile(r"\(\s*[-−]")  # a signed figure written in brackets
+
+
 def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
     """`increase`/`decrease` when the number is the size of a rise or fall; None for a level
     (`bound`: `bare_comparison`'s reading)."""
     if bound:
         return None  # `nhiều hơn 1.400 tỷ đồng`: a bound, not a rise
+    if q.kind == "percent" and q.value is not None and q.value < 0 and _BRACKETED.match(low, q.start - 1):
+        return "decrease"  # `VN-Index giảm 12,5 điểm (-1,05%)`, `VNM (-0,6%)`: a signed change
     ctx = _ctx()
     seg = low[max(lo, q.start - 120) : q.start]  # a trigger is never further than a few words
     nouns = [m.span() for m in phrase_re("change_inside_nouns").finditer(seg)]
