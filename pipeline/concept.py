@@ -406,6 +406,8 @@ def concept(
         if phrase and not existential.search(phrase.lower()) and not _caused(low, lo, start, after_phrase):
             ps, _ = _strip(low, _cut(s, e, text, low, MAX_PREDICATE), e, skip)
             predicate = squeeze(text[ps:e], _EDGE)
+            if _only_a_place(predicate):
+                predicate = ""  # `Việt Nam có tổng cộng 3.137 ca mắc`: where (the location), not what
         verb = _change_before().search(low, max(lo, start - 16), start)
         if verb and not predicate.lower().endswith(verb.group(1)):
             # `cả nước tăng thêm 277 huyện`: what changed is counted, the verb says how
@@ -524,6 +526,15 @@ def _for_member(concept: str, member: str) -> str:
     if not member or start == len(words) or start == 0:
         return concept
     return " ".join([*words[:start], member])
+
+
+def _only_a_place(phrase: str) -> bool:
+    """Whether a phrase is nothing but a known place (lexicon places.json: `Việt Nam`, `Hà Nội`)."""
+    low = phrase.lower()
+    return any(
+        (m := phrase_re(section, "places.json").match(low)) is not None and m.end() == len(low)
+        for section in ("places", "countries", "world_places")
+    )
 
 
 def _only_a_name(phrase: str) -> bool:
