@@ -223,6 +223,7 @@ _LINKED = re.compile(
     r"\s*(?:ước\s+)?(?:là|đạt|còn|lên|xuống|(?:tăng|giảm)(?:\s+(?:lên|còn|xuống|thêm|từ))?)"
     r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến|mức))*\s*"
 )  # `là`, `đạt`, `tăng lên` and a comparator; not `có` (`số cây có [ba] lá kép`: another count)
+_HAS_LINK = re.compile(r"\s*(?:hiện\s+)?(?:có|là|đạt|còn)(?:\s+(?:khoảng|gần|hơn|trên|dưới|tổng cộng))*\s*")
 _IN_QUANTITY = re.compile(r"(?:trong|với|theo)\s+$")  # `Trong [số này], có 80 nhà`: not a subject
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
@@ -399,6 +400,15 @@ def concept(
         # đạt 3 triệu lượt`: the subject names what is counted, the noun after is only its unit
         subject_phrase = squeeze(text[s:e], _EDGE)
         return subject_phrase, subject_phrase
+    if (
+        kind == "count"
+        and clause_lo <= s < e
+        and _classifies(after_phrase, low[s:e])
+        and _HAS_LINK.fullmatch(low, e, start)
+    ):
+        # `Đàn lợn của tỉnh hiện có 450.000 con`: the subject names what is counted, `con` only classifies it
+        subject_phrase = squeeze(text[s:e], _EDGE)
+        return subject_phrase, subject_phrase
     if after_phrase:
         # a count or measure names its thing after the number: keep the verb before it, not the subject
         existential = _existential()
@@ -526,6 +536,13 @@ def _for_member(concept: str, member: str) -> str:
     if not member or start == len(words) or start == 0:
         return concept
     return " ".join([*words[:start], member])
+
+
+def _classifies(noun: str, subject: str) -> bool:
+    """Whether the noun after a count only classifies what the subject names (lexicon
+    `classifier_nouns`: `chiếc`, `căn`; `con` only after a herd: `đàn lợn … 450.000 con`)."""
+    needed = words("context.json", "classifier_nouns").get(noun.lower())
+    return needed is True or (isinstance(needed, str) and re.search(rf"(?<!\w){needed}(?!\w)", subject) is not None)
 
 
 def _only_a_place(phrase: str) -> bool:
