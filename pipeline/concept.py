@@ -415,6 +415,9 @@ def concept(
         predicate = ""
         if phrase and not existential.search(phrase.lower()) and not _caused(low, lo, start, after_phrase):
             ps, _ = _strip(low, _cut(s, e, text, low, MAX_PREDICATE), e, skip)
+            said = _said().search(low, ps, e)
+            if said:
+                ps, _ = _strip(low, said.end(), e, skip)  # `Ông Bình khẳng định tỉnh có …`: not who said it
             predicate = squeeze(text[ps:e], _EDGE)
             if _only_a_place(predicate):
                 predicate = ""  # `Việt Nam có tổng cộng 3.137 ca mắc`: where (the location), not what
