@@ -905,11 +905,13 @@ def _without_dangling_end(concept: str) -> str:
         m = _dangling_end().search(concept.lower(), max(0, len(concept) - 14))
         if m is None or m.start() == 0 or name_goes_on(concept, m.start(), m.start()):
             return concept  # not `Hà Văn Hiện`: a name
-        words = concept[: m.end()].lower().split()
+        written = concept[: m.end()].split()
+        words = [w.lower() for w in written]
         kept = word_set("concept_kept_compounds")
         if (
             " " not in m.group()
             and len(words) >= 2
+            and not written[-2][:1].isupper()  # `Hà Nội [hiện]`: a name's last syllable makes no word with it
             and (is_word(" ".join(words[-2:])) or " ".join(words[-2:]) in kept or " ".join(words[-3:]) in kept)
         ):
             return concept  # `giàu có`, `chà là`, `giai đoạn một`
