@@ -45,7 +45,7 @@ def respectively(records: list[Indicator], raw: str) -> None:
             if _POINTER.fullmatch(low, s0, m.start()):  # `Hai chỉ tiêu này lần lượt tăng 39% và 12%`
                 _pair_back(kept, run, s0)
             else:
-                _pair(low, recs, run, m.start())
+                _pair(raw, low, recs, run, m.start())
 
 
 def _listed_after(low: str, recs: list[Indicator], pos: int) -> list[Indicator]:
@@ -61,9 +61,9 @@ def _listed_after(low: str, recs: list[Indicator], pos: int) -> list[Indicator]:
     return run
 
 
-def _pair(low: str, recs: list[Indicator], run: list[Indicator], mark: int) -> None:
+def _pair(raw: str, low: str, recs: list[Indicator], run: list[Indicator], mark: int) -> None:
     base = run[0].concept or ""
-    items = _items(base, len(run))
+    items = _items(base, len(run)) or _with_first_item(raw, low, run[0], base, len(run))
     if items and all(_same_list(rec.concept or "", base) for rec in run):
         for rec, item in zip(run, items, strict=True):
             rec.concept = item  # `Các khoản phải thu ngắn hạn và hàng tồn kho lần lượt …`
@@ -71,6 +71,23 @@ def _pair(low: str, recs: list[Indicator], run: list[Indicator], mark: int) -> N
     named = _last_before(recs, mark, len(run))
     if named and _BEFORE_MARK.fullmatch(low, named[-1].end, mark):
         _take_concepts(run, named)  # `doanh thu đạt …, lợi nhuận đạt …, tăng lần lượt 43% và 44%`
+
+
+_FIRST_ITEM = re.compile(rf"([^\W\d_]+(?: [^\W\d_]+){{0,{MAX_ITEM_WORDS - 1}}}),\s*$")
+
+
+def _with_first_item(raw: str, raw_low: str, first: Indicator, base: str, k: int) -> list[str]:
+    """`Xuất khẩu gạo, cà phê và hạt điều lần lượt đạt …`: the concept read in the last clause
+    lists all the items but the first, which stands alone before a comma at the sentence's
+    start; [] when it does not."""
+    rest = _items(base, k - 1) if k > 2 else []
+    s0 = first.sentence[0]
+    at = raw_low.find(base.lower(), s0, first.start)
+    m = _FIRST_ITEM.fullmatch(raw_low, s0, at) if rest and at > s0 else None
+    if m is None:
+        return []
+    first_item = raw[m.start(1) : m.end(1)]
+    return [first_item, *(" ".join(_with_head(first_item.split(), r.split())) for r in rest)]
 
 
 def _pair_back(records: list[Indicator], run: list[Indicator], s0: int) -> None:
