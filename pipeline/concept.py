@@ -195,6 +195,15 @@ def _by_agent(low: str, delimiter: re.Match[str], e: int) -> bool:
     return delimiter.group().strip() == "do" and _agent_end().search(low, delimiter.end(), e) is not None
 
 
+_CAUSE_WORDS = frozenset(("vì", "do", "nhờ"))
+
+
+def _cause_of_subject(low: str, delimiter: re.Match[str], s: int) -> bool:
+    """`[Số người chết] vì tai nạn giao thông giảm còn 20 người`: a cause inside a subject that
+    opens with a quantity noun belongs to it; the phrase does not restart after it."""
+    return delimiter.group().strip() in _CAUSE_WORDS and _QUANTITY_SUBJECT.match(low, s) is not None
+
+
 def _head_for(low: str, s: int, at: int) -> bool:
     """Whether `đối với` at `at` ties a short head noun opening the phrase to whom it concerns
     (`Quỹ tiền lương đối với các lãnh đạo`, `hình thức kỷ luật đối với đảng viên`): one phrase,
@@ -289,7 +298,13 @@ def concept(
     m = delimiter.search(low, s, e)
     if m and low[m.start() : m.end()].strip() == "như" and _only_a_name(text[m.end() : e]):
         s, e = _strip(low, s, m.start(), skip)  # `nợ đọng lớn như Bắc Ninh`: the example is a place
-    elif m and len(low[m.end() : e].split()) >= 2 and not _head_for(low, s, m.start()) and not _by_agent(low, m, e):
+    elif (
+        m
+        and len(low[m.end() : e].split()) >= 2
+        and not _head_for(low, s, m.start())
+        and not _by_agent(low, m, e)
+        and not _cause_of_subject(low, m, s)
+    ):
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     elif m and _spoken_by(low, s, e):
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
