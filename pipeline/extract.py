@@ -23,6 +23,7 @@ from .lexicon import phrase_re, word_set
 from .period import (
     breaks_down,
     choose,
+    compared_right_before,
     dates_a_total,
     dates_its_statement,
     is_clock_time,
@@ -665,7 +666,12 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
         rest = _phrase_at(a, average.end(), hi)
         return f"{a.norm.written[start : average.end()]} {rest}".strip()
     of_what = compared_after(_phrase_at(a, start, hi))
-    return "" if opens_no_whole(of_what.lower()) else of_what  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
+    if opens_no_whole(of_what.lower()):
+        return ""  # `10 lần [thì] …`, `gấp đôi [chỉ] trong`
+    end = start + len(of_what)
+    if compared_right_before(of_what.lower().split()) and (after := periods(low, end, hi)) and after[0][0] == end + 1:
+        return a.norm.written[start : after[0][1]]  # `gấp 1,5 lần cùng kỳ [năm trước]`
+    return of_what
 
 
 _OUT_OF_COUNT = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(?:(?:gần|hơn|khoảng|trên)\s+)?(?=\d)")

@@ -164,7 +164,7 @@ def is_reference(low: str, span: tuple[int, int], lo: int) -> bool:
     words = _CLAUSE_MARK.split(left)[-1].split()  # `… so với năm 2015; năm 2017 đạt`: not across a clause
     head = _SINCE.match(low, span[0], span[1])
     opening = words + (head.group().split() if head else [])  # `cao nhất [kể từ năm 2008]`: the span's own opening
-    if _reference_re().search(" ".join(opening[-4:])) or _compared_right_before(words):
+    if _reference_re().search(" ".join(opening[-4:])) or compared_right_before(words):
         return True  # `so với năm 2015`; `gấp hơn 1,3 lần năm 2015`
     if words[-1:] == ["của"] and _COMPARED_FIGURE.search(_CLAUSE_MARK.split(low[max(lo, span[0] - 70) : span[0]])[-1]):
         return True  # `so với con số 3,46 tỉ USD của năm 2016`
@@ -178,7 +178,7 @@ def _right_before() -> frozenset[str]:
     return frozenset(w for w, _gloss in load_json("periods.json")["reference_right_before"])
 
 
-def _compared_right_before(words: list[str]) -> bool:
+def compared_right_before(words: list[str]) -> bool:
     """Whether the last word or two before a period make it a compared one (lexicon
     `reference_right_before`: `gấp hơn 1,3 [lần] năm 2015`, `bằng 95% [cùng kỳ] năm 2022`)."""
     return bool(words) and (words[-1] in _right_before() or " ".join(words[-2:]) in _right_before())
@@ -344,7 +344,7 @@ def choose(
             and not _CONTRAST.search(gap)  # `8,4-8,7% nhưng đến nay`: the contrast's own time
             and not _AND.search(gap)  # `đến cuối năm 2014 là 20,166 USD và hiện là 21,1 USD`: the next one's
             and not _plan_year(low, sp, sentence_lo)
-            and not _compared_right_before(gap.split())  # `gấp 1,5 lần cùng kỳ năm trước`: the compared one
+            and not compared_right_before(gap.split())  # `gấp 1,5 lần cùng kỳ năm trước`: the compared one
         ):
             return sp
     compared = {sp for sp in own if is_reference(low, sp, sentence_lo)}

@@ -8,7 +8,7 @@ from functools import cache
 
 from .lexicon import alternation, load_json, phrase_re, word_set
 from .lookaround import ending_phrase
-from .period import periods
+from .period import compared_right_before, periods
 from .quantities import Quantity
 from .tokenizer import is_word
 
@@ -392,5 +392,7 @@ def reference(low: str, text: str, q: Quantity, hi: int, sentence_hi: int) -> st
         return _compared(low, text, q.end, m, hi)
     known = phrase_re("references").match(low, q.end + len(right) - len(right.lstrip()), hi)
     if known and q.kind == "percent":  # `114% kế hoạch`, `113,1% kế hoạch năm 2018`
-        return text[known.start() : _through_period(low, known.start(), known.end(), hi, next_to=False)]
+        # the period after `cùng kỳ` is the one compared with (`95% cùng kỳ [năm 2022]`)
+        after = compared_right_before(known.group().split())
+        return text[known.start() : _through_period(low, known.start(), known.end(), hi, next_to=after)]
     return None
