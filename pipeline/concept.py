@@ -16,7 +16,7 @@ from functools import cache
 from .lexicon import alternation, load_json, phrase_re, word_set, words
 from .lookaround import ending_phrase, is_word_char
 from .period import periods
-from .places import place_starts
+from .places import is_place, place_starts
 from .segment import capitalised_run, name_goes_on, open_bracket, short_asides, squeeze
 from .tokenizer import is_word
 
@@ -234,6 +234,7 @@ _LINKED = re.compile(
 )  # `là`, `đạt`, `tăng lên` and a comparator; not `có` (`số cây có [ba] lá kép`: another count)
 _HAS_LINK = re.compile(r"\s*(?:hiện\s+)?(?:có|là|đạt|còn)(?:\s+(?:khoảng|gần|hơn|trên|dưới|tổng cộng))*\s*")
 _IN_QUANTITY = re.compile(r"(?:trong|với|theo)\s+$")  # `Trong [số này], có 80 nhà`: not a subject
+_NAMED_PLACES = ("places", "countries", "world_places")  # sections of places.json that name a place alone
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
@@ -403,25 +404,9 @@ def concept(
         return f"tỷ lệ {noun}", phrase  # `99,4% số xã có đường` -> `tỷ lệ xã có đường`
     if after_phrase and kind in ("money", "percent"):
         return _join(phrase, after_phrase), phrase  # `truy thu` + `thuế thu nhập doanh nghiệp`
-    if (
-        after_phrase
-        and kind in ("count", "measure")
-        and clause_lo <= s
-        and _QUANTITY_SUBJECT.match(low, s, e)
-        and _LINKED.fullmatch(low, e, start)
-        and not _IN_QUANTITY.search(low, max(clause_lo, s - 8), s)
-    ):
-        # `Tổng số học sinh tham gia kỳ thi đạt 12.000 em`, `tổng lượng khách du lịch đến thành phố
-        # đạt 3 triệu lượt`: the subject names what is counted, the noun after is only its unit
-        subject_phrase = squeeze(text[s:e], _EDGE)
-        return subject_phrase, subject_phrase
-    if (
-        kind == "count"
-        and clause_lo <= s < e
-        and _classifies(after_phrase, low[s:e])
-        and _HAS_LINK.fullmatch(low, e, start)
-    ):
-        # `Đàn lợn của tỉnh hiện có 450.000 con`: the subject names what is counted, `con` only classifies it
+    if after_phrase and _subject_counts(low, (s, e), start, clause_lo, kind, after_phrase):
+        # `Tổng số học sinh tham gia kỳ thi đạt 12.000 em`, `Đàn lợn của tỉnh hiện có 450.000 con`: the
+        # subject names what is counted, the noun after the number only its unit or classifier
         subject_phrase = squeeze(text[s:e], _EDGE)
         return subject_phrase, subject_phrase
     if after_phrase:
@@ -434,7 +419,7 @@ def concept(
             if said:
                 ps, _ = _strip(low, said.end(), e, skip)  # `Ông Bình khẳng định tỉnh có …`: not who said it
             predicate = squeeze(text[ps:e], _EDGE)
-            if _only_a_place(predicate):
+            if is_place(predicate.lower(), _NAMED_PLACES):
                 predicate = ""  # `Việt Nam có tổng cộng 3.137 ca mắc`: where (the location), not what
         verb = _change_before().search(low, max(lo, start - 16), start)
         if verb and not predicate.lower().endswith(verb.group(1)):
@@ -556,20 +541,29 @@ def _for_member(concept: str, member: str) -> str:
     return " ".join([*words[:start], member])
 
 
+def _subject_counts(low: str, span: tuple[int, int], start: int, clause_lo: int, kind: str, noun: str) -> bool:
+    """Whether the subject `span` before the number names what is counted: it opens with a quantity
+    noun and a link (`là`, `đạt`, `tăng lên` …) joins it to the number (`tổng lượng khách … đạt 3
+    triệu lượt`), or the noun after the number only classifies it and `có`/`là` joins them (`Đàn lợn
+    … hiện có 450.000 con`)."""
+    s, e = span
+    if not clause_lo <= s < e:
+        return False
+    if (
+        kind in ("count", "measure")
+        and _QUANTITY_SUBJECT.match(low, s, e)
+        and _LINKED.fullmatch(low, e, start)
+        and not _IN_QUANTITY.search(low, max(clause_lo, s - 8), s)
+    ):
+        return True
+    return kind == "count" and _classifies(noun, low[s:e]) and _HAS_LINK.fullmatch(low, e, start) is not None
+
+
 def _classifies(noun: str, subject: str) -> bool:
     """Whether the noun after a count only classifies what the subject names (lexicon
     `classifier_nouns`: `chiếc`, `căn`; `con` only after a herd: `đàn lợn … 450.000 con`)."""
     needed = words("context.json", "classifier_nouns").get(noun.lower())
     return needed is True or (isinstance(needed, str) and re.search(rf"(?<!\w){needed}(?!\w)", subject) is not None)
-
-
-def _only_a_place(phrase: str) -> bool:
-    """Whether a phrase is nothing but a known place (lexicon places.json: `Việt Nam`, `Hà Nội`)."""
-    low = phrase.lower()
-    return any(
-        (m := phrase_re(section, "places.json").match(low)) is not None and m.end() == len(low)
-        for section in ("places", "countries", "world_places")
-    )
 
 
 def _only_a_name(phrase: str) -> bool:
@@ -740,7 +734,7 @@ def lowered_start(concept: str) -> str:
         and words[0][:1].isupper()
         and words[0][1:].islower()
         and words[1][:1].islower()
-        and not place_starts(concept.lower(), 0, ("countries", "places", "world_places"))
+        and not place_starts(concept.lower(), 0, _NAMED_PLACES)
     ):
         return concept[0].lower() + concept[1:]
     return concept  # `Nga kiểm soát …`: a country keeps its capital

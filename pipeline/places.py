@@ -53,6 +53,11 @@ def place_starts(low: str, pos: int, sections: tuple[str, ...]) -> bool:
     return any(phrase_re(section, "places.json").match(low, pos) for section in sections)
 
 
+def is_place(low: str, sections: tuple[str, ...]) -> bool:
+    """Whether all of `low` is one place of these sections of `places.json` (`việt nam`, `hà nội`)."""
+    return any(phrase_re(section, "places.json").fullmatch(low) for section in sections)
+
+
 def is_nationwide(low: str, span: tuple[int, int]) -> bool:
     """`cả nước`, `toàn quốc`."""
     return phrase_re("nationwide", "places.json").fullmatch(low, span[0], span[1]) is not None
