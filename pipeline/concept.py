@@ -110,9 +110,17 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 
 def _keep_word_end(low: str, s: int, cut: int, e: int) -> int:
     """Where the phrase ends once the function words `low[cut:e]` are dropped, keeping the first
-    when it ends a word with the one before (`hộ giàu [có]`, `cây chà [là]`)."""
+    when it ends a word with the one before (`hộ giàu [có]`, `cây chà [là]`) or a compound of
+    `concept_kept_compounds` (`giữ [kỷ lục]`)."""
     first = _WORD_RUN.match(low[cut:e])
     before = _WORD_RUN.findall(low[max(s, cut - 24) : cut])
+    kept = [
+        m.end()
+        for m in phrase_re("concept_kept_compounds").finditer(low, max(s, cut - 24), e)
+        if m.start() < cut < m.end()
+    ]
+    if kept:
+        return max(kept)  # `giữ [kỷ lục]`: a compound the lexicon keeps whole
     if not first or not before or not is_word(f"{before[-1]} {first.group()}"):
         return cut
     if len(before) >= 2 and is_word(f"{before[-2]} {before[-1]}"):
@@ -590,13 +598,17 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
     while (m := _CLAUSE_START.search(low, max(0, j - 120), end)) and any(a <= m.start() < b for a, b in asides):
         end = m.start()  # `tổng sản phẩm (GRDP) tăng trưởng cao, đạt 8,25%`: an aside ends no clause
     lo = m.end() if m else (0 if j <= 120 else -1)  # the text's first clause starts at 0
-    if lo < 0 or lo <= prev_end or re.search(r"\d|%", low[max(0, lo - 2) : j]):
-        return ""  # not a whole clause, or a number stands in it (or ends right before it: `32,% dự toán`)
-    if is_frame(low, lo + len(low[lo:j]) - len(low[lo:j].lstrip(" ,"))):
+    spans = skip + periods(low, max(0, lo - 40), j)
+    ends_before = lo >= 2 and re.match(r"\d|%", low[lo - 2]) and not any(a <= lo - 2 < b for a, b in spans)
+    if lo < 0 or lo <= prev_end or ends_before or re.search(r"\d|%", low[lo:j]):
+        return ""  # not a whole clause, or a number stands in it or ends right before it (`32,% dự toán`;
+        # not a period: `Năm 2017, xuất khẩu tăng mạnh, đạt …`)
+    opening = lo + len(low[lo:j]) - len(low[lo:j].lstrip(" ,"))
+    if is_frame(low, opening):
         return ""  # `Theo Bí thư Nguyễn Văn A, …`: a source or a frame names nothing
-    spans = skip + periods(low, lo, j)
     bs, be = _strip(low, lo, j, spans)  # `Tính từ đầu năm, …`: a time, not a thing
-    if len(low[bs:be].split()) < 2 or phrase_re("concept_delimiters").match(low, bs) or _spoken_by(low, bs, be):
+    side = phrase_re("concept_delimiters")
+    if len(low[bs:be].split()) < 2 or side.match(low, opening) or side.match(low, bs) or _spoken_by(low, bs, be):
         return ""  # `…, dù gặp nhiều khó khăn, vẫn đạt …`: a side clause names nothing; nor does who said it
     dropped = sum(len(low[a:b].split()) for a, b in spans if bs <= a and b <= be)  # not counted in the limit
     return _without(text, _cut(bs, be, text, low, MAX_SYLLABLES + dropped), be, spans).strip(
