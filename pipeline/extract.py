@@ -71,6 +71,7 @@ HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headli
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 PERIOD_REACH = 3000  # characters around a number where a period of its own sentence may be (real sentences are shorter)
 _DIGIT = re.compile(r"\d")
+_RATE_OR_NOW = re.compile(r"(?:mỗi|hàng|hằng|bình quân|trung bình|hiện)(?!\w)")
 _NAMING = frozenset(("identifier", "ordinal"))
 _SHARE_OF = re.compile(r" (?:số|tổng số) \w")  # `99,4% số xã có …`
 _SELF_DESCRIBED = re.compile(r"(?<!\w)(?:bị|được)(?!\w)")
@@ -306,10 +307,13 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 (
                     ps
                     for ps, pe in period_spans[si]
-                    if ps >= q.end and _DIGIT.search(low, ps, pe) and not names_a_body(low, (ps, pe))
+                    if ps >= q.end
+                    and (_DIGIT.search(low, ps, pe) or not _RATE_OR_NOW.match(low, ps))
+                    and not names_a_body(low, (ps, pe))
                 ),
                 default=sent.end,
-            )  # but not `Quốc hội khoá 14`: a body's name
+            )  # `… qua kênh thị trường mở [trong tuần qua]`; but not `Quốc hội khoá 14` (a body's name), nor a
+            # rate's or the present's time word (`70 triệu lượt mỗi năm`, `doanh nghiệp hiện nay chưa …`)
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
                 reach = min(sent.end, q.end + CONCEPT_REACH, dated)  # past a comma only for a list of nouns
                 after = phrase_after(written, low, syllables(text, q.end, reach), q.end, reach, name_ends)
