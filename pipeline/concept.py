@@ -417,6 +417,13 @@ def concept(
         # subject names what is counted, the noun after the number only its unit or classifier
         subject_phrase = squeeze(text[s:e], _EDGE)
         return subject_phrase, subject_phrase
+    if (
+        after_phrase
+        and kind == "count"
+        and (harm := harm_only_before(low, lo, start, skip))
+        and after_phrase.endswith(harm)
+    ):
+        return after_phrase, ""  # `…, làm chết 1.905 người`: the people harmed, not the verb nor its cause
     if after_phrase:
         # a count or measure names its thing after the number: keep the verb before it, not the subject
         existential = _existential()
@@ -965,6 +972,33 @@ def _own_verb(after: str, noun: str | None) -> bool:
     rest = low[len(noun_low) :].lstrip()
     harm = phrase_re("harm_cause_nouns")
     return bool(_PASSIVE_NEXT.match(rest) or harm.match(rest) or harm.search(noun_low))  # `người chết`
+
+
+@cache
+def _harm_only() -> re.Pattern[str]:
+    ctx = load_json("context.json")
+    return re.compile(
+        r"(?<!\w)(?:("
+        + alternation(ctx["causative_verbs"])
+        + r"|gây)\s+)?("
+        + alternation(ctx["harm_cause_nouns"])
+        + r")"
+        r"(?:\s+(?:ít nhất|khoảng|hơn|gần|tới|đến|trên|chừng|xấp xỉ))*\s*$"
+    )
+
+
+def harm_only_before(low: str, clause_lo: int, start: int, skip: list[tuple[int, int]]) -> str | None:
+    """`…, bị thương 3.141 người`, `TNGT làm chết 1.905 người`: a harm (lexicon `harm_cause_nouns`)
+    that opens the clause or follows a verb of causing says what happened to the people counted
+    (`chết`, `bị thương`); None when another verb does the harm (`bắn chết 8 người`) or there is none."""
+    s, _ = _strip(low, clause_lo, start, skip)
+    m = _harm_only().search(low, s, start)
+    if m is None or not (m.start() == s or m.group(1)):
+        return None
+    before = low[max(s, m.start() - 12) : m.start()].split()[-1:]
+    if m.group(1) and before and is_word(f"{before[0]} {m.group(1).split()[0]}"):
+        return None  # `việc làm`: a word, not a verb of causing
+    return m.group(2)
 
 
 def _caused(low: str, lo: int, start: int, after: str) -> bool:

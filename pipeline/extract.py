@@ -11,6 +11,7 @@ from .concept import (
     as_share,
     concept,
     dropped_if_bare,
+    harm_only_before,
     is_frame,
     only_connective,
     points_back,
@@ -328,10 +329,16 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             elif q.kind == "percent" and (aspect := _ASPECT.match(low, q.end, clause[1])):
                 after = written[aspect.start(1) : aspect.end(1)]  # `tăng 4,9% [về giá trị] so với cùng kỳ`
             noun_c, after_len = noun or (q.unit if q.kind == "count" else None), len(after)
+            since = previous[2] if previous and clause[0] <= previous[2] <= q.start else clause[0]
             word = generic_head(q.unit) if q.kind == "count" else None
             if word:
                 # `5 người bị khai trừ` after `201 đảng viên`: the group is what is counted
-                group = last_group[1] if last_group and last_group[0] == si and _of_people(last_group[1]) else None
+                harm = harm_only_before(low, since, q.start, skip) if after.lower() == word else None
+                group = (
+                    last_group[1]
+                    if last_group and last_group[0] == si and _of_people(last_group[1]) and not harm
+                    else None
+                )  # not `1.800 bị cáo …, làm chết 4.134 người`: the people harmed are not that group
                 if group and last_group and _WITH.search(low, last_group[2], q.start):
                     group = None  # `17.682 tàu thuyền … với 40.966 người`: people with the boats, not boats
                 if (
@@ -349,6 +356,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 named_before = group is not None and group.lower() in low[clause[0] : q.start]
                 if group and after.lower().startswith(word) and not (after.lower() == word and named_before):
                     after = f"{group} {after[len(word) :].strip()}".strip()
+                elif harm:
+                    after = f"{after} {harm}"  # `…, làm chết 1.905 người`: the people, with what happened to them
                 elif after.lower() == word:
                     after = ""  # `dân số Việt Nam là 96.963.958 người`: the words before name the people
                 noun_c = group
