@@ -241,6 +241,7 @@ _LINKED = re.compile(
     r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến|mức))*\s*"
 )  # `là`, `đạt`, `tăng lên` and a comparator; not `có` (`số cây có [ba] lá kép`: another count)
 _HAS_LINK = re.compile(r"\s*(?:hiện\s+)?(?:có|là|đạt|còn)(?:\s+(?:khoảng|gần|hơn|trên|dưới|tổng cộng))*\s*")
+_NO_LINK = re.compile(r"(?:\s+(?:khoảng|gần|hơn|trên|dưới))*\s*")
 _IN_QUANTITY = re.compile(r"(?:trong|với|theo)\s+$")  # `Trong [số này], có 80 nhà`: not a subject
 _NAMED_PLACES = ("places", "countries", "world_places")  # sections of places.json that name a place alone
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
@@ -560,7 +561,7 @@ def _subject_counts(low: str, span: tuple[int, int], start: int, clause_lo: int,
     """Whether the subject `span` before the number names what is counted: it opens with a quantity
     noun and a link (`là`, `đạt`, `tăng lên` …) joins it to the number (`tổng lượng khách … đạt 3
     triệu lượt`), or the noun after the number only classifies it and `có`/`là` joins them (`Đàn lợn
-    … hiện có 450.000 con`)."""
+    … hiện có 450.000 con`), or, for a herd, nothing stands between (`đàn trâu bò 45.000 con`)."""
     s, e = span
     if not clause_lo <= s < e:
         return False
@@ -571,7 +572,13 @@ def _subject_counts(low: str, span: tuple[int, int], start: int, clause_lo: int,
         and not _IN_QUANTITY.search(low, max(clause_lo, s - 8), s)
     ):
         return True
-    return kind == "count" and _classifies(noun, low[s:e]) and _HAS_LINK.fullmatch(low, e, start) is not None
+    if kind != "count" or not _classifies(noun, low[s:e]):
+        return False
+    if _HAS_LINK.fullmatch(low, e, start):
+        return True
+    herd = words("context.json", "classifier_nouns").get(noun.lower())
+    # `…, đàn trâu bò 45.000 con`: a subject that opens with the herd word needs no link
+    return isinstance(herd, str) and low.startswith(herd + " ", s) and _NO_LINK.fullmatch(low, e, start) is not None
 
 
 def _classifies(noun: str, subject: str) -> bool:
@@ -961,6 +968,7 @@ def _causes() -> re.Pattern[str]:
 
 
 _PASSIVE_NEXT = re.compile(r"(?:bị|được)(?!\w)")
+_SUFFERED = re.compile(r"(?<=\w )bị(?!\w)")  # `ngôi nhà bị tốc mái`: a noun, then what it suffered
 
 
 def _own_verb(after: str, noun: str | None) -> bool:
@@ -1003,10 +1011,13 @@ def harm_only_before(low: str, clause_lo: int, start: int, skip: list[tuple[int,
 
 def _caused(low: str, lo: int, start: int, after: str) -> bool:
     """`mưa lũ đã làm 9 người chết`, `vụ nổ khiến ít nhất 5 người thiệt mạng`: a count of harm
-    (lexicon `harm_cause_nouns` in the words after it) right after a verb of causing (lexicon
+    (lexicon `harm_cause_nouns` in the words after it, or a passive `bị`: `làm 300 ngôi nhà bị tốc
+    mái`) right after a verb of causing (lexicon
     `causative_verbs`) names the affected; the cause before it is not part of what is counted.
     Not `làm 8.300 km đường` (build), `chia làm 11 dự án` (into), `việc làm` (a word)."""
-    if not phrase_re("harm_cause_nouns").search(after.lower()):
+    low_after = after.lower()
+    suffered = any(not is_word(f"{low_after[: m.start()].split()[-1]} bị") for m in _SUFFERED.finditer(low_after))
+    if not (phrase_re("harm_cause_nouns").search(low_after) or suffered):
         return False
     m = _causes().search(low, max(lo, start - 30), start)
     if m is None:
