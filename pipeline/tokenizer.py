@@ -19,6 +19,7 @@ from pathlib import Path
 import underthesea
 from underthesea import word_tokenize
 
+from .lexicon import load_json
 from .normalize import Normalized, normalize
 from .numerals import NUMERAL_START, Numeral, find_numerals
 from .segment import Sentence, sentences, trim
@@ -142,13 +143,14 @@ def _align(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int
 @cache
 def _dictionary() -> frozenset[str]:
     """underthesea's word list (Viet74K, shipped with the package), lower-cased: the words of
-    two syllables or more."""
+    two syllables or more, less those news text writes as two words (lexicon `not_words`)."""
     path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
-    return frozenset(normalize(w).lower for w in lines if " " in w)  # `hoà bình` -> `hòa bình`, as texts are read
+    not_words = {normalize(w).lower for w in load_json("segments.json")["not_words"]}  # `tỉnh giảm`
+    return frozenset(normalize(w).lower for w in lines if " " in w) - not_words  # `hoà bình` -> `hòa bình`
 
 
 @cache
