@@ -231,6 +231,12 @@ def _last_phrase(section: str, guard: str = "") -> re.Pattern[str]:
 _TO_NEW_LEVEL = re.compile(
     r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
 )
+# `…, lên`, `… so với tuần trước, lên`: after what the change before was compared with or a comma, only
+# `lên`/`xuống` go on to a new level (`…, còn 1.000 hồ sơ chưa …` is another thing)
+_COMPARED_FIRST = re.compile(r"(?:so(?: với)?(?!\w)[^,;]*)?,\s*")
+_UP_OR_DOWN_TO = re.compile(
+    r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|giảm còn)(?: (?:mức|khoảng|gần|hơn|trên))*"
+)
 # a clause of only where and a verb of being: `…, ở nông thôn là 55%` measures the thing before
 _WHERE_ONLY = re.compile(r"[\s,;:]*((?:ở|tại)\s+(?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+(?:là|đạt|chiếm|có)\s*$")
 _WHERE_TAIL = re.compile(r"\s(?:ở|tại)\s.+$")
@@ -271,8 +277,15 @@ def concept(
     predicate, end of its noun phrase) of the indicator before this one in the sentence."""
     prev_concept, prev_predicate, prev_end = previous if previous else (None, "", -1)
     lo = _list_start(text, low, clause_lo, prev_end)
-    if prev_concept and 0 <= prev_end <= start and _TO_NEW_LEVEL.fullmatch(_without(low, prev_end, start, skip)):
-        return prev_concept, prev_predicate  # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`: the same thing
+    between = _without(low, prev_end, start, skip) if 0 <= prev_end <= start else None
+    cut = _COMPARED_FIRST.match(between) if between is not None else None
+    if (
+        prev_concept
+        and between is not None
+        and (_TO_NEW_LEVEL.fullmatch(between) if cut is None else _UP_OR_DOWN_TO.fullmatch(between, cut.end()))
+    ):
+        # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`, `tăng 15% so với tuần trước, lên 1.250 ca`: the same thing
+        return prev_concept, prev_predicate
     if (
         0 <= prev_end <= start
         and prev_predicate
