@@ -151,9 +151,11 @@ class NumeralTraps:
             before in "-−"
             and low[n.start - 2 : n.start - 1] == " "
             and _MODEL_HEAD.search(self.text, max(0, n.start - 17), n.start - 1)
-            and self.unit_after(n.end) is None
+            and ((unit := self.unit_after(n.end)) is None or (len(unit[1]) == 1 and unit[1].isalpha()))
         ):
-            return "identifier"  # a model written with a spaced dash: tiêm kích J -10, tên lửa Hormuz -1
+            # a model written with a spaced dash: tiêm kích J -10, tên lửa Hormuz -1; a one-letter unit after it
+            # is the model's letter (`RC -135 W`), but `Hà Nội -5 độ C` is a temperature
+            return "identifier"
         if _RESOLUTION.fullmatch(self.text, n.start, n.end) and (
             phrase_re("resolution_cues").search(low, max(self.lo, n.start - 20), n.start)
             or _SCREEN_AFTER.match(self.text, n.end)
