@@ -106,6 +106,7 @@ class SentenceReader(NumeralTraps):
         self.nums = numerals
         self.ctx = _ctx()
         self._units_at: dict[int, tuple[str, str, int] | None] = {}
+        self.fraction_at: dict[int, float] = {}  # where a unit is a fraction of its currency (`cent`), the fraction
         self.scaled_money: str | None = None  # the currency of the last amount in tỷ read in the sentence
         self._currency: str | None = None  # the sentence's currency, found when first asked
         self._currency_known = False
@@ -139,6 +140,8 @@ class SentenceReader(NumeralTraps):
         surface = m.group()
         kind, unit, _gloss = after[surface]
         stop = m.end()
+        if surface in load_json("units.json")["fractions"]:
+            self.fraction_at[end] = load_json("units.json")["fractions"][surface][0]  # `19 cent`: 0.19 USD
         if pos == end and surface[0].isalpha() and kind not in ("measure", "money"):
             return None  # `5lần`: only measures and money glue to the number
         blocked = load_json("units.json")["not_after"].get(surface)
@@ -420,11 +423,16 @@ class SentenceReader(NumeralTraps):
             q.value_max = last.value
             if last.multiplied and not n.multiplied and n.value * multiplier_of(low, last) <= last.value:
                 q.value = n.value * multiplier_of(low, last)  # `từ 2 đến 3 triệu`; not `250.000 đến 1,5 triệu`
-        unit = self.unit_after(last.end)
+        at = last.end
+        unit = self.unit_after(at)
         if rng and unit is None:
-            unit = self.unit_after(n.end)
+            at = n.end
+            unit = self.unit_after(at)
         if unit:
             q.kind, q.unit, q.end = unit[0], unit[1], unit[2]
+            if at in self.fraction_at:  # `tăng 19 cent`: 0.19 USD (rounded: no float noise such as 1.2770000000000001)
+                q.value = round(q.value * self.fraction_at[at], 12)
+                q.value_max = round(q.value_max * self.fraction_at[at], 12) if q.value_max is not None else None
             if (q.unit == "lần" or (q.kind == "measure" and not rng)) and _HALF_AFTER.match(low, q.end):
                 q.value += 0.5  # `gấp 3 lần rưỡi`, `hai cây số rưỡi`: and a half of the unit
                 q.end += 5
