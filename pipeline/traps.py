@@ -19,7 +19,7 @@ from .tokenizer import is_syllable
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
-_ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;]\s|\n\s+)$")
+_ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;)]\s|\n\s+)$")  # `…: 1. Ông A (83%) 2. Bà B`: after a bracket too
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _MILLIONS_END = re.compile(r"(?:triệu|tỷ|tỉ)$")
@@ -35,6 +35,7 @@ _TO_DATE = re.compile(r" (?:đến|tới) (?:ngày )?(?:[12]\d|3[01]|0?[1-9])/(?
 _DAY_BEFORE_DOTTED = re.compile(r"\s*[-–]\s*\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d")  # `14-20.2.2018`
 _DOTTED_DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])")
 _NOTE_MARK = re.compile(r".*(?:\[[\d,]+\]|(?:^|[:;,.”\"]\s?|\n)\(\d{1,2}\))")  # bracket alone after a mark
+_HOUR_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}\s?giờ\s$")  # `9 giờ [30]`: the minutes follow
 _DIGIT_WORDS = {"1": "một", "2": "hai", "3": "ba", "4": "bốn", "5": "năm"}
 # a price, then the one unit it is for: `đồng cho 1kWh`, `giá 1 kg`; not `đấu giá 1 lô đất`, `tăng giá 1%`
 _PRICE_BASE_BEFORE = re.compile(
@@ -306,8 +307,9 @@ class NumeralTraps:
         return (n.multiplied or n.value != int(n.value) or area) and written[:1].islower()
 
     def list_marker(self, n: Numeral) -> bool:
-        """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`: a small whole number that opens a line or
-        follows a sentence end, then a full stop and a capital or a digit, numbers an item."""
+        """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`, `1. Ông A (83%) 2. Bà B`: a small whole number
+        that opens a line or follows a sentence end or a closing bracket, then a full stop and a capital or
+        a digit, numbers an item."""
         text = self.text
         if not _SMALL_WHOLE.fullmatch(text[n.start : n.end]) or not _ITEM_AFTER.match(text, n.end):
             return False
@@ -378,6 +380,14 @@ class NumeralTraps:
             return "name"
         if n.has_digits and not n.multiplied and _NOTE_MARK.fullmatch(self.text, max(0, n.start - 3), n.end + 1):
             return "identifier"  # `[7]`, `: (1) tái định cư …`, `” (2) .`: a note or an item's number
+        if (
+            n.has_digits
+            and not n.multiplied
+            and n.value < 60
+            and _HOUR_BEFORE.search(self.low, max(self.lo, n.start - 12), n.start)
+            and not self.noun_follows(n.end)
+        ):
+            return "time"  # `Lúc 9 giờ 30, …`: the minutes of the hour before; not `sau 24 giờ 5 người …`
         if (
             not n.has_digits
             or n.multiplied
