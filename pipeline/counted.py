@@ -16,6 +16,17 @@ from .quantities import Quantity
 from .segment import Sentence
 from .tokenizer import Analysis, is_word
 
+_ALONE_ON_LINE = re.compile(r"\s*[-+]?[\d.,]+\s*")
+
+
+def _line_start(low: str, at: int) -> int:
+    return low.rfind("\n", 0, at) + 1
+
+
+def _line_end(low: str, at: int) -> int:
+    end = low.find("\n", at)
+    return len(low) if end < 0 else end
+
 
 def counted_quantities(
     a: Analysis, quantities: Iterable[Quantity], sent: Sentence
@@ -84,7 +95,9 @@ def counted_quantities(
                 "identifier"  # `Kết luận 21`, `thang điểm 100`, `SDG 4`, `S&P 500`: a bare number that names
             )
         elif q.kind == "number" and q.unit is None and not q.word_numeral:
-            if _AGE_BEFORE.search(low, max(sent.start, q.start - 32), q.start):
+            if _ALONE_ON_LINE.fullmatch(low, _line_start(low, q.start), _line_end(low, q.end)):
+                q.kind = q.why = "table cell"  # `150\n148\n26.95`: a table flattened to lines, its header lost
+            elif _AGE_BEFORE.search(low, max(sent.start, q.start - 32), q.start):
                 q.kind, q.unit = "measure", "tuổi"  # `ở tuổi 58`, `ở tuổi ngoài 50`: an age
             elif _TIMES_BEFORE.search(low, max(sent.start, q.start - 12), q.start):
                 q.unit = "lần"  # `cao gấp 3, gấp 4 lần`: a multiple, its `lần` unwritten
