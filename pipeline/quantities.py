@@ -324,7 +324,12 @@ class SentenceReader(NumeralTraps):
         nums = self.nums
         while i < len(nums):
             q, used = self.read_one(i)
-            if q is not None and q.is_indicator and q.kind in ("count", "number") and self.back_reference(q.end):
+            if (
+                q is not None
+                and q.is_indicator
+                and q.kind in ("count", "number")
+                and (self.back_reference(q.end) or self.the_two(q.value, q.unit, q.end))
+            ):
                 q.kind, q.why = "back-reference", "back-reference"
             elif q is not None and q.kind in ("money", "percent", "measure") and self.points_back(q.start, q.end):
                 q.kind, q.why = "back-reference", "back-reference"  # `1.400 tỷ đồng này`

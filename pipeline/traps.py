@@ -15,7 +15,7 @@ from typing import Any
 from .lexicon import alternation, load_json, phrase_re, word_set
 from .lookaround import WORD, name_before, next_word, phrase_after, phrase_before, words_before
 from .numerals import Numeral
-from .tokenizer import is_syllable
+from .tokenizer import is_syllable, is_word
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 _ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
@@ -456,6 +456,19 @@ class NumeralTraps:
         # `27 công trình trên và …`: a bare `trên` ending the noun phrase (no noun after it) points back
         above = next((k for k, w in enumerate(words[1:3], 1) if w == "trên"), None)
         return above is not None and (above + 1 == len(words) or words[above + 1] in word_set("after_above"))
+
+    def the_two(self, value: float, unit: str | None, end: int) -> bool:
+        """`hai nước`, `hai nhà lãnh đạo`, `2 bên`: two before a noun that names the two sides the text
+        is about (lexicon `pair_nouns`) points back to them; it counts nothing."""
+        if value != 2 or unit is not None:
+            return False
+        at = end + len(self.low[end : end + 3]) - len(self.low[end : end + 3].lstrip(" "))
+        m = phrase_re("pair_nouns").match(self.low, at)
+        if m is None:
+            return False
+        nxt = next_word(self.low, m.end(), self.hi)
+        # not `hai đảng viên`, `hai ông lão`, `hai phía bắc`: the noun goes on into another word
+        return not (nxt and is_word(f"{m.group().split()[-1]} {nxt}"))
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]
