@@ -111,6 +111,9 @@ def test_checks_seed_ratio_and_percent_agree(seed_gold):
         ("Thu ngân sách đạt 660 tỷ đồng, vượt 60 tỷ đồng, tăng 32% so với năm trước.", []),
         ("Nợ công là 900 tỷ đồng, tăng 60 tỷ đồng, tương đương 0,3% GDP.", []),
         ("Doanh thu đạt 660 tỷ đồng, tăng 10% và lợi nhuận 60 tỷ đồng.", []),
+        # parts listed after gồm (bao gồm) against their total, a closed list that adds up or exceeds it
+        ("Xã có 300 hộ, gồm 120 hộ nghèo và 180 hộ cận nghèo.", [("parts_sum", True, ["300", "120", "180"])]),
+        ("Xã có 300 hộ, bao gồm 120 hộ nghèo và 200 hộ cận nghèo.", [("parts_sum", False, ["300", "120", "200"])]),
         # parts listed after trong đó against their total
         (
             "Xã có 700 hộ dân, trong đó có 220 hộ được hỗ trợ, 80 hộ chưa được hỗ trợ và 400 hộ không thuộc diện.",
