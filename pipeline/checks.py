@@ -1,6 +1,7 @@
 """Does the article's arithmetic agree with itself? Consistency checks over the
 records of one document (issue: a ratio and its percent, parts and their total,
-a change and the two levels it joins, a part's share of its total, a change and its rate).
+a change and the two levels it joins, a part's share of its total, a change and its rate, a
+change as a percent and the earlier level it was compared with).
 
 Each check is `{"type", "records": [i, …], "expected", "stated", "ok"}`, `records`
 indexing the document's `indicators`. Rounding tolerance follows the precision
@@ -401,6 +402,36 @@ def _one_of(total: dict, part: dict) -> bool:
     return total["kind"] == "count" or part.get("unit") == total.get("unit")
 
 
+# between a percent change and the earlier level it was measured against: what it is compared with,
+# then a bracket that gives that level (`tăng 20% so với năm 2022 (1.000 tỷ đồng)`, `so với cùng kỳ (…)`)
+_COMPARED_LEVEL = re.compile(r"\s*so(?:\s+với)?\s[^();.%]{1,40}?\(\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?")
+
+
+def change_from_before(low: str, recs: list[dict]) -> list[dict[str, Any]]:
+    """`Doanh thu đạt 1.200 tỷ đồng, tăng 20% so với năm 2022 (1.000 tỷ đồng)`: a level, its change
+    as a percent, and in a bracket the level it was compared with."""
+    out = []
+    for i in range(len(recs) - 2):
+        level, pct, before = recs[i], recs[i + 1], recs[i + 2]
+        if not (level["sentence"] == pct["sentence"] == before["sentence"]):
+            continue
+        if level["kind"] in ("percent", "ratio") or level.get("change") or level.get("value_max") is not None:
+            continue
+        if pct["kind"] != "percent" or pct.get("unit") != "%" or pct.get("change") not in ("increase", "decrease"):
+            continue
+        if (before["kind"], before.get("unit")) != (level["kind"], level.get("unit")) or before.get("change"):
+            continue
+        if before.get("value_max") is not None or pct.get("value_max") is not None or not before["value"]:
+            continue
+        if not _introduces_change(low, level, pct) or not _COMPARED_LEVEL.fullmatch(low, pct["end"], before["start"]):
+            continue
+        moved = level["value"] - before["value"] if pct["change"] == "increase" else before["value"] - level["value"]
+        expected = 100.0 * moved / before["value"]
+        tol = _tolerance(pct["text"]) + 100.0 * (_half_unit(level) + _half_unit(before)) / before["value"]
+        out.append(_check("change_from_before", [i, i + 1, i + 2], expected, pct["value"], tol))
+    return out
+
+
 def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
     """Every check of the document, in the order of their first record."""
     recs = [r for r in records if r.get("kind") in ("count", "percent", "ratio", "money", "measure", "number")]
@@ -413,6 +444,7 @@ def consistency_checks(text: str, records: list[dict]) -> list[dict[str, Any]]:
         + part_of_total(low, recs)
         + change_rate(low, recs)
         + listed_parts(low, recs)
+        + change_from_before(low, recs)
     )
     once: dict[tuple[int, ...], dict[str, Any]] = {}
     for c in found:

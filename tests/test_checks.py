@@ -111,6 +111,19 @@ def test_checks_seed_ratio_and_percent_agree(seed_gold):
         ("Thu ngân sách đạt 660 tỷ đồng, vượt 60 tỷ đồng, tăng 32% so với năm trước.", []),
         ("Nợ công là 900 tỷ đồng, tăng 60 tỷ đồng, tương đương 0,3% GDP.", []),
         ("Doanh thu đạt 660 tỷ đồng, tăng 10% và lợi nhuận 60 tỷ đồng.", []),
+        # a level, its change as a percent, and the level it was compared with in a bracket
+        (
+            "Lãi ròng đạt 802 tỷ đồng, tăng 49,3% so với năm 2015 (537 tỷ đồng).",
+            [("change_from_before", True, ["802 tỷ đồng", "49,3%", "537 tỷ đồng"])],
+        ),
+        (
+            "Lãi ròng đạt 802 tỷ đồng, tăng 59,3% so với năm 2015 (537 tỷ đồng).",
+            [("change_from_before", False, ["802 tỷ đồng", "59,3%", "537 tỷ đồng"])],
+        ),
+        (
+            "Lợi nhuận đạt 220,8 tỷ đồng, giảm 16,6% so với cùng kỳ năm trước (265 tỷ đồng).",
+            [("change_from_before", True, ["220,8 tỷ đồng", "16,6%", "265 tỷ đồng"])],
+        ),
         # parts listed after gồm (bao gồm) against their total, a closed list that adds up or exceeds it
         ("Xã có 300 hộ, gồm 120 hộ nghèo và 180 hộ cận nghèo.", [("parts_sum", True, ["300", "120", "180"])]),
         ("Xã có 300 hộ, bao gồm 120 hộ nghèo và 200 hộ cận nghèo.", [("parts_sum", False, ["300", "120", "200"])]),
