@@ -206,10 +206,25 @@ def _by_agent(low: str, delimiter: re.Match[str], e: int) -> bool:
 _CAUSE_WORDS = frozenset(("vì", "do", "nhờ"))
 
 
-def _cause_of_subject(low: str, delimiter: re.Match[str], s: int) -> bool:
+def _cause_of_subject(low: str, delimiter: re.Match[str], s: int, e: int) -> bool:
     """`[Số người chết] vì tai nạn giao thông giảm còn 20 người`: a cause inside a subject that
-    opens with a quantity noun belongs to it; the phrase does not restart after it."""
-    return delimiter.group().strip() in _CAUSE_WORDS and _QUANTITY_SUBJECT.match(low, s) is not None
+    opens with a quantity noun belongs to it; so does a `là` inside a share's subject when a verb
+    of level follows it (`Tỷ lệ đảng viên là người dân tộc thiểu số đạt 38,5%`): the phrase does
+    not restart after it."""
+    word = delimiter.group().strip()
+    if word in _CAUSE_WORDS:
+        return _QUANTITY_SUBJECT.match(low, s) is not None
+    return (
+        word == "là"
+        and _SHARE_SUBJECT.match(low, s) is not None
+        and _LEVEL_VERB_END.search(low, delimiter.end(), e) is not None
+    )
+
+
+_SHARE_SUBJECT = re.compile(r"(?:tỷ|tỉ)\s+(?:lệ|trọng)\s+[^\W\d_]")  # `tỷ lệ đảng viên là …`
+_LEVEL_VERB_END = re.compile(
+    r"\s(?:đạt|chiếm|tăng|giảm|ở mức|lên|xuống còn|còn)(?:\s+(?:khoảng|gần|hơn|trên|dưới))*\s*$"
+)
 
 
 def _head_for(low: str, s: int, at: int) -> bool:
@@ -326,7 +341,7 @@ def concept(
         and len(low[m.end() : e].split()) >= 2
         and not _head_for(low, s, m.start())
         and not _by_agent(low, m, e)
-        and not _cause_of_subject(low, m, s)
+        and not _cause_of_subject(low, m, s, start)
     ):
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     elif m and _spoken_by(low, s, e):

@@ -101,6 +101,9 @@ def counted_quantities(
                 q.kind, q.unit = "measure", "tuổi"  # `ở tuổi 58`, `ở tuổi ngoài 50`: an age
             elif _TIMES_BEFORE.search(low, max(sent.start, q.start - 12), q.start):
                 q.unit = "lần"  # `cao gấp 3, gấp 4 lần`: a multiple, its `lần` unwritten
+    for q, _ in found:
+        if q.kind == "measure" and q.unit == "tuổi" and _of_people_before(low, max(sent.start, q.start - 40), q.start):
+            q.kind = q.why = "age band"  # `trẻ [dưới 1 tuổi]`, `lao động từ 15 tuổi trở lên`: who the figure is of
     elided_nouns(found, low)
     shared_units(found, low)
     for q, _ in found:
@@ -306,6 +309,18 @@ def _shared_scale(q: Quantity, nxt: Quantity, low: str) -> None:
     q.kind, q.unit, q.value = "money", nxt.unit, q.value * scale
     if q.value_max is not None:
         q.value_max *= scale
+
+
+@cache
+def _age_band_before() -> re.Pattern[str]:
+    people = alternation(load_json("context.json")["people_nouns"])
+    return re.compile(r"(?<!\w)(?:" + people + r")\s+(?:dưới|trên|từ|đủ)\s+$")
+
+
+def _of_people_before(low: str, lo: int, start: int) -> bool:
+    """`trẻ dưới [1 tuổi]`: an age after a noun of people (lexicon `people_nouns`) and `dưới`, `trên`,
+    `từ` or `đủ` bounds who is counted or measured; it measures nothing of its own."""
+    return _age_band_before().search(low, lo, start) is not None
 
 
 _AGE_BEFORE = re.compile(
