@@ -246,8 +246,9 @@ def _last_phrase(section: str, guard: str = "") -> re.Pattern[str]:
 _TO_NEW_LEVEL = re.compile(
     r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
 )
-# `…, lên`, `… so với tuần trước, lên`: after what the change before was compared with or a comma, only
-# `lên`/`xuống` go on to a new level (`…, còn 1.000 hồ sơ chưa …` is another thing)
+# `…, lên`, `… so với tuần trước, lên`: after a comma only `lên`/`xuống` go on to a new level (`…, còn
+# 1.000 hồ sơ chưa …` is another thing); after what a change was compared with `còn` does too (`giảm
+# 320 hộ so với năm 2023, còn 2.150 hộ`)
 _COMPARED_FIRST = re.compile(r"(?:so(?: với)?(?!\w)[^,;]*)?,\s*")
 _UP_OR_DOWN_TO = re.compile(
     r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|giảm còn)(?: (?:mức|khoảng|gần|hơn|trên))*"
@@ -297,7 +298,11 @@ def concept(
     if (
         prev_concept
         and between is not None
-        and (_TO_NEW_LEVEL.fullmatch(between) if cut is None else _UP_OR_DOWN_TO.fullmatch(between, cut.end()))
+        and (
+            _TO_NEW_LEVEL.fullmatch(between)
+            if cut is None
+            else (_TO_NEW_LEVEL if between.startswith("so") else _UP_OR_DOWN_TO).fullmatch(between, cut.end())
+        )
     ):
         # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`, `tăng 15% so với tuần trước, lên 1.250 ca`: the same thing
         return prev_concept, prev_predicate
