@@ -263,6 +263,7 @@ def phrase_after(
                 and not (k > 0 and low[tokens[k - 1][0] : e] in word_set("time_compounds"))  # `cây lâu năm`
                 # `giải phóng mặt bằng`, `lý do`: a stop that ends a word with the syllable before it
                 and not (syllables > 0 and w in word_set("stop_word_syllables") and _word_goes_on(low, tokens, k))
+                and not phrase_re("stop_word_compounds").match(low, s)  # `tùy chọn`: a word, not `tùy` (depending on)
             )  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
             or _multi_word_stops().match(low, s)
             or (w in ("đầu", "cuối", "giữa") and _DATED.match(low, s))  # `người vào [đầu năm 2019]`
