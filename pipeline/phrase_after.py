@@ -18,6 +18,7 @@ MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 # `51,5 điểm [tháng 9]`, `người vào [đầu năm 2019]`, `[cuối 2016]`: a period, not a description
 _DATED = re.compile(r"(?:(?:đầu|cuối|giữa)\s+)?(?:(?:năm|tháng|quý|ngày)\s+\d|(?:19|20)\d\d(?!\d))")
+_COUNT_AFTER = re.compile(r"\s+(?:\d|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s)")
 _LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên", "chứ"))  # end the phrase after a number even first
 _COUNT_NEXT = re.compile(
     r"\s*(?:(?!(?:và|hoặc|hay|với|cùng)\s)[^\W\d_]+\s+){1,3}\d"
@@ -267,6 +268,7 @@ def phrase_after(
             )  # `cảnh cáo 20 [và] …`, `10,32 ha [với] dân số …`
             or _multi_word_stops().match(low, s)
             or (w in ("đầu", "cuối", "giữa") and _DATED.match(low, s))  # `người vào [đầu năm 2019]`
+            or (w in ("sau", "trước") and _COUNT_AFTER.match(low, e))  # `9 điểm [sau 3 trận]`: when, not what
         ):
             break
         syllables += len(w.split())
