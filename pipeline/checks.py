@@ -336,8 +336,8 @@ def change_rate(low: str, recs: list[dict]) -> list[dict[str, Any]]:
 
 
 # parts listed after `trong đó` or `gồm` that add up to the total before it: `702 hộ dân, trong đó có
-# 225 hộ được bồi thường, 82 hộ không được bồi thường và 395 hộ không có đất`
-# to the first listed part, within the sentence, after `trong đó` or `gồm` (`300 hộ, gồm 120 hộ nghèo và …`)
+# 225 hộ được bồi thường, 82 hộ không được bồi thường và 395 hộ không có đất`, `300 hộ, gồm 120 hộ
+# nghèo và …`; the first pattern reads up to the first listed part, within the sentence
 _WHEREOF_FIRST = re.compile(r"[^\d;.]{0,40}?(?<!\w)(?:trong đó|bao gồm|gồm)(?!\w)[^\d;.]{0,60}")
 _NEXT_PART = re.compile(r"[^\d;.()]{0,50}?(?:,|(?<!\w)và(?!\w))[^\d;.()]{0,40}")
 _OTHER_LINK = re.compile(r"(?<!\w)(?:so với|trong đó|với|còn|gồm)(?!\w)")
@@ -346,9 +346,9 @@ APPROXIMATE = 0.05  # parts or a total written `hơn`, `gần` … agree within 
 
 
 def listed_parts(low: str, recs: list[dict]) -> list[dict[str, Any]]:
-    """Parts after `trong đó` or `gồm` against their total. A closed list (its last part after `và`) may
-    fail when the parts exceed the total; an open one (`…, 157 vụ, … 178 vụ`: maybe counted two
-    ways) is only reported when it adds up; parts short of the total may be only some."""
+    """Parts after `trong đó` or `gồm` against their total. A closed list (its last part after
+    `và`) may fail when the parts exceed the total; an open one (`…, 157 vụ, … 178 vụ`: maybe
+    counted two ways) is only reported when it adds up; parts short of the total may be only some."""
     out = []
     for i, total in enumerate(recs[:-2]):
         first = recs[i + 1]

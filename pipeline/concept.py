@@ -206,7 +206,7 @@ def _by_agent(low: str, delimiter: re.Match[str], e: int) -> bool:
 _CAUSE_WORDS = frozenset(("vì", "do", "nhờ"))
 
 
-def _cause_of_subject(low: str, delimiter: re.Match[str], s: int, e: int) -> bool:
+def _cause_of_subject(low: str, delimiter: re.Match[str], s: int, number_start: int) -> bool:
     """`[Số người chết] vì tai nạn giao thông giảm còn 20 người`: a cause inside a subject that
     opens with a quantity noun belongs to it; so does a `là` inside a share's subject when a verb
     of level follows it (`Tỷ lệ đảng viên là người dân tộc thiểu số đạt 38,5%`): the phrase does
@@ -217,7 +217,7 @@ def _cause_of_subject(low: str, delimiter: re.Match[str], s: int, e: int) -> boo
     return (
         word == "là"
         and _SHARE_SUBJECT.match(low, s) is not None
-        and _LEVEL_VERB_END.search(low, delimiter.end(), e) is not None
+        and _LEVEL_VERB_END.search(low, delimiter.end(), number_start) is not None
     )
 
 
@@ -1045,9 +1045,9 @@ def harm_only_before(low: str, clause_lo: int, start: int, skip: list[tuple[int,
 def _caused(low: str, lo: int, start: int, after: str) -> bool:
     """`mưa lũ đã làm 9 người chết`, `vụ nổ khiến ít nhất 5 người thiệt mạng`: a count of harm
     (lexicon `harm_cause_nouns` in the words after it, or a passive `bị`: `làm 300 ngôi nhà bị tốc
-    mái`) right after a verb of causing (lexicon
-    `causative_verbs`) names the affected; the cause before it is not part of what is counted.
-    Not `làm 8.300 km đường` (build), `chia làm 11 dự án` (into), `việc làm` (a word)."""
+    mái`) right after a verb of causing (lexicon `causative_verbs`) names the affected; the cause
+    before it is not part of what is counted. Not `làm 8.300 km đường` (build), `chia làm 11 dự
+    án` (into), `việc làm` (a word)."""
     low_after = after.lower()
     suffered = any(not is_word(f"{low_after[: m.start()].split()[-1]} bị") for m in _SUFFERED.finditer(low_after))
     if not (phrase_re("harm_cause_nouns").search(low_after) or suffered):
