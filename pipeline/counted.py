@@ -16,7 +16,7 @@ from .quantities import Quantity
 from .segment import Sentence
 from .tokenizer import Analysis, is_word
 
-_ALONE_ON_LINE = re.compile(r"\s*[-+]?[\d.,]+\s*")
+_ALONE_ON_LINE = re.compile(r"\s*[-+]?[\d.,]+\s*[.)]?\s*")  # `148`, `4 .`: a cell or an item's number
 
 
 def _line_start(low: str, at: int) -> int:
