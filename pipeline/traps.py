@@ -498,6 +498,8 @@ class NumeralTraps:
             return True
         if len(s) >= 9 and self.unit_after(n.end) is None:
             return True  # an account or card number: counts of this size are written with dots (114000161718)
+        if len(s) == 8 and s[:4] in ("1900", "1800"):
+            return True  # `đường dây nóng 19009095`: a hotline written without a space
         if i > 0:
             prev = self.nums[i - 1]
             gap = self.low[prev.end : n.start]
