@@ -26,7 +26,9 @@ _MILLIONS_END = re.compile(r"(?:triệu|tỷ|tỉ)$")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
 _ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
-_DAY_BEFORE_DATE = re.compile(r"\s*và\s*\d{1,2}[/-]\d{1,2}(?!\d|[.,]\d)")  # `28 và 29/12`
+_DAY_BEFORE_DATE = re.compile(
+    r"\s*(?:và\s*\d{1,2}[/-]\d{1,2}|[-–]\s*(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?!\d|[.,]\d)"
+)  # `28 và 29/12`, `các ngày từ 25-28/2`
 _DECADE_BEFORE = re.compile(r"(?<!\w)(?:(?:những|các) năm|thập niên|thập kỷ) $")  # used with .search
 _TWO_DIGITS = re.compile(r"\d\d")
 _DOC_CODE_AFTER = re.compile(r" ?[-–] ?[A-ZĐ]{2,}(?:-[A-ZĐ]+)?/")  # ` - QĐ/TW`, ` - NQ/TW` after a document's number
