@@ -243,16 +243,13 @@ def _last_phrase(section: str, guard: str = "") -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + guard + r"(?:" + words + r")(?!\w)(?!.*(?<!\w)(?:" + words + r")(?!\w))")
 
 
-_TO_NEW_LEVEL = re.compile(
-    r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*"
-)
+_UP_OR_DOWN = r"(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?"  # `tăng lên`, `giảm xuống còn`
+_TO_NEW_LEVEL = re.compile(r"(?:" + _UP_OR_DOWN + r"|còn|đến)(?: (?:mức trần|mức sàn|mức|khoảng|gần|hơn|trên))*")
 # `…, lên`, `… so với tuần trước, lên`: after a comma only `lên`/`xuống` go on to a new level (`…, còn
-# 1.000 hồ sơ chưa …` is another thing); after what a change was compared with `còn` does too (`giảm
-# 320 hộ so với năm 2023, còn 2.150 hộ`)
-_COMPARED_FIRST = re.compile(r"(?:so(?: với)?(?!\w)[^,;]*)?,\s*")
-_UP_OR_DOWN_TO = re.compile(
-    r"(?:(?:tăng |giảm )?(?:lên|xuống)(?: còn| đến| tới)?|giảm còn)(?: (?:mức|khoảng|gần|hơn|trên))*"
-)
+# 1.000 hồ sơ chưa …` is another thing); after what a change was compared with (group 1) `còn` does
+# too (`giảm 320 hộ so với năm 2023, còn 2.150 hộ`)
+_COMPARED_FIRST = re.compile(r"(so(?: với)?(?!\w)[^,;]*)?,\s*")
+_UP_OR_DOWN_TO = re.compile(r"(?:" + _UP_OR_DOWN + r"|giảm còn)(?: (?:mức|khoảng|gần|hơn|trên))*")
 # a clause of only where and a verb of being: `…, ở nông thôn là 55%` measures the thing before
 _WHERE_ONLY = re.compile(r"[\s,;:]*((?:ở|tại)\s+(?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s+(?:là|đạt|chiếm|có)\s*$")
 _WHERE_TAIL = re.compile(r"\s(?:ở|tại)\s.+$")
@@ -301,7 +298,7 @@ def concept(
         and (
             _TO_NEW_LEVEL.fullmatch(between)
             if cut is None
-            else (_TO_NEW_LEVEL if between.startswith("so") else _UP_OR_DOWN_TO).fullmatch(between, cut.end())
+            else (_TO_NEW_LEVEL if cut.group(1) else _UP_OR_DOWN_TO).fullmatch(between, cut.end())
         )
     ):
         # `tăng từ 3.000 đồng/lít lên mức trần 4.000 đồng/lít`, `tăng 15% so với tuần trước, lên 1.250 ca`: the same thing
@@ -605,19 +602,19 @@ def _subject_counts(low: str, span: tuple[int, int], start: int, clause_lo: int,
         and not _IN_QUANTITY.search(low, max(clause_lo, s - 8), s)
     ):
         return True
-    if kind != "count" or not _classifies(noun, low[s:e]):
+    needed = words("context.json", "classifier_nouns").get(noun.lower())
+    if kind != "count" or not _classifies(needed, low[s:e]):
         return False
     if _HAS_LINK.fullmatch(low, e, start):
         return True
-    herd = words("context.json", "classifier_nouns").get(noun.lower())
     # `…, đàn trâu bò 45.000 con`: a subject that opens with the herd word needs no link
-    return isinstance(herd, str) and low.startswith(herd + " ", s) and _NO_LINK.fullmatch(low, e, start) is not None
+    return isinstance(needed, str) and low.startswith(needed + " ", s) and _NO_LINK.fullmatch(low, e, start) is not None
 
 
-def _classifies(noun: str, subject: str) -> bool:
-    """Whether the noun after a count only classifies what the subject names (lexicon
-    `classifier_nouns`: `chiếc`, `căn`; `con` only after a herd: `đàn lợn … 450.000 con`)."""
-    needed = words("context.json", "classifier_nouns").get(noun.lower())
+def _classifies(needed: bool | str | None, subject: str) -> bool:
+    """Whether the noun after a count only classifies what the subject names, given its entry in
+    lexicon `classifier_nouns` (`chiếc`, `căn`: True; `con` only after a herd: `đàn lợn … 450.000
+    con`, the word the subject must hold)."""
     return needed is True or (isinstance(needed, str) and re.search(rf"(?<!\w){needed}(?!\w)", subject) is not None)
 
 
@@ -995,9 +992,18 @@ def _without_dangling_end(concept: str) -> str:
 @cache
 def _causes() -> re.Pattern[str]:
     verbs = alternation(load_json("context.json")["causative_verbs"])
-    return re.compile(
-        r"(?<!\w)(?<!chia )(" + verbs + r")(?:\s+(?:ít nhất|khoảng|hơn|gần|tới|đến|trên|chừng|xấp xỉ))*\s*$"
-    )
+    return re.compile(r"(?<!\w)(?<!chia )(" + verbs + r")" + _BEFORE_COUNT_END)
+
+
+# approximators between a verb and the count it governs, to the count: `khiến [ít nhất] 5 người`
+_BEFORE_COUNT_END = r"(?:\s+(?:ít nhất|khoảng|hơn|gần|tới|đến|trên|chừng|xấp xỉ))*\s*$"
+
+
+def _ends_a_word(low: str, lo: int, verb: re.Match[str]) -> bool:
+    """Whether the causative `verb` (group 1) is the last syllable of a word with the one before it
+    (`việc làm`): then it is no verb of causing."""
+    before = low[max(lo, verb.start() - 12) : verb.start()].split()[-1:]
+    return bool(before) and is_word(f"{before[0]} {verb.group(1).split()[0]}")
 
 
 _PASSIVE_NEXT = re.compile(r"(?:bị|được)(?!\w)")
@@ -1024,7 +1030,7 @@ def _harm_only() -> re.Pattern[str]:
         + r"|gây)\s+)?("
         + alternation(ctx["harm_cause_nouns"])
         + r")"
-        r"(?:\s+(?:ít nhất|khoảng|hơn|gần|tới|đến|trên|chừng|xấp xỉ))*\s*$"
+        + _BEFORE_COUNT_END
     )
 
 
@@ -1036,8 +1042,7 @@ def harm_only_before(low: str, clause_lo: int, start: int, skip: list[tuple[int,
     m = _harm_only().search(low, s, start)
     if m is None or not (m.start() == s or m.group(1)):
         return None
-    before = low[max(s, m.start() - 12) : m.start()].split()[-1:]
-    if m.group(1) and before and is_word(f"{before[0]} {m.group(1).split()[0]}"):
+    if m.group(1) and _ends_a_word(low, s, m):
         return None  # `việc làm`: a word, not a verb of causing
     return m.group(2)
 
@@ -1053,10 +1058,7 @@ def _caused(low: str, lo: int, start: int, after: str) -> bool:
     if not (phrase_re("harm_cause_nouns").search(low_after) or suffered):
         return False
     m = _causes().search(low, max(lo, start - 30), start)
-    if m is None:
-        return False
-    before = low[max(lo, m.start() - 12) : m.start()].split()[-1:]
-    return not (before and is_word(f"{before[0]} {m.group(1).split()[0]}"))
+    return m is not None and not _ends_a_word(low, lo, m)
 
 
 @cache

@@ -140,8 +140,8 @@ class SentenceReader(NumeralTraps):
         surface = m.group()
         kind, unit, _gloss = after[surface]
         stop = m.end()
-        if surface in load_json("units.json")["fractions"]:
-            self.fraction_at[end] = load_json("units.json")["fractions"][surface][0]  # `19 cent`: 0.19 USD
+        if fraction := load_json("units.json")["fractions"].get(surface):
+            self.fraction_at[end] = fraction[0]  # `19 cent`: 0.19 USD
         if pos == end and surface[0].isalpha() and kind not in ("measure", "money"):
             return None  # `5lần`: only measures and money glue to the number
         blocked = load_json("units.json")["not_after"].get(surface)

@@ -464,13 +464,12 @@ class NumeralTraps:
         is about (lexicon `pair_nouns`) points back to them; it counts nothing."""
         if value != 2 or unit is not None:
             return False
-        at = end + len(self.low[end : end + 3]) - len(self.low[end : end + 3].lstrip(" "))
-        m = phrase_re("pair_nouns").match(self.low, at)
-        if m is None:
+        pair = phrase_after(self.low, end, self.hi, self.ctx["pair_nouns"])
+        if pair is None:
             return False
-        nxt = next_word(self.low, m.end(), self.hi)
+        nxt = next_word(self.low, self.low.find(pair, end) + len(pair), self.hi)
         # not `hai đảng viên`, `hai ông lão`, `hai phía bắc`: the noun goes on into another word
-        return not (nxt and is_word(f"{m.group().split()[-1]} {nxt}"))
+        return not (nxt and is_word(f"{pair.split()[-1]} {nxt}"))
 
     def is_year(self, n: Numeral) -> bool:
         s = self.low[n.start : n.end]
