@@ -19,7 +19,9 @@ _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 # `51,5 điểm [tháng 9]`, `người vào [đầu năm 2019]`, `[cuối 2016]`: a period, not a description
 _DATED = re.compile(r"(?:(?:đầu|cuối|giữa)\s+)?(?:(?:năm|tháng|quý|ngày)\s+\d|(?:19|20)\d\d(?!\d))")
 _COUNT_AFTER = re.compile(r"\s+(?:\d|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s)")
-_LINKS = frozenset(("và", "hoặc", "hay", "với", "xuống", "lên", "chứ"))  # end the phrase after a number even first
+_LINKS = frozenset(
+    ("và", "hoặc", "hay", "với", "xuống", "lên", "chứ", "thì", "nhưng", "song", "nếu", "mà", "nên", "khi")
+)  # end the phrase after a number even first; `thì`, `nhưng` … open the next clause (`5 km [thì] hết xăng`)
 _COUNT_NEXT = re.compile(
     r"\s*(?:(?!(?:và|hoặc|hay|với|cùng)\s)[^\W\d_]+\s+){1,3}\d"
 )  # a list noun before a number is a verb: `11 Nghị quyết, tổ chức 4 đợt`
