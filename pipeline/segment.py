@@ -152,13 +152,39 @@ def _inline_opener() -> re.Pattern[str]:
     return re.compile(r" (?<=[\w%\"”)] )(?=(?:" + forms + r"))")  # the space first: scanned for fast
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
+_INITIAL = re.compile(r"[A-ZĐ]\.")
+
+
+@cache
+def _one_letter() -> re.Pattern[str]:
+    letters = "".join(p for p, _gloss in load_json("segments.json")["letter_abbreviations"])
+    return re.compile(r"(?<= )(?![" + letters + r"])[A-ZĐ]\.( )(?=\w)")
+
+
+def _letter_ends(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The spaces after a one-letter word that ends a sentence after a lower-case word (`viêm gan
+    B. Mỗi năm …`, `quý I. Theo đó …`, `24 độ C. Nhưng …`), which `sent_tokenize` takes for an
+    initial; not a name's initial (`Gerald R. Ford`, `ông V. V. L.`), nor a ward's or district's
+    abbreviation (`P. Tân Định`, lexicon `letter_abbreviations`)."""
+    found = []
+    for m in _one_letter().finditer(text, s, e):
+        before = _WORD_BEFORE.search(text, max(s, m.start() - 30), m.start())
+        nxt = m.end(1)
+        if before and before.group(1)[0].islower() and text[nxt].isupper() and not _INITIAL.match(text, nxt):
+            found.append((m.start(1), m.end(1)))
+    return found
+
+
 def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`… tăng 6,21% Theo Tổng cục Thống kê, …` -> two sentences: the subheading and the report."""
+    """`… tăng 6,21% Theo Tổng cục Thống kê, …` -> two sentences: the subheading and the report;
+    `… viêm gan B. Mỗi năm …` -> two sentences."""
     out = []
     for s, e in spans:
-        for m in _inline_opener().finditer(text, s, e):
-            out.append((s, m.start()))
-            s = m.end()
+        cuts = sorted([(m.start(), m.end()) for m in _inline_opener().finditer(text, s, e)] + _letter_ends(text, s, e))
+        for cs, ce in cuts:
+            out.append((s, cs))
+            s = ce
         out.append((s, e))
     return out
 

@@ -39,3 +39,26 @@ def test_segment_keeps_openers_that_run_on_a_sentence():
     text = "Tiêu đề\n\nKết quả xếp loại theo báo cáo, Theo đó tăng 5%. Ủng hộ Quỹ Vì người nghèo 20 tỷ đồng."
     got = [text[s.start : s.end] for s in sentences(text)][1:]
     assert got == ["Kết quả xếp loại theo báo cáo, Theo đó tăng 5%.", "Ủng hộ Quỹ Vì người nghèo 20 tỷ đồng."]
+
+
+def test_segment_splits_after_a_one_letter_word_ending_a_sentence():
+    # `sent_tokenize` reads `B.` and `I.` as initials; after a lower-case word they end the sentence
+    text = "Tiêu đề\n\nCó 15% dân số nhiễm virus viêm gan B. Mỗi năm có 25.000 người chết. Doanh thu tăng trong quý I. Theo đó lãi 5 tỷ đồng."
+    got = [text[s.start : s.end] for s in sentences(text)][1:]
+    assert got == [
+        "Có 15% dân số nhiễm virus viêm gan B.",
+        "Mỗi năm có 25.000 người chết.",
+        "Doanh thu tăng trong quý I.",
+        "Theo đó lãi 5 tỷ đồng.",
+    ]
+
+
+def test_segment_keeps_initials_and_district_abbreviations_inside_a_sentence():
+    # a name's initial after a capitalised word, initials in a row, a ward or district written `P.`, `Q.`
+    text = "Tiêu đề\n\nTàu Gerald R. Ford đến. Ông V. V. L. nhận 5 tỷ đồng. Nhà ở P. Tân Định, Q. Bình Thạnh giá 9 tỷ đồng."
+    got = [text[s.start : s.end] for s in sentences(text)][1:]
+    assert got == [
+        "Tàu Gerald R. Ford đến.",
+        "Ông V. V. L. nhận 5 tỷ đồng.",
+        "Nhà ở P. Tân Định, Q. Bình Thạnh giá 9 tỷ đồng.",
+    ]
