@@ -152,36 +152,41 @@ def _inline_opener() -> re.Pattern[str]:
     return re.compile(r" (?<=[\w%\"”)] )(?=(?:" + forms + r"))")  # the space first: scanned for fast
 
 
+_DOT_SPACE_CAPITAL = re.compile(r"(?<![^\s(\"“])([^\s(\"“]+)\.( )(?=[A-ZĐ])")  # a word, its dot, a capital
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
 _INITIAL = re.compile(r"[A-ZĐ]\.")
 
 
 @cache
-def _one_letter() -> re.Pattern[str]:
-    letters = "".join(p for p, _gloss in load_json("segments.json")["letter_abbreviations"])
-    return re.compile(r"(?<= )(?![" + letters + r"])[A-ZĐ]\.( )(?=\w)")
+def _dot_abbreviations() -> frozenset[str]:
+    return frozenset(p for p, _gloss in load_json("segments.json")["dot_abbreviations"])
 
 
-def _letter_ends(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The spaces after a one-letter word that ends a sentence after a lower-case word (`viêm gan
-    B. Mỗi năm …`, `quý I. Theo đó …`, `24 độ C. Nhưng …`), which `sent_tokenize` takes for an
-    initial; not a name's initial (`Gerald R. Ford`, `ông V. V. L.`), nor a ward's or district's
-    abbreviation (`P. Tân Định`, lexicon `letter_abbreviations`)."""
+def _missed_ends(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The spaces after a full stop that `sent_tokenize` took for an abbreviation's dot: after a
+    word with no capital (`sâu 18 m. Có 679 hộ …`, `80 km/h. Trước đây …`, `khối u. Theo …`),
+    and after a one-letter word that follows a lower-case word (`viêm gan B. Mỗi năm …`, `quý I.
+    Theo đó …`). Not a name's initial (`Gerald R. Ford`, `ông V. V. L.`), nor an abbreviation of
+    lexicon `dot_abbreviations` (`P. Tân Định`, `vs. Billie Holiday`)."""
     found = []
-    for m in _one_letter().finditer(text, s, e):
-        before = _WORD_BEFORE.search(text, max(s, m.start() - 30), m.start())
-        nxt = m.end(1)
-        if before and before.group(1)[0].islower() and text[nxt].isupper() and not _INITIAL.match(text, nxt):
-            found.append((m.start(1), m.end(1)))
+    for m in _DOT_SPACE_CAPITAL.finditer(text, s, e):
+        word, nxt = m.group(1), m.end(2)
+        if word.lower() in _dot_abbreviations() or _INITIAL.match(text, nxt):
+            continue
+        if not any(ch.isupper() for ch in word):
+            found.append((m.start(2), m.end(2)))
+        elif len(word) == 1 and (before := _WORD_BEFORE.search(text, max(s, m.start() - 30), m.start())):
+            if before.group(1)[0].islower():
+                found.append((m.start(2), m.end(2)))
     return found
 
 
 def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`… tăng 6,21% Theo Tổng cục Thống kê, …` -> two sentences: the subheading and the report;
-    `… viêm gan B. Mỗi năm …` -> two sentences."""
+    `… sâu 18 m. Có 679 hộ …` -> two sentences."""
     out = []
     for s, e in spans:
-        cuts = sorted([(m.start(), m.end()) for m in _inline_opener().finditer(text, s, e)] + _letter_ends(text, s, e))
+        cuts = sorted([(m.start(), m.end()) for m in _inline_opener().finditer(text, s, e)] + _missed_ends(text, s, e))
         for cs, ce in cuts:
             out.append((s, cs))
             s = ce

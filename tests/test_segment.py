@@ -53,6 +53,13 @@ def test_segment_splits_after_a_one_letter_word_ending_a_sentence():
     ]
 
 
+def test_segment_splits_after_a_unit_or_lower_case_word_with_a_full_stop():
+    # `m.`, `km/h.` end a sentence that `sent_tokenize` runs on into the next one
+    text = "Tiêu đề\n\nHầm sâu 18 m. Có 679 hộ bị ảnh hưởng. Tốc độ 80 km/h. Trước đây có 2 làn."
+    got = [text[s.start : s.end] for s in sentences(text)][1:]
+    assert got == ["Hầm sâu 18 m.", "Có 679 hộ bị ảnh hưởng.", "Tốc độ 80 km/h.", "Trước đây có 2 làn."]
+
+
 def test_segment_keeps_initials_and_district_abbreviations_inside_a_sentence():
     # a name's initial after a capitalised word, initials in a row, a ward or district written `P.`, `Q.`
     text = "Tiêu đề\n\nTàu Gerald R. Ford đến. Ông V. V. L. nhận 5 tỷ đồng. Nhà ở P. Tân Định, Q. Bình Thạnh giá 9 tỷ đồng."
