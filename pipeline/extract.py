@@ -13,6 +13,7 @@ from .concept import (
     dropped_if_bare,
     harm_only_before,
     is_frame,
+    lowered_start,
     only_connective,
     points_back,
     said_once,
@@ -66,7 +67,17 @@ from .semantics import (
 from .tokenizer import Analysis, syllables
 from .traps import duration_end
 from .units import units_match
-from .whose import area_of, attribute_of, dimension_of, distance_of, money_of, price_of, votes_for
+from .whose import (
+    area_of,
+    attribute_of,
+    dimension_of,
+    distance_of,
+    is_bare_dimension,
+    money_of,
+    opens_with_dimension,
+    price_of,
+    votes_for,
+)
 
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
@@ -382,7 +393,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 written, low, q.start, clause[0], skip, noun_c, previous[:3] if previous else None,
                 rec.reference, after, q.kind, subject if first != clause else None,
             )  # fmt: skip
-            rec.concept = _whose(a, rec, q, sent, after, word, population, last)
+            rec.concept = _whose(a, rec, q, sent, after, word, population, last, subject if first != clause else None)
             if place:
                 rec.concept = (
                     f"dân số {place}"  # `gần 100 triệu dân Việt Nam`: the population of the place named after it
@@ -620,9 +631,10 @@ def _whose(
     word: str | None,
     population: bool,
     last: Indicator | None,
+    subject: Callable[[], str | None] | None,
 ) -> str | None:
     """The concept read from the clause, made specific with what the sentence and the
-    records before say about whose figure it is."""
+    records before say about whose figure it is; `subject` reads what the sentence is about."""
     written, low = a.norm.written, a.norm.lower
     concept = rec.concept or word  # `Có 57 người.`: nothing but the people
     if population and not (concept or "").lower().startswith("dân số"):
@@ -632,6 +644,10 @@ def _whose(
     concept = attribute_of(written, low, sent.start, q.start) or concept
     if q.kind in ("measure", "money"):
         concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`, `trị giá 35 tỷ USD`
+        second = len(sent.clauses) > 1 and sent.clauses[1][0] <= q.start < sent.clauses[1][1]
+        opens = second and opens_with_dimension(low, sent.clauses[1][0], q.start)
+        if is_bare_dimension(concept) and opens and subject and (owner := subject()):
+            concept = f"{concept} {lowered_start(owner)}"  # `Cây cầu dân sinh, rộng 2m, …`: the sentence's subject
     if q.kind == "measure":
         concept = area_of(concept, q.unit) or concept  # `khu tái định cư Bình Sơn 120 ha`
         concept = distance_of(concept, q.unit) or concept  # `cách đất liền 24 km`: a distance

@@ -131,7 +131,7 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
     if at:
         del words[at[-1] : at[-1] + n]  # `khu đất [rộng] ở phường …`, `1.030 suất [trị giá]`
     rest = " ".join(words)
-    while (lead := next((d for d in _dimension_nouns() if rest.lower().startswith(d + " ")), None)) is not None:
+    while (lead := next((d for d in _dimension_nouns() if f"{rest.lower()} ".startswith(d + " ")), None)) is not None:
         rest = rest[len(lead) + 1 :]  # `toa nặng 35 tấn, dài 19m, cao 3,8m`: one dimension each, not stacked
     return f"{noun} {lowered_start(rest)}".strip()
 
@@ -139,6 +139,18 @@ def dimension_of(concept: str | None, low: str, start: int, unit: str | None) ->
 _FROM = re.compile(r"(?<!\w)cách\s+(?=\S)", re.IGNORECASE)
 _NO_PLACE = re.compile(r"(?:nhau|đường chim bay|về (?:phía|hướng))(?!\w)", re.IGNORECASE)  # used with .match
 _LIES = re.compile(r"(?:^|\s)(?:nằm|chỉ|ở)\s*$", re.IGNORECASE)  # `Sơn Trà nằm cách …`: the verb, not the place
+
+
+def is_bare_dimension(concept: str | None) -> bool:
+    """Whether a concept names a dimension of nothing (`chiều rộng`): whose it is, is said elsewhere."""
+    return (concept or "").lower() in _dimension_nouns()
+
+
+def opens_with_dimension(low: str, lo: int, start: int) -> bool:
+    """Whether the words from `lo` to the number at `start` are only a dimension adjective
+    (`, rộng 2m`, `, dài gần 60m`): a list of the dimensions of the thing named before."""
+    m = _dimensions().search(low, lo, start)
+    return m is not None and not low[lo : m.start()].strip(" ,;:-–")
 
 
 def distance_of(concept: str | None, unit: str | None) -> str | None:
