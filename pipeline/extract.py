@@ -414,7 +414,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             if applies_to and rec.concept and applies_to.lower() not in rec.concept.lower():
                 rec.concept = with_applies_to(rec.concept, applies_to)  # `60 tuổi đối với nam`: the figure for men
             if q.kind == "number" and q.unit == "lần" and rec.concept:
-                of_what = _compared_with(a, q.end, clause[1])
+                of_what = _compared_with(a, q.start, q.end, clause[1])
                 if of_what and rec.reference is None:
                     rec.reference = of_what  # `gấp 31 lần [xuất khẩu rau quả]`: what the multiple is of
                 if (
@@ -680,8 +680,13 @@ def _phrase_at(a: Analysis, start: int, hi: int) -> str:
     return phrase_after(a.norm.written, a.norm.lower, syllables(a.norm.text, start, hi), start, hi)
 
 
-def _compared_with(a: Analysis, end: int, hi: int) -> str:
-    """What a multiple is of, written after it: `gấp 1,5 lần [khu vực tư nhân]`, `so với [năm 2011]`."""
+# a multiple stated as a level (`thu hẹp từ 2,1 lần năm 2008 còn 1,8 lần năm 2017`): a period after it is its own
+_LEVEL_MULTIPLE = re.compile(r"(?<!\w)(?:từ|còn|xuống|lên|là|ở mức|đạt)(?:\s+(?:khoảng|gần|hơn|trên|dưới))*\s*$")
+
+
+def _compared_with(a: Analysis, start_of_number: int, end: int, hi: int) -> str:
+    """What a multiple is of, written after it: `gấp 1,5 lần [khu vực tư nhân]`, `so với [năm 2011]`;
+    not the period of a multiple stated as a level (`còn 1,8 lần năm 2017`)."""
     low = a.norm.lower
     m = _COMPARED.match(low, end, hi)
     start = m.end() if m else end
@@ -689,6 +694,8 @@ def _compared_with(a: Analysis, end: int, hi: int) -> str:
         return ""
     when = periods(low, start, hi)
     if when and when[0][0] == start:
+        if start == end + 1 and _LEVEL_MULTIPLE.search(low, max(0, start_of_number - 24), start_of_number):
+            return ""  # `còn 1,8 lần năm 2017`: when the level held, not what it is compared with
         return a.norm.written[start : when[0][1]]  # `so với năm 2010`
     average = _AVERAGE.match(low, start, hi)
     if average:  # `gấp 2,7 lần [bình quân cả nước]`: an average, then whose
