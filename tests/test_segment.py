@@ -69,3 +69,14 @@ def test_segment_keeps_initials_and_district_abbreviations_inside_a_sentence():
         "Ông V. V. L. nhận 5 tỷ đồng.",
         "Nhà ở P. Tân Định, Q. Bình Thạnh giá 9 tỷ đồng.",
     ]
+
+
+def test_segment_splits_recent_time_openers_glued_to_a_subheading():
+    text = "Tiêu đề\n\nĐẩy nhanh tiến độ 2 tuyến đường sắt Vừa qua, Phó Thủ tướng làm việc với 5 bộ. Vốn FDI đạt 1.423 triệu USD Tính đến ngày 20/1, vốn tăng 3%."
+    got = [text[s.start : s.end] for s in sentences(text)][1:]
+    assert got == [
+        "Đẩy nhanh tiến độ 2 tuyến đường sắt",
+        "Vừa qua, Phó Thủ tướng làm việc với 5 bộ.",
+        "Vốn FDI đạt 1.423 triệu USD",
+        "Tính đến ngày 20/1, vốn tăng 3%.",
+    ]
