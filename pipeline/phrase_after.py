@@ -17,7 +17,9 @@ from .tokenizer import is_word
 MAX_AFTER = 13
 _ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}")
 # `51,5 điểm [tháng 9]`, `người vào [đầu năm 2019]`, `[cuối 2016]`: a period, not a description
-_DATED = re.compile(r"(?:(?:đầu|cuối|giữa)\s+)?(?:(?:năm|tháng|quý|ngày)\s+\d|(?:19|20)\d\d(?!\d))")
+_DATED = re.compile(
+    r"(?:(?:đầu|cuối|giữa)\s+)?(?:(?:năm|tháng|quý|ngày)\s+\d|quý\s+(?:i{1,3}|iv)(?!\w)|(?:19|20)\d\d(?!\d))"
+)
 _COUNT_AFTER = re.compile(r"\s+(?:\d|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s)")
 _LINKS = frozenset(
     ("và", "hoặc", "hay", "với", "xuống", "lên", "chứ", "thì", "nhưng", "song", "nếu", "mà", "nên", "khi")

@@ -258,6 +258,8 @@ class SentenceReader(NumeralTraps):
         b_text = low[nxt.start : nxt.end]
         if YEAR.fullmatch(b_text) and a <= 12:
             return "date"
+        if YEAR.fullmatch(low, n.start, n.end) and b in (a + 1, (a + 1) % 100) and len(b_text) in (2, 4):
+            return "period"  # `mùa giải 2020/21`, `niên khóa 2017/2018`: a season, a school or fiscal year
         date_like = a == int(a) and b == int(b) and 1 <= a <= 31 and 1 <= b <= 12 and not nxt.multiplied
         if date_like:
             if (
