@@ -27,6 +27,9 @@ _SCALE_END = re.compile(r"(?<!\w)(?:triệu|tỷ|tỉ|nghìn|ngàn)$")
 _SPACES = re.compile(r"\s*")
 
 
+_AMOUNT_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|usd")  # words of a second amount after a slash
+
+
 @dataclass
 class Quantity:
     start: int
@@ -160,6 +163,14 @@ class SentenceReader(NumeralTraps):
             m = WORD.match(self.low, stop + 1)
             if not m:
                 break
+            if m.group().isdigit():
+                # `đồng/1 ha`, `đồng/4 năm`: per so many of a unit; but `602 tỷ đồng/2.002 tỷ đồng` is an
+                # amount over an amount (a ratio), its second amount no per-unit
+                unit = WORD.match(self.low, m.end() + 1) if self.low.startswith(" ", m.end()) else None
+                if unit is None or not unit.group()[0].isalpha() or _AMOUNT_WORD.fullmatch(unit.group()):
+                    break
+                stop = unit.end()
+                continue
             stop = m.end()
             nxt = WORD.match(self.low, stop + 1) if self.low.startswith(" ", stop) else None
             if nxt and self.text[nxt.start()].islower() and is_word(f"{m.group()} {nxt.group()}"):
@@ -335,7 +346,9 @@ class SentenceReader(NumeralTraps):
                 q.kind, q.why = "back-reference", "back-reference"
             elif q is not None and q.kind in ("money", "percent", "measure") and self.points_back(q.start, q.end):
                 q.kind, q.why = "back-reference", "back-reference"  # `1.400 tỷ đồng này`
-            if q is not None:
+            if q is not None and out and (over := self.amount_over_amount(out[-1], q)) is not None:
+                out[-1] = q = over  # `(602 tỷ đồng/2.002 tỷ đồng)`: one ratio of two amounts
+            elif q is not None:
                 out.append(q)
                 if q.kind == "money" and self.money_scale(nums[i + max(used, 1) - 1]):
                     self.scaled_money = q.unit  # `giao 7.000 tỉ cho …, 8.000 tỉ tập trung cho …`: amounts alike
@@ -344,6 +357,23 @@ class SentenceReader(NumeralTraps):
             while q is not None and i < len(nums) and nums[i].start < q.end:
                 i += 1
         return sorted(out, key=lambda q: q.start)
+
+    def amount_over_amount(self, first: Quantity, second: Quantity) -> Quantity | None:
+        """`602 tỷ đồng/2.002 tỷ đồng`: two sums of one currency joined by a slash are a ratio in
+        that currency (SPEC: `923,835/1.010 tỷ đồng`)."""
+        if not (
+            first.kind == second.kind == "money"
+            and first.unit == second.unit
+            and first.value_max is None
+            and second.value_max is None
+            and second.start == first.end + 1
+            and self.low.startswith("/", first.end)
+        ):
+            return None
+        return Quantity(
+            first.start, second.end, "ratio", first.value, denominator=second.value, unit=first.unit,
+            comparator=first.comparator, numeral_end=first.numeral_end,
+        )  # fmt: skip
 
     def trap(self, n: Numeral, why: str) -> Quantity:
         return Quantity(n.start, n.end, why, n.value, why=why, numeral_end=n.end)

@@ -226,9 +226,16 @@ class NumeralTraps:
             _DOTTED_DAY.fullmatch(low, n.start, n.end)
             and not n.multiplied
             and self.unit_after(n.end) is None
-            and phrase_before(low, n.start, self.lo, ctx["day_time_before"])
+            and (
+                phrase_before(low, n.start, self.lo, ctx["day_time_before"])
+                or (
+                    low.startswith("(", n.start - 1)
+                    and low.startswith(")", n.end)
+                    and phrase_before(low, n.start - 1, self.lo, ctx["day_time_before"])
+                )
+            )
         ):
-            return "date"  # `sáng nay 6.2`, `hôm 30.1`: a day and month written with a dot
+            return "date"  # `sáng nay 6.2`, `hôm 30.1`, `sáng cùng ngày (13.6)`: a day and month written with a dot
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
         if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n):
             before = None  # `vùng nông thôn 60%`, `cả năm 350 tỷ đồng`, `khu 4,3 ha`: an amount, no name or date
