@@ -412,7 +412,9 @@ def concept(
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
     if not phrase_low or phrase_low in level_only or len(phrase_low) < 3 or (not head and _only_comparison(phrase_low)):
-        before_clause = _clause_before(text, low, clause_lo, prev_end, skip)
+        before_clause = _clause_before(text, low, clause_lo, prev_end, skip) or _label_before(
+            text, low, clause_lo, prev_end
+        )
         if before_clause and not after_phrase:
             return before_clause, before_clause  # `xuất nhập khẩu tăng mạnh, ước đạt 475 tỉ USD`
         if prev_concept and not after_phrase:
@@ -658,6 +660,20 @@ def _clause_before(text: str, low: str, clause_lo: int, prev_end: int, skip: lis
     return _without(text, _cut(bs, be, text, low, MAX_SYLLABLES + dropped), be, spans).strip(
         _EDGE
     )  # `… [năm qua] tăng`
+
+
+_LABEL = re.compile(
+    r"(?:^|[;.\n]|(?<=\n)-)\s*([^\W\d_]+(?: [^\W\d_]+){0,7})\s*:\s*$"
+)  # `…; Bội chi: [226.000 tỷ đồng]`
+
+
+def _label_before(text: str, low: str, clause_lo: int, prev_end: int) -> str:
+    """A short label before a colon that opens its statement (`Tổng số thu: 911.100 tỷ đồng; Bội chi:
+    226.000 tỷ đồng`): what the figure after the colon is; empty unless no number stands in it."""
+    m = _LABEL.search(low, max(0, clause_lo - 60), clause_lo)
+    if m is None or m.start(1) <= prev_end or is_frame(low, m.start(1)) or only_connective(low, m.span(1)):
+        return ""  # not `Trong đó: 1 người …`, a connective
+    return text[m.start(1) : m.end(1)]
 
 
 _COMPARED_SAME_PERIOD = re.compile(

@@ -90,3 +90,14 @@ def test_examples_corpus_size():
     pos = sum(len(e["texts"]) for e in entries if e.get("expect") is not None)
     neg = sum(len(e["texts"]) for e in entries if e.get("expect") is None)
     assert pos >= 400 and neg >= 150, (pos, neg)
+
+
+def test_examples_ids_are_unique():
+    # a note or a commit names an example by its id: two entries with one id would be ambiguous
+    ids = [
+        json.loads(x)["id"]
+        for p in sorted(EXAMPLES.glob("*.jsonl"))
+        for x in p.read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
