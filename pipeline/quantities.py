@@ -358,6 +358,22 @@ class SentenceReader(NumeralTraps):
                 i += 1
         return sorted(out, key=lambda q: q.start)
 
+    def thousand_dong(self, start: int, end: int) -> bool:
+        """Whether a number ending in `k` is thousands of dong (`50k`, `10k/lượt`, `Giá vé 5K`): written
+        with a small `k`, as a rate or after a price word (lexicon `k_price_before`), and not a gold's
+        karat or a slogan's count after a word of lexicon `k_not_thousand_before` (`vàng 24k`, `(24k)`,
+        `nguyên tắc 5k`)."""
+        if (
+            self.text[end - 1] != "k"
+            and not self.low.startswith("/", end)
+            and not phrase_re("k_price_before").search(self.low, max(self.lo, start - 20), start)
+        ):
+            return False  # `TV 8K`, `vàng 24K`, `5K của Bộ Y tế`; but `Giá vé 5K`
+        return not (
+            self.low[start - 1 : start] == "("
+            or phrase_before(self.low, start, self.lo, self.ctx["k_not_thousand_before"])
+        )
+
     def amount_over_amount(self, first: Quantity, second: Quantity) -> Quantity | None:
         """`602 tỷ đồng/2.002 tỷ đồng`: two sums of one currency joined by a slash are a ratio in
         that currency (SPEC: `923,835/1.010 tỷ đồng`)."""
@@ -455,6 +471,8 @@ class SentenceReader(NumeralTraps):
         if trap:
             return self.trap(n, trap), 2 if rng else 1
         last = rng[0] if rng else n
+        if re.search(r"\dk$", low[last.start : last.end]) and not self.thousand_dong(n.start, last.end):
+            return self.trap(n, "identifier"), 2 if rng else 1  # `vàng 24K`, `TV 8K`, `nguyên tắc 5K`
         q = Quantity(n.start, last.end, "number", n.value, numeral_end=last.end, word_numeral=not n.has_digits)
         if rng:
             q.value_max = last.value
