@@ -79,6 +79,9 @@ from .whose import (
     votes_for,
 )
 
+_LINK_ONLY = re.compile(
+    r"\s*(?:(?:là|đạt|ở mức|khoảng|gần|hơn|trên|chỉ|lên|còn)\s+)*"
+)  # `(…) là gần [194.000 tỷ đồng]`
 HEADLINE_MAX = 250  # a first line this short (and not the only one) is a headline
 CONCEPT_REACH = 300  # characters around a number where its concept is read
 PERIOD_REACH = 3000  # characters around a number where a period of its own sentence may be (real sentences are shorter)
@@ -308,10 +311,13 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 k += 1
             previous = last_in_sentence if last_in_sentence and last_in_sentence[3] == si else None
             in_brackets = open_bracket(low, q.start, sent.start) >= 0
-            if previous and not in_brackets and ")" in low[previous[2] : q.start] and outside and outside[3] == si:
-                previous = (
-                    outside  # `111 đảng viên (khiển trách 91, …, khai trừ 1), tăng 15,6%`: the one before the bracket
-                )
+            if previous and not in_brackets and ")" in low[previous[2] : q.start]:
+                # `111 đảng viên (khiển trách 91, …, khai trừ 1), tăng 15,6%`: the one before the bracket; none
+                # when all before it stood in the bracket (`vốn … (chưa gồm 10% dự phòng) là 194.000 tỷ đồng`)
+                if outside and outside[3] == si:
+                    previous = outside
+                elif _LINK_ONLY.fullmatch(low, low.rindex(")", previous[2], q.start) + 1, q.start):
+                    previous = None
             after = purpose = ""
             aspect = None
             # a period written after the number (`6,6% giai đoạn 2011-2020`) ends what it names
