@@ -324,8 +324,7 @@ def _of_people_before(low: str, lo: int, start: int) -> bool:
 
 
 _AGE_BEFORE = re.compile(
-    r"(?<!\w)(?:tuổi|tuổi (?:trung bình|bình quân)(?: là| khoảng)?)"
-    r" (?:(?:hơn|ngoài|gần|trên|khoảng) )?$"
+    r"(?<!\w)tuổi(?: (?:trung bình|bình quân)(?: là| khoảng)?)? (?:(?:hơn|ngoài|gần|trên|khoảng) )?$"
 )  # `ở tuổi 58`, `bước sang tuổi 11`, `qua đời ở độ tuổi 20`, `độ tuổi trung bình là 56`
 _TIMES_BEFORE = re.compile(r"(?<!\w)gấp (?:(?:hơn|gần|khoảng) )?$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w&-])[A-ZĐ][A-ZĐ&]+ $")  # a name in capitals right before: `PM 2.5`

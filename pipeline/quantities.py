@@ -28,7 +28,7 @@ _SPACES = re.compile(r"\s*")
 
 
 _DIGIT_CHAIN = re.compile(r"(?<![\d.,/-])\d-\d(?:-\d)+(?![\d.,/-])")  # three single digits or more
-_ROUND_THE_CLOCK = re.compile(r"24/(?:24|7)(?=\s+giờ|\s*[,.;)\n]|$)")
+_ROUND_THE_CLOCK = re.compile(r"24/(?:24|7)(?=\s+giờ|\s*[,.;)\n]|$)")  # not `24/24 Hội Luật gia quận`
 _AMOUNT_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|usd")  # words of a second amount after a slash
 
 
@@ -360,10 +360,6 @@ class SentenceReader(NumeralTraps):
                 i += 1
         return sorted(out, key=lambda q: q.start)
 
-    def round_the_clock(self, n: Numeral) -> bool:
-        """`24/24 giờ`, `theo dõi 24/24,`, `24/7`: all day long, not 24 of 24; `24/24 Hội Luật gia` is."""
-        return _ROUND_THE_CLOCK.match(self.low, n.start) is not None
-
     def thousand_dong(self, start: int, end: int) -> bool:
         """Whether a number ending in `k` is thousands of dong (`50k`, `10k/lượt`, `Giá vé 5K`): written
         with a small `k`, as a rate or after a price word (lexicon `k_price_before`), and not a gold's
@@ -427,8 +423,8 @@ class SentenceReader(NumeralTraps):
         if chain := _DIGIT_CHAIN.match(low, n.start):
             # `sơ đồ 4-3-3`, `West Ham (5-4-1)`, `công thức 5-3-7`: single digits in a chain name a shape
             return self.trap(n, "identifier"), sum(1 for m in self.nums[i:] if m.start < chain.end())
-        if self.round_the_clock(n):
-            return self.trap(n, "duration"), 2  # `trực 24/24 giờ`, `theo dõi 24/24`: all day long
+        if _ROUND_THE_CLOCK.match(low, n.start):
+            return self.trap(n, "duration"), 2  # `trực 24/24 giờ`, `theo dõi 24/24`: all day long, not 24 of 24
         if iso := self.iso_date_tail(i):
             return self.trap(n, "date"), iso  # the month and day of 2017-06-27
         if self.list_marker(n):
