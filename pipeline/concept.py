@@ -315,6 +315,8 @@ def concept(
         if not _own_verb(after_phrase, counted_noun):
             return _join(prev_predicate, after_phrase or counted_noun or ""), prev_predicate
         return after_phrase, prev_predicate
+    if prev_concept and 0 <= prev_end <= start and _previous_reference(_WITH_AMOUNT).fullmatch(low, prev_end, start):
+        return prev_concept, prev_predicate  # `vượt 13% so với kế hoạch với trên 7.700 tỷ đồng`: the amount it is
     if clause_lo <= prev_end <= start:
         lo = prev_end
         m = _previous_reference().match(low, lo, start)
@@ -781,12 +783,16 @@ def _join(predicate: str, noun: str) -> str | None:
 
 
 @cache
-def _previous_reference() -> re.Pattern[str]:
+def _previous_reference(tail: str = r"\s*(?:,|;|và)\s*") -> re.Pattern[str]:
+    """A reference right after the number before (`[so với] kế hoạch năm`), then `tail`."""
     words = alternation(load_json("context.json")["references"])
     return re.compile(
-        r"\s*(?:so với |so )?(?:" + words + r")(?: năm(?: (?:19|20)\d\d)?| \d+ tháng(?: đầu năm)?)?\s*(?:,|;|và)\s*",
+        r"\s*(?:so với |so )?(?:" + words + r")(?: năm(?: (?:19|20)\d\d)?| \d+ tháng(?: đầu năm)?)?" + tail,
         re.IGNORECASE,
     )
+
+
+_WITH_AMOUNT = r"\s+với(?:\s+(?:khoảng|gần|hơn|trên))*\s*"  # `… so với kế hoạch [với trên] 7.700 tỷ đồng`
 
 
 def as_share(concept: str, share_word: str) -> str:
