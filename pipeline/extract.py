@@ -79,6 +79,9 @@ from .whose import (
     votes_for,
 )
 
+_PLAN_TAIL = re.compile(
+    r"\s+(?:(?:đạt|vượt|bằng|so với)\s+)?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)(?:\s+năm)?$", re.IGNORECASE
+)
 _LINK_ONLY = re.compile(
     r"\s*(?:(?:là|đạt|ở mức|khoảng|gần|hơn|trên|chỉ|lên|còn)\s+)*"
 )  # `(…) là gần [194.000 tỷ đồng]`
@@ -446,6 +449,8 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             )
             if whole := _cases_of(written, q, after, last, rec):
                 rec.concept = whole  # `616 công trình …, quận 9 có 144 vụ`
+            if rec.concept and rec.concept.lower() in word_set("bare_plan_words") and q.kind != "count":
+                rec.concept = _plan_of(rec.concept, last, sent)  # `so với mục tiêu 3.200 USD`: the target of what
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
@@ -549,6 +554,21 @@ def _of_people(unit: str) -> bool:
     that `5 người` after it can be a part of that group; not `9 địa phương`, `90 hồ sơ`, `2,2 triệu hộ`."""
     low = unit.lower()
     return any(low == w or low.startswith(w + " ") for w in word_set("people_nouns"))
+
+
+def _plan_of(plan: str, last: Indicator | None, sent: Sentence) -> str:
+    """A bare plan word (`kế hoạch`, `mục tiêu`; lexicon `bare_plan_words`) as the plan of what the
+    figure before measured, in this sentence or the one before (`GDP bình quân đầu người 2.540 USD …
+    so với mục tiêu 3.200 USD` -> `mục tiêu GDP bình quân đầu người`); a count of them (`8 chỉ tiêu
+    vượt`) is not asked."""
+    if not (last and last.concept and last.sentence[1] >= sent.start - 1):
+        return plan
+    if last.concept.lower().startswith(plan.lower() + " "):
+        return last.concept  # the same target, restated
+    of_what = _PLAN_TAIL.sub("", last.concept)  # `… giải ngân [đạt kế hoạch]`: the thing, not its plan
+    if plan.lower() in of_what.lower() or of_what.lower() in word_set("bare_rate_words"):
+        return plan  # `tỷ lệ kế hoạch đề ra`, a bare `tỷ lệ`: nothing to name the plan by
+    return f"{plan} {lowered_start(of_what)}"
 
 
 def _cases_of(written: str, q: Quantity, after: str, last: Indicator | None, rec: Indicator) -> str | None:

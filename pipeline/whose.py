@@ -196,7 +196,7 @@ def money_of(concept: str | None) -> str | None:
     m = next((m for m in phrase_re("money_verbs").finditer(low) if not _inside_a_word(low, m)), None)
     if not m:
         return None
-    return f"{words('context.json', 'money_verbs')[m.group(0)]} {concept}"
+    return f"{words('context.json', 'money_verbs')[m.group(0)]} {lowered_start(concept)}"
 
 
 def _inside_a_word(low: str, m: re.Match[str]) -> bool:
