@@ -409,7 +409,11 @@ def concept(
             and phrase_low not in word_set("one_word_measures")  # `…, lãi 20 tỷ đồng`: a measure of its own
             and not (kind == "count" and not counted_noun and phrase_re("list_nouns").fullmatch(phrase_low))
         )  # `…, có phường hơn 110.000 dân`: the ward's population
-        or (in_brackets and phrase_re("bracket_defer_start").match(phrase_low) is not None)
+        or (
+            in_brackets
+            and phrase_re("bracket_defer_start").match(phrase_low) is not None
+            and not _NAMED_TOTAL.match(phrase_low)  # `(tổng mức đầu tư 2,1 tỷ USD)` names its own thing
+        )
         or member
     ):
         phrase_low = ""  # `…, ở nông thôn là 55%`, `(cùng kỳ tăng 8,25%)`: the thing measured before
@@ -792,6 +796,7 @@ def _previous_reference(tail: str = r"\s*(?:,|;|và)\s*") -> re.Pattern[str]:
     )
 
 
+_NAMED_TOTAL = re.compile(r"tổng (?!số(?!\w)|cộng(?!\w))\w")  # a total of a named thing, not `tổng số`, `tổng cộng`
 _WITH_AMOUNT = r"\s+với(?:\s+(?:khoảng|gần|hơn|trên))*\s*"  # `… so với kế hoạch [với trên] 7.700 tỷ đồng`
 
 
