@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import cache
 
 from .concept import (
     as_share,
@@ -21,7 +22,7 @@ from .concept import (
     tidy,
 )
 from .counted import counted_quantities, generic_head
-from .lexicon import phrase_re, word_set
+from .lexicon import alternation, phrase_re, word_set
 from .period import (
     breaks_down,
     choose,
@@ -79,9 +80,6 @@ from .whose import (
     votes_for,
 )
 
-_PLAN_TAIL = re.compile(
-    r"\s+(?:(?:đạt|vượt|bằng|so với)\s+)?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)(?:\s+năm)?$", re.IGNORECASE
-)
 _LINK_ONLY = re.compile(
     r"\s*(?:(?:là|đạt|ở mức|khoảng|gần|hơn|trên|chỉ|lên|còn)\s+)*"
 )  # `(…) là gần [194.000 tỷ đồng]`
@@ -556,6 +554,13 @@ def _of_people(unit: str) -> bool:
     return any(low == w or low.startswith(w + " ") for w in word_set("people_nouns"))
 
 
+@cache
+def _plan_tail() -> re.Pattern[str]:
+    """A plan word ending a concept, with the relation before it (`… [đạt kế hoạch]`, `… [vượt dự toán năm]`)."""
+    plans = alternation(word_set("bare_plan_words"))
+    return re.compile(r"\s+(?:(?:đạt|vượt|bằng|so với)\s+)?(?:" + plans + r")(?:\s+năm)?$", re.IGNORECASE)
+
+
 def _plan_of(plan: str, last: Indicator | None, sent: Sentence) -> str:
     """A bare plan word (`kế hoạch`, `mục tiêu`; lexicon `bare_plan_words`) as the plan of what the
     figure before measured, in this sentence or the one before (`GDP bình quân đầu người 2.540 USD …
@@ -565,7 +570,7 @@ def _plan_of(plan: str, last: Indicator | None, sent: Sentence) -> str:
         return plan
     if last.concept.lower().startswith(plan.lower() + " "):
         return last.concept  # the same target, restated
-    of_what = _PLAN_TAIL.sub("", last.concept)  # `… giải ngân [đạt kế hoạch]`: the thing, not its plan
+    of_what = _plan_tail().sub("", last.concept)  # `… giải ngân [đạt kế hoạch]`: the thing, not its plan
     if plan.lower() in of_what.lower() or of_what.lower() in word_set("bare_rate_words"):
         return plan  # `tỷ lệ kế hoạch đề ra`, a bare `tỷ lệ`: nothing to name the plan by
     return f"{plan} {lowered_start(of_what)}"
