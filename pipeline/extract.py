@@ -22,7 +22,7 @@ from .concept import (
     tidy,
 )
 from .counted import counted_quantities, generic_head
-from .lexicon import alternation, phrase_re, word_set
+from .lexicon import alternation, phrase_re, word_set, words
 from .period import (
     breaks_down,
     choose,
@@ -558,7 +558,9 @@ def _of_people(unit: str) -> bool:
 def _plan_tail() -> re.Pattern[str]:
     """A plan word ending a concept, with the relation before it (`… [đạt kế hoạch]`, `… [vượt dự toán năm]`)."""
     plans = alternation(word_set("bare_plan_words"))
-    return re.compile(r"\s+(?:(?:đạt|vượt|bằng|so với)\s+)?(?:" + plans + r")(?:\s+năm)?$", re.IGNORECASE)
+    relations = words("context.json", "reference_relations")  # as written and as the concept writes them
+    linked = alternation({*relations, *relations.values()})
+    return re.compile(r"\s+(?:(?:" + linked + r")\s+)?(?:" + plans + r")(?:\s+năm)?$", re.IGNORECASE)
 
 
 def _plan_of(plan: str, last: Indicator | None, sent: Sentence) -> str:

@@ -478,7 +478,8 @@ class SentenceReader(NumeralTraps):
         if trap:
             return self.trap(n, trap), 2 if rng else 1
         last = rng[0] if rng else n
-        if re.search(r"\dk$", low[last.start : last.end]) and not self.thousand_dong(n.start, last.end):
+        in_k = re.search(r"\dk$", low[last.start : last.end]) is not None  # `50k`, `24K`: a thousand, or not
+        if in_k and not self.thousand_dong(n.start, last.end):
             return self.trap(n, "identifier"), 2 if rng else 1  # `vàng 24K`, `TV 8K`, `nguyên tắc 5K`
         q = Quantity(n.start, last.end, "number", n.value, numeral_end=last.end, word_numeral=not n.has_digits)
         if rng:
@@ -500,7 +501,7 @@ class SentenceReader(NumeralTraps):
                 q.end += 5
         elif low[max(self.lo, n.start - 1) : n.start] == "$" or phrase_before(low, n.start, self.lo, ("usd", "us$")):
             q.kind, q.unit = "money", "USD"
-        elif re.search(r"\dk$", low[last.start : last.end]):
+        elif in_k:
             q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
         elif self.money_scale(last) and (
             (currency := self.currency_in_context() or self.scaled_money) == "VND" or self.money_context(n.start)

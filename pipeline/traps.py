@@ -88,6 +88,11 @@ def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation([p for p in phrases if " " not in p]), alternation([p for p in phrases if " " in p])
 
 
+def _bracketed(low: str, n: Numeral) -> bool:
+    """`(13.6)`: the number alone in a bracket."""
+    return low.startswith("(", n.start - 1) and low.startswith(")", n.end)
+
+
 class NumeralTraps:
     """What makes a numeral of the sentence `[lo, hi)` no indicator."""
 
@@ -226,14 +231,7 @@ class NumeralTraps:
             _DOTTED_DAY.fullmatch(low, n.start, n.end)
             and not n.multiplied
             and self.unit_after(n.end) is None
-            and (
-                phrase_before(low, n.start, self.lo, ctx["day_time_before"])
-                or (
-                    low.startswith("(", n.start - 1)
-                    and low.startswith(")", n.end)
-                    and phrase_before(low, n.start - 1, self.lo, ctx["day_time_before"])
-                )
-            )
+            and phrase_before(low, n.start - 1 if _bracketed(low, n) else n.start, self.lo, ctx["day_time_before"])
         ):
             return "date"  # `sáng nay 6.2`, `hôm 30.1`, `sáng cùng ngày (13.6)`: a day and month written with a dot
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
