@@ -96,6 +96,46 @@ def _reached() -> re.Pattern[str]:
     )
 
 
+@cache
+def _raise_verb() -> re.Pattern[str]:
+    ctx = load_json("context.json")
+    verbs = alternation(ctx["concept_raise_verbs"])
+    not_object = alternation(ctx["concept_raise_not_object"])
+    adverbs = alternation(ctx["concept_raise_adverbs"])
+    return re.compile(
+        r"(?<!\w)(?:" + verbs + r")(?:\s+(?:" + adverbs + r")(?!\w))*\s+(?!(?:" + not_object + r")(?!\w))"
+        r"(?=[^\W\d_])(?=(?:(?!(?:lên|xuống|từ|còn|" + verbs + r")(?!\w))\S+(?:\s+|$))+$)"
+    )  # the object runs to the end: no `lên`, `xuống` nor another raising verb in it (not `đưa con
+    # người lên hành tinh Đỏ`, `giảm mạnh giúp biên lợi nhuận tăng vọt`)
+
+
+# what stands between a raised thing and its new level (or the old one: `giảm sở hữu [từ] 10,39%`)
+_TO_LEVEL_GAP = re.compile(
+    r"\s*(?:từ(?:\s+mức)?|(?:lên|xuống|về)(?:\s+(?:còn|mức|dưới|trên|khoảng|gần|hơn|tới|đến|chỉ))*"
+    r"|còn(?:\s+(?:mức|khoảng|gần|hơn))*)\s*"
+)
+
+
+_RATE_HEAD_END = re.compile(r"(?<!\w)(?:tốc độ|mức|tỷ lệ|tỉ lệ|chỉ số)\s+$")
+
+
+def _raised(low: str, s: int, e: int, start: int) -> tuple[int, int] | None:
+    """`nâng tỷ lệ che phủ rừng lên 45%` (lexicon `concept_raise_verbs`): the start of the last raising
+    verb in `[s, e)` and of its object (past adverbs, lexicon `concept_raise_adverbs`), when the
+    figure is the level it reached or left; not `tăng nhẹ lên`, `nâng cấp` (lexicon
+    `concept_raise_not_object`)."""
+    if not _TO_LEVEL_GAP.fullmatch(low, e, start):
+        return None
+    found = max(_raise_verb().finditer(low, s, e), key=lambda m: m.start(), default=None)
+    if (
+        found is None
+        or len(low[found.end() : e].split()) < 2  # `giảm giá xuống 6 tỷ đồng`: a bare noun names too little
+        or _RATE_HEAD_END.search(low, s, found.start())  # `tốc độ tăng kim ngạch`: the rise is the noun
+    ):
+        return None
+    return found.start(), found.end()
+
+
 def _kept_end(low: str, s: int, cut: int) -> int:
     """The end of a `trở lên`/`trở xuống` that cutting at `cut` would split; -1 when none."""
     for m in phrase_re("after_comparators").finditer(low, max(s, cut - 12), cut + 12):
@@ -357,6 +397,18 @@ def concept(
         # recorded is what is measured; a short name before the verb says whose (`MobiFone đạt doanh thu`)
         owner = _short_name(text[s : reached.start()])
         s = reached.end()
+    raised = _raised(low, s, e, start)
+    if raised:
+        # `VNPT EPAY nâng tổng sản lượng giao dịch lên 1 tỷ`, `giảm sở hữu từ 10,39% xuống 4,91%`: the
+        # level reached is of what was raised or cut; a target (`mục tiêu tăng độ che phủ rừng lên`)
+        # keeps its word, a short name before the verb says whose
+        verb_start, object_start = raised
+        target = phrase_re("concept_anchors").search(low, s, verb_start)
+        if target and not low[target.end() : verb_start].strip():
+            head = text[target.start() : target.end()]
+        elif not owner:
+            owner = _short_name(text[s:verb_start])
+        s = object_start
     anchor = phrase_re("concept_anchors").search(low, s, e)
     if (
         anchor
