@@ -855,8 +855,11 @@ _WITH_AMOUNT = r"\s+với(?:\s+(?:khoảng|gần|hơn|trên))*\s*"  # `… so v�
 def as_share(concept: str, share_word: str) -> str:
     """A percent stated as a level, neither a change nor of a reference, is a share:
     `đất đô thị chiếm 5,81%` -> `tỷ lệ đất đô thị`; a concept that names a rate stays."""
-    if phrase_re("rate_heads").search(concept.lower()) or phrase_re("concept_anchors").match(concept.lower()):
+    low = concept.lower()
+    if phrase_re("rate_heads").search(low) or phrase_re("concept_anchors").match(low):
         return concept  # `tốc độ tăng`, `mục tiêu tăng trưởng`: a rate or a target, not a share
+    if phrase_re("bare_plan_words").match(low):
+        return concept  # `kế hoạch chỉ tiêu về thất nghiệp`: a plan's figure
     return f"{share_word} {lowered_start(concept)}"
 
 

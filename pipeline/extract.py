@@ -447,8 +447,14 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             )
             if whole := _cases_of(written, q, after, last, rec):
                 rec.concept = whole  # `616 công trình …, quận 9 có 144 vụ`
-            if rec.concept and rec.concept.lower() in word_set("bare_plan_words") and q.kind != "count":
-                rec.concept = _plan_of(rec.concept, last, sent)  # `so với mục tiêu 3.200 USD`: the target of what
+            plan = _compared_plan().fullmatch(rec.concept) if rec.concept and q.kind in _PLAN_KINDS else None
+            if plan and (
+                plan.group() == plan.group(1)
+                or (last and last.sentence == rec.sentence and plan.group().lower() in low[last_end : q.start])
+            ):
+                # `so với mục tiêu 3.200 USD`; `đạt 6,81%, cao hơn mục tiêu 6,7%`: the target of what the
+                # figure before it in the sentence measured (not `để đạt mục tiêu 6,7%` alone)
+                rec.concept = _plan_of(plan.group(1), last, sent)
             base = (
                 previous[0]
                 if previous and rec.concept and previous[0] and rec.concept.startswith(previous[0] + " ")
@@ -561,6 +567,22 @@ def _plan_tail() -> re.Pattern[str]:
     relations = words("context.json", "reference_relations")  # as written and as the concept writes them
     linked = alternation({*relations, *relations.values()})
     return re.compile(r"\s+(?:(?:" + linked + r")\s+)?(?:" + plans + r")(?:\s+năm)?$", re.IGNORECASE)
+
+
+_PLAN_KINDS = ("money", "percent", "measure", "number")  # not a count nor a ratio of targets (`13/14 chỉ tiêu`)
+
+
+@cache
+def _compared_plan() -> re.Pattern[str]:
+    """A bare plan word as the whole concept, after a comparison (lexicon `plan_comparisons`: `cao
+    hơn mục tiêu`, `vượt chỉ tiêu`) and before who set it (lexicon `plan_setters`: `Quốc hội đề ra`)."""
+    plans = alternation(word_set("bare_plan_words"))
+    compared = alternation(word_set("plan_comparisons"))
+    setters = alternation(word_set("plan_setters"))
+    return re.compile(
+        r"(?:(?:" + compared + r")\s+)?(" + plans + r")(?:(?:\s+[^\W\d_]+){0,2}?\s+(?:" + setters + r"))?",
+        re.IGNORECASE,
+    )
 
 
 def _plan_of(plan: str, last: Indicator | None, sent: Sentence) -> str:
