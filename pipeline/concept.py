@@ -304,6 +304,7 @@ _NO_LINK = re.compile(r"(?:\s+(?:khoảng|gần|hơn|trên|dưới))*\s*")
 _IN_QUANTITY = re.compile(r"(?:trong|với|theo)\s+$")  # `Trong [số này], có 80 nhà`: not a subject
 _NAMED_PLACES = ("places", "countries", "world_places")  # sections of places.json that name a place alone
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
+_SHARE_OF_WHOLE = re.compile(r"(?<!\w)chiếm(?:\s+(?:tới|đến|khoảng|gần|hơn|trên|xấp xỉ|chưa đến|chỉ))*\s*$")
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 _COMPARED_TO = re.compile(r"(?<!\w)(?:so với|so|bằng|vượt|đạt|hoàn thành)\s*$")
@@ -329,6 +330,12 @@ def concept(
     `skip`: periods, places and other quantities in the sentence; `previous`: (concept,
     predicate, end of its noun phrase) of the indicator before this one in the sentence."""
     prev_concept, prev_predicate, prev_end = previous if previous else (None, "", -1)
+    whole_after = ""
+    share_of_whole = kind == "percent" and follows_share_verb(low, clause_lo, start)
+    if share_of_whole:
+        # `đất phi nông nghiệp chiếm 38,34% [diện tích đất tự nhiên toàn tỉnh]`: what follows is the whole
+        # (the reference), the share is of what comes before `chiếm`
+        whole_after, after_phrase = after_phrase, ""
     lo = _list_start(text, low, clause_lo, prev_end)
     between = _without(low, prev_end, start, skip) if 0 <= prev_end <= start else None
     cut = _COMPARED_FIRST.match(between) if between is not None else None
@@ -423,6 +430,19 @@ def concept(
         # measured (not `vượt mục tiêu 5%`: the target the figure is compared with)
         s = anchor.start()
     phrase_low = squeeze(low[s:e])
+    if (
+        whole_after
+        and (
+            (not phrase_low and len((prev_concept or "").split()) < 2)  # after a figure, of what it measured
+            or len(phrase_low.split()) == 1
+            or is_place(phrase_low, (*_NAMED_PLACES, "regions"))
+            or _only_a_name(text[s:e].strip())
+            or whole_after.lower().startswith("trong ")
+        )
+    ):
+        # `quận Bình Tân chiếm tới 30% số vụ`, `PVN chiếm 30% vốn điều lệ`: a place's or a name's share
+        # of the whole, which names what is measured; `dịch vụ chiếm 41,47% trong GRDP` reads whole
+        after_phrase = whole_after
     bracket = open_bracket(low, start, clause_lo - 2)
     in_brackets = bracket >= 0
     bracket_phrase = _before_bracket(text, low, bracket, prev_end, skip) if in_brackets else ""
@@ -478,7 +498,7 @@ def concept(
         if prev_concept and not after_phrase:
             # `đạt 114% kế hoạch`: the plan is part of what is measured, with the relation as written
             # (`thu nội địa đạt dự toán`, `tổng doanh thu vượt kế hoạch`); a compared year is not
-            plan = reference and not _AGO.search(reference)
+            plan = reference and not _AGO.search(reference) and not share_of_whole  # not `chiếm 6,8% GDP`
             relation = _relation(low, lo, start)
             if relation and relation in prev_concept.lower():
                 relation = ""  # `trường vượt chỉ tiêu`: already said
@@ -850,6 +870,11 @@ def _previous_reference(tail: str = r"\s*(?:,|;|và)\s*") -> re.Pattern[str]:
 
 _NAMED_TOTAL = re.compile(r"tổng (?!số(?!\w)|cộng(?!\w))\w")  # a total of a named thing, not `tổng số`, `tổng cộng`
 _WITH_AMOUNT = r"\s+với(?:\s+(?:khoảng|gần|hơn|trên))*\s*"  # `… so với kế hoạch [với trên] 7.700 tỷ đồng`
+
+
+def follows_share_verb(low: str, clause_lo: int, start: int) -> bool:
+    """`… chiếm (tới) 38,34%`: a part's share of a whole (written after it, if at all)."""
+    return _SHARE_OF_WHOLE.search(low, max(clause_lo, start - 30), start) is not None
 
 
 def as_share(concept: str, share_word: str) -> str:
