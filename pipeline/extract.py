@@ -73,6 +73,7 @@ from .whose import (
     attribute_of,
     dimension_of,
     distance_of,
+    fine_of,
     is_bare_dimension,
     money_of,
     opens_with_dimension,
@@ -708,7 +709,7 @@ def _whose(
         concept = distance_of(concept, q.unit) or concept  # `cách đất liền 24 km`: a distance
     if q.kind == "money":
         concept = price_of(concept, low, q.start, q.end) or concept  # `250.000 đồng/kg`: a price
-        concept = money_of(concept) or concept  # `Quốc hội bổ sung 15.000 tỷ đồng`: the funds it added
+        concept = fine_of(concept) or money_of(concept) or concept  # `Quốc hội bổ sung 15.000 tỷ đồng`: the funds
     if (
         rec.change
         and q.kind == "count"

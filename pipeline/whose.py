@@ -186,6 +186,30 @@ def area_of(concept: str | None, unit: str | None) -> str | None:
     return f"diện tích {lowered_start(concept or '')}".strip()
 
 
+@cache
+def _fine_verb() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?<!trừng )(?<!hình )(?:" + alternation(word_set("fine_verbs")) + r")(?!\w)")
+
+
+_FINED = re.compile(r"\s+bị(?!\w)")
+
+
+def fine_of(concept: str | None) -> str | None:
+    """`phía nhà hàng bị công ty mẹ phạt` -> `tiền phạt phía nhà hàng`, `xử phạt Công ty CP X` -> `tiền
+    phạt Công ty CP X`: a sum named only by a fining verb (lexicon `fine_verbs`; not `trừng phạt`,
+    `hình phạt`) is the fine of whoever is fined, never of who fines (`Đội QLTT ban hành quyết định
+    xử phạt` -> `tiền phạt`); None when the concept already names money (`tiền phạt`, `mức phạt`)."""
+    if not concept or phrase_re("money_nouns").search(concept.lower()):
+        return None
+    found = list(_fine_verb().finditer(concept.lower()))
+    if not found:
+        return None
+    before, after = concept[: found[-1].start()].strip(), concept[found[-1].end() :].strip()
+    passive = _FINED.search(" " + before)
+    whom = before[: max(0, passive.start() - 1)].strip() if passive else after  # not who fines
+    return f"tiền phạt {lowered_start(whom)}".strip()
+
+
 def money_of(concept: str | None) -> str | None:
     """`bố trí cho các công trình quan trọng` -> `vốn bố trí cho các công trình quan trọng`: a sum
     named only by the verb that spends it takes that verb's money noun (lexicon `money_verbs`);
