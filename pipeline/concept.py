@@ -1007,11 +1007,11 @@ def _price_first(concept: str) -> str:
     m = _PRICE_LAST.match(concept)
     if (
         not m
-        or len(m.group(1).split()) > 6
+        or len(m.group(1).split()) > 10
         or ending_phrase(concept.lower(), load_json("context.json")["concept_kept_compounds"])
     ):
         return concept  # a long clause before it names no one thing
-    return f"giá {m.group(1)}"
+    return f"giá {lowered_start(m.group(1))}"
 
 
 def _without_function_start(concept: str) -> str:
