@@ -70,6 +70,7 @@ from .traps import duration_end
 from .units import units_match
 from .whose import (
     area_of,
+    attendance_of,
     attribute_of,
     dimension_of,
     distance_of,
@@ -697,6 +698,8 @@ def _whose(
         concept = f"dân số {concept or ''}".strip()  # `Phường có 110.000 dân`
     if q.kind in ("count", "percent"):
         concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or concept
+    if q.kind == "count":
+        concept = attendance_of(concept) or concept  # `với sự tham dự của 497 đại biểu`
     concept = attribute_of(written, low, sent.start, q.start) or concept
     if q.kind in ("measure", "money"):
         concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`, `trị giá 35 tỷ USD`

@@ -187,6 +187,19 @@ def area_of(concept: str | None, unit: str | None) -> str | None:
 
 
 @cache
+def _attendance() -> re.Pattern[str]:
+    verbs = alternation(word_set("attendance_verbs"))
+    return re.compile(r"sự (" + verbs + r") (?:của )?(.+)", re.IGNORECASE)
+
+
+def attendance_of(concept: str | None) -> str | None:
+    """`với sự tham dự của 497 đại biểu` -> `đại biểu tham dự`: a count after `sự <verb> của` counts
+    those who do it (lexicon `attendance_verbs`); None otherwise."""
+    m = _attendance().fullmatch(concept or "")
+    return f"{m.group(2)} {m.group(1)}" if m else None
+
+
+@cache
 def _fine_verb() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!trừng )(?<!hình )(?:" + alternation(word_set("fine_verbs")) + r")(?!\w)")
 
