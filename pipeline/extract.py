@@ -99,6 +99,7 @@ _RESTATED = re.compile(
     r"(?:\s*[^\s,;()]+){0,3}\s*(?:\(\s*(?:(?:tương đương(?: với)?|tức là|tức|khoảng|hơn|gần|trên)\s*)*"
     r"|,?\s*(?:tương đương|tương ứng|tức là|tức|tỷ lệ|tỉ lệ)(?: với)?\s*(?:(?:tỷ lệ|tỉ lệ|khoảng|hơn|gần|trên)\s*)*)"
 )  # `giảm 121 đơn vị (30,2%)`, `tăng 7,30 USD, tương đương 0,6%`, `tăng 920,4 đồng, tương ứng tỷ lệ 0,037%`
+_BARE_AVERAGE = re.compile(r"(?:(?:với |ở )?mức )?(bình quân(?: mỗi \w+)?)", re.IGNORECASE)  # no thing of its own
 _LEVEL_WORD = re.compile(r"(?<!\w)(?:đạt|chiếm|là|còn|lên|xuống|bằng|so|với|gấp|trong đó|tổng|mức|tăng|giảm|từ)(?!\w)")
 _TO_LEVEL = re.compile(r"(?<!\w)về\s*$")  # not `60,6% về số lượng và 31,92%` (in terms of)
 _OUT_OF = re.compile(r"\s*(?:trong tổng số|trên tổng số|trong số)\s*")
@@ -449,6 +450,12 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             )
             if whole := _cases_of(written, q, after, last, rec):
                 rec.concept = whole  # `616 công trình …, quận 9 có 144 vụ`
+            average = _BARE_AVERAGE.fullmatch(rec.concept or "")
+            if average and last and last.concept and last.sentence == rec.sentence:
+                # `doanh thu … 19,2 tỷ đồng, bình quân 618,4 triệu đồng/ngày`: the average of what the figure
+                # before it in the sentence measured
+                own = last.concept if "bình quân" in last.concept.lower() else None
+                rec.concept = own or f"{last.concept} {average.group(1)}"
             plan = _compared_plan().fullmatch(rec.concept) if rec.concept and q.kind in _PLAN_KINDS else None
             if plan and (
                 plan.group() == plan.group(1)
