@@ -399,6 +399,10 @@ def concept(
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
     reached = _reached().search(low, s, e)
     owner = ""
+    if reached and low[reached.start() : reached.end()].strip() == "có" and not _short_name(text[s : reached.start()]):
+        reached = (
+            None  # `công ty có lợi nhuận`: a plain `có` is reached only after a name (`Nguyễn Kim Tới có thu nhập`)
+        )
     if reached and (low[reached.end() : e].strip() or counted_noun):
         # `Sagri đạt doanh thu hợp nhất`, `Ấn Độ ghi nhận thêm [300 ca tử vong]`: what is reached or
         # recorded is what is measured; a short name before the verb says whose (`MobiFone đạt doanh thu`)
