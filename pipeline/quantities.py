@@ -99,6 +99,9 @@ _BEFORE_COUNT_IN_LIST = re.compile(r"[^,;.:()\d]{1,40},\s*(?:\d+|hai|ba|bốn|n�
 _NOUN_THEN_TO = re.compile(r" ([^\W\d_]+(?: [^\W\d_]+)?) (?:đến|tới) ")
 _OF_OR_BETWEEN = re.compile(r"(?<!\w)(?:của|giữa) $")  # used with .search right before a number word
 _PHAN_DENOMINATOR = re.compile(r" phần (tư|\d+|ba|hai|năm|sáu|bảy|tám|chín|mười)(?!\w)")  # `một phần tư`
+# `Số lượng cổ phần chuyển nhượng … là 1,25 triệu`: a quantity named right before (no figure, mark or
+# money word between) is counted, though a price follows in the sentence
+_COUNT_NAMED_BEFORE = re.compile(r"(?<!\w)số lượng(?!\w)(?:(?!giá|tiền|vốn)[^\d,;:()])*$")
 _BILLIONS_END = re.compile(r"(tỷ|tỉ)$")
 _TIMES_IN_WORDS = re.compile(r"(?<!\w)gấp (đôi|rưỡi|ba|bốn|năm|mười)(?!\w)")  # `gấp đôi`, `gấp rưỡi`
 
@@ -515,7 +518,10 @@ class SentenceReader(NumeralTraps):
         ):  # `4,23 - 4,36 triệu`; `177 - 180 triệu một lượng`: a price per tael, no count of taels
             currency = self.currency_in_context()
             scale = _BILLIONS_END.search(low[last.start : last.end])
-            if currency or scale or self.money_context(n.start) or self.paid(n.start) or self.priced(n.start):
+            named_count = _COUNT_NAMED_BEFORE.search(low, max(self.lo, n.start - 80), n.start)
+            if named_count is None and (
+                currency or scale or self.money_context(n.start) or self.paid(n.start) or self.priced(n.start)
+            ):
                 q.kind, q.unit = "money", currency or "VND"
             else:
                 q.kind = "count"
