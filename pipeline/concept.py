@@ -218,7 +218,8 @@ def _qualifiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ctx = load_json("context.json")
 
     qualifier = re.compile(r"^(?:" + alternation(ctx["concept_qualifier_start"]) + r")(?!\w)")
-    delimiter = _last_phrase("concept_delimiters", r"(?<!so )")  # `so với` compares, it starts no new phrase
+    # `so với` compares, it starts no new phrase; `tự do` (free), `lý do` (a reason) are nouns
+    delimiter = _last_phrase("concept_delimiters", r"(?<!so )(?<!tự )(?<!lý )")
     return qualifier, delimiter
 
 
@@ -397,6 +398,15 @@ def concept(
         s, e = _strip(low, m.end(), e, skip)  # `… Tỉnh ủy với tổng mức đầu tư` -> `tổng mức đầu tư`
     elif m and _spoken_by(low, s, e):
         s = e  # `ông cho biết khoảng 2% hộ dân …`: who said it is not what is measured
+    elif (
+        m
+        and not _without(low, *_strip(low, m.end(), start, skip), skip)
+        and (after_phrase or counted_noun or any(m.end() <= a and b <= start for a, b in skip))
+        and not _head_for(low, s, m.start())
+    ):
+        # `đạt kỷ lục khi [10 tháng] đạt 200 tỷ USD`, `nguy cơ tan rã khi 9 CLB …`: nothing but a time or a
+        # linking verb between the clause word and the number; what follows or the clause before names it
+        s = e
     reached = _reached().search(low, s, e)
     owner = ""
     if reached and low[reached.start() : reached.end()].strip() == "có" and not _short_name(text[s : reached.start()]):
