@@ -102,6 +102,7 @@ _PHAN_DENOMINATOR = re.compile(r" phần (tư|\d+|ba|hai|năm|sáu|bảy|tám|ch
 # `Số lượng cổ phần chuyển nhượng … là 1,25 triệu`: a quantity named right before (no figure, mark or
 # money word between) is counted, though a price follows in the sentence
 _COUNT_NAMED_BEFORE = re.compile(r"(?<!\w)số lượng(?!\w)(?:(?!giá|tiền|vốn)[^\d,;:()])*$")
+_OPENING_MARKS = frozenset('"“‘(:-–')  # a capital after them opens a quote, an aside or a list item
 _BILLIONS_END = re.compile(r"(tỷ|tỉ)$")
 _TIMES_IN_WORDS = re.compile(r"(?<!\w)gấp (đôi|rưỡi|ba|bốn|năm|mười)(?!\w)")  # `gấp đôi`, `gấp rưỡi`
 
@@ -562,7 +563,8 @@ class SentenceReader(NumeralTraps):
         low = self.low
         words = low[n.start : n.end].split()
         raw = self.text[n.start : n.end]
-        if raw[:1].isupper() and n.start > self.lo and not n.multiplied:
+        opens = self.text[self.lo : n.start].rstrip()[-1:] in _OPENING_MARKS  # `"Hai phần ba …`, `: Ba xã …`
+        if raw[:1].isupper() and n.start > self.lo and not n.multiplied and not opens:
             return None  # Ba Đình, Hai Bà Trưng
         if any(
             m.start() <= n.start < m.end() and not idiom_goes_on(low, m)
