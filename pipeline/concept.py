@@ -84,7 +84,8 @@ def _strip(low: str, s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int,
 
 @cache
 def _reached() -> re.Pattern[str]:
-    """`đạt` before a rate or money noun (`đạt doanh thu`; lexicon `concept_reached_verbs`), or
+    """`đạt` before a rate or money noun or its total (`đạt doanh thu`, `có tổng tài sản`; lexicon
+    `concept_reached_verbs`), or
     `ghi nhận` before any word (`ghi nhận lợi nhuận`, `ghi nhận thêm [300] ca tử vong`; lexicon
     `concept_recording_verbs`)."""
     ctx = load_json("context.json")
@@ -92,7 +93,7 @@ def _reached() -> re.Pattern[str]:
     measured = alternation([*ctx["rate_heads"], *ctx["money_nouns"]])
     recording = alternation(ctx["concept_recording_verbs"])
     return re.compile(
-        r"(?<!\w)(?:(?:" + verbs + r")\s+(?=(?:" + measured + r")(?!\w))|(?:" + recording + r")(?!\w)\s*)"
+        r"(?<!\w)(?:(?:" + verbs + r")\s+(?=(?:tổng\s+)?(?:" + measured + r")(?!\w))|(?:" + recording + r")(?!\w)\s*)"
     )
 
 
@@ -1003,12 +1004,15 @@ _PRICE_LAST = re.compile(r"^(.+?)(?<!\sso)(?<!^so)\s+(?:với|có|ở)\s+(?:mứ
 
 def _short_name(words: str) -> str:
     """A name of up to four capitalised words that ends `words` alone (`MobiFone`, `FPT Retail`,
-    `TPBank`), with nothing else before it but a connective; else ''."""
+    `TPBank`), with nothing else before it but a connective or its head word (`Công ty X`, lexicon
+    `name_heads`); else ''."""
     found = squeeze(words, _EDGE).split()
     if not found or len(found) > 6:
         return ""
     name = capitalised_run(reversed(found))[::-1]
     rest = " ".join(found[: len(found) - len(name)]).lower()
+    if name and len(name) <= 4 and rest in word_set("name_heads"):
+        return " ".join(found)  # `Công ty VIGLACERA Hạ Long`: a company's head word is part of its name
     if not name or len(name) > 4 or (rest and not only_connective(rest, (0, len(rest)))):
         return ""
     return " ".join(name)
