@@ -78,6 +78,7 @@ from .whose import (
     is_bare_dimension,
     money_of,
     opens_with_dimension,
+    passive_of,
     price_of,
     votes_for,
 )
@@ -706,7 +707,7 @@ def _whose(
     if q.kind in ("count", "percent"):
         concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or concept
     if q.kind == "count":
-        concept = attendance_of(concept) or concept  # `với sự tham dự của 497 đại biểu`
+        concept = attendance_of(concept) or passive_of(concept) or concept  # `với sự tham dự của 497 đại biểu`
     concept = attribute_of(written, low, sent.start, q.start) or concept
     if q.kind in ("measure", "money"):
         concept = dimension_of(concept, low, q.start, q.unit) or concept  # `tuyến metro dài 20 km`, `trị giá 35 tỷ USD`

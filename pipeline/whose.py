@@ -200,6 +200,29 @@ def attendance_of(concept: str | None) -> str | None:
 
 
 @cache
+def _punitive() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(word_set("punitive_verbs")) + r")(?!\w)", re.IGNORECASE)
+
+
+_PASSIVE = re.compile(r"(?<!\w)bị(?! cáo)(?!\w)", re.IGNORECASE)  # not `bị cáo` (a defendant)
+_NOT_PATIENT = re.compile(r"(?:về|mới|thêm|và|hoặc)(?!\w)", re.IGNORECASE)  # an aspect or an adverb, no one
+
+
+def passive_of(concept: str | None) -> str | None:
+    """`kỷ luật đảng viên` -> `đảng viên bị kỷ luật`, `tiến hành khiển trách trường hợp` -> `trường
+    hợp bị khiển trách`: a count after a sanction (lexicon `punitive_verbs`) counts those it falls
+    on, written as they are (not who imposed it); not when the concept is passive already (`người
+    bị đề nghị truy tố`) or the words after the verb say in what (`kỷ luật về chính quyền`)."""
+    if not concept or _PASSIVE.search(concept):
+        return None
+    found = list(_punitive().finditer(concept))
+    patient = concept[found[-1].end() :].strip() if found else ""
+    if not patient or _NOT_PATIENT.match(patient) or _punitive().match(patient):
+        return None
+    return f"{patient} bị {found[-1].group().lower()}"
+
+
+@cache
 def _fine_verb() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!trừng )(?<!hình )(?:" + alternation(word_set("fine_verbs")) + r")(?!\w)")
 
