@@ -296,7 +296,9 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 continue
             bound = bare_comparison(low, q, clause[0])  # `nhiều hơn 1.400 tỷ đồng`: a bound, no rise
             rec.comparator = comparator(low, q, clause[0], bound)
-            rec.change = change(low, q, clause[0], bound) or _shared_change(low, last, last_end, rec.sentence, q)
+            rec.change = change(low, q, clause[0], bound) or _shared_change(
+                low, last, (last_start, last_end), rec.sentence, q
+            )
             rec.reference = reference(low, written, q, clause[1], sent.end)
             # only what lies near the number, in its clause, can touch the concept
             lo_c, hi_c = max(clause[0], q.start - CONCEPT_REACH), min(clause[1], q.end + CONCEPT_REACH)
@@ -877,22 +879,34 @@ def _parallel(low: str, before: int, start: int) -> bool:
 
 
 def _shared_change(
-    low: str, last: Indicator | None, last_end: int, sentence: tuple[int, int] | None, q: Quantity
+    low: str, last: Indicator | None, last_span: tuple[int, int], sentence: tuple[int, int] | None, q: Quantity
 ) -> str | None:
-    """The change of the indicator just before (ending at `last_end`) when this number, with
-    no change word of its own, continues it: `tổng tài sản tăng 39%, doanh thu 29%` (a list
-    shares its verb, over numbers of one kind: not `doanh thu tăng 10%, lợi nhuận 60 tỷ đồng`),
-    `giảm 121 đơn vị (30,2%)`, `(tương đương 3 USD)` (the same change restated)."""
+    """The change of the indicator just before (at `last_span`) when this number, with no change
+    word of its own, continues it: `tổng tài sản tăng 39%, doanh thu 29%` (a list shares its verb,
+    over numbers of one kind: not `doanh thu tăng 10%, lợi nhuận 60 tỷ đồng`), `thấp hơn Lào là
+    4.456 đồng/lít, Campuchia là 3.768 đồng/lít` (each difference named the same way), `giảm 121
+    đơn vị (30,2%)`, `(tương đương 3 USD)` (the same change restated)."""
     if not last or not last.change or last.sentence != sentence:
         return None
+    last_start, last_end = last_span
     start = q.start
+    named_like_last = _NAMED_NEXT.fullmatch(low, last_end, start) and (
+        _NAMED_DIFFERENCE.search(low, max(0, last_start - 40), last_start)
+        or _NAMED_ITEM_BEFORE.search(low, max(0, last_start - 40), last_start)  # the list goes on
+    )
     listed = (
         last.kind == q.kind
         and _LISTED.fullmatch(low, last_end, start)
-        and not _LEVEL_WORD.search(low, last_end, start)
+        and (not _LEVEL_WORD.search(low, last_end, start) or named_like_last)
         and not _TO_LEVEL.search(low, last_end, start)  # `giảm 22,5 điểm, về 1.806,5 điểm`: the level reached
     )
     return last.change if listed or _RESTATED.fullmatch(low, last_end, start) else None
+
+
+# `thấp hơn Lào là [4.456]`: a difference from a named thing; the next item names its own (`, Campuchia là`)
+_NAMED_DIFFERENCE = re.compile(r"(?<!\w)hơn(?:\s+[^\W\d_]+){1,4}\s+là\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
+_NAMED_ITEM_BEFORE = re.compile(r"[,;]\s*(?:[^\W\d_]+\s+){1,4}là\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
+_NAMED_NEXT = re.compile(r"\s*[,;]\s*(?:[^\W\d_]+\s+){1,4}là\s+(?:khoảng\s+|gần\s+|hơn\s+)?")
 
 
 def _share_word(a: Analysis) -> str:

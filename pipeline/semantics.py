@@ -140,7 +140,10 @@ def _verb_before_tren() -> re.Pattern[str]:
 _ASIDE = re.compile(r"\([^()]*\)")
 _LIMIT_THEN_VERB = re.compile(r"(?<!\w)(" + _LIMITS + r")(?:\s+(?:sẽ|có|đạt|là|phải|cần|được|cũng)){1,2}\s*$")
 _TO = r"(?<!\w)(?:đến|tới|lên|xuống|về|sang|còn)(?!\w)"
-_TO_LEVEL_AT_END = re.compile(r"(?<!\w)về(?:\s+(?:mức|khoảng|gần|quanh|còn))*\s*$")  # `về` right before the number
+_TO_LEVEL_AT_END = re.compile(
+    r"(?<!\w)(?:về|(?<!hoàn )(?<!giá )thành)(?:\s+(?:mức|khoảng|gần|quanh|còn))*\s*$"
+)  # `về`, `thành` right before the number: down or up to a level (`giá đội lên thành 8.782 đồng/m3`)
+_DIGIT_IN = re.compile(r"\d")
 _OTHER_END = re.compile(rf"[^,()]*?{_TO}|[^,()]*,\s*(?:và\s+)?{_TO}")
 
 
@@ -184,6 +187,14 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
     )
     if names_change and marker is not None and marker.group() in ("là", "ở mức"):
         marker = None
+    if (
+        marker is not None
+        and marker.group() == "là"
+        and hit.group().endswith("hơn")
+        and len(between.split()) <= 4
+        and not _DIGIT_IN.search(between)  # not `cao hơn 15% là Kiên Giang 18,75%`: a bound, then a level
+    ):
+        marker = None  # `thấp hơn Lào là 4.456 đồng/lít`: lower than what is named, by so much
     if marker is None and _TO_LEVEL_AT_END.search(between):
         return None  # `giá vàng giảm về 36 triệu đồng/lượng`: down to a level
     if marker and not (marker.group() == "từ" and q.value_max is not None and not between[marker.end() :].strip()):
