@@ -24,6 +24,13 @@ _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
 _MILLIONS_END = re.compile(r"(?:triệu|tỷ|tỉ)$")
 _PHONE_LABEL = re.compile(r"(?<!\w)(?:điện thoại|đt|sđt|tel|hotline|fax)\s*:\s*[\d\s().+-]*$")
+_YEAR_SPAN = re.compile(r"\((1\d{3}|20\d\d)\s?[-–]\s?(1\d{3}|20\d\d)\)")  # `(1368-1644)`: an era, a life
+
+
+def _year_spans_around(low: str, n: Numeral) -> list[re.Match[str]]:
+    return list(_YEAR_SPAN.finditer(low, max(0, n.start - 7), min(len(low), n.end + 7)))
+
+
 _ISO_DATE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d-$")
 _DAY_RUN_BEFORE = re.compile(r"(?<![\d/.,])\d{1,2} ?[-–] ?\d{1,2}/$")
 _DAY_BEFORE_DATE = re.compile(
@@ -200,6 +207,8 @@ class NumeralTraps:
         low = self.low
         if _DOC_CODE_AFTER.match(self.text, n.end):
             return "identifier"  # `(102 - QĐ/TW)`: a document's number, its code after a spaced dash
+        if any(m.start() < n.start < m.end() and int(m.group(1)) < int(m.group(2)) for m in _year_spans_around(low, n)):
+            return "period"  # `thời nhà Lý (1009-1225)`, `Chu Hi (1130-1200)`: a span of years alone in brackets
         if _ONE_SOME.match(low, n.start):
             return "quantifier"  # `1 số băng nhóm`, `1 trong những`: một số (some), một trong (one of), with a digit
         if self._digit_idiom(n):
