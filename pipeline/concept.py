@@ -117,7 +117,9 @@ _TO_LEVEL_GAP = re.compile(
 )
 
 
-_RATE_HEAD_END = re.compile(r"(?<!\w)(?:tốc độ|mức|tỷ lệ|tỉ lệ|chỉ số)\s+$")
+@cache
+def _rate_head_end() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + alternation(load_json("context.json")["rate_heads"]) + r")\s+$")
 
 
 def _raised(low: str, s: int, e: int, start: int) -> tuple[int, int] | None:
@@ -131,7 +133,7 @@ def _raised(low: str, s: int, e: int, start: int) -> tuple[int, int] | None:
     if (
         found is None
         or len(low[found.end() : e].split()) < 2  # `giảm giá xuống 6 tỷ đồng`: a bare noun names too little
-        or _RATE_HEAD_END.search(low, s, found.start())  # `tốc độ tăng kim ngạch`: the rise is the noun
+        or _rate_head_end().search(low, s, found.start())  # `tốc độ tăng kim ngạch`: the rise is the noun
     ):
         return None
     return found.start(), found.end()
@@ -410,10 +412,9 @@ def concept(
         s = e
     reached = _reached().search(low, s, e)
     owner = ""
+    # a plain `có` is reached only after a name (`Nguyễn Kim Tới có thu nhập`, not `công ty có lợi nhuận`)
     if reached and low[reached.start() : reached.end()].strip() == "có" and not _short_name(text[s : reached.start()]):
-        reached = (
-            None  # `công ty có lợi nhuận`: a plain `có` is reached only after a name (`Nguyễn Kim Tới có thu nhập`)
-        )
+        reached = None
     if reached and (low[reached.end() : e].strip() or counted_noun):
         # `Sagri đạt doanh thu hợp nhất`, `Ấn Độ ghi nhận thêm [300 ca tử vong]`: what is reached or
         # recorded is what is measured; a short name before the verb says whose (`MobiFone đạt doanh thu`)

@@ -143,7 +143,6 @@ _TO = r"(?<!\w)(?:đến|tới|lên|xuống|về|sang|còn)(?!\w)"
 _TO_LEVEL_AT_END = re.compile(
     r"(?<!\w)(?:về|(?<!hoàn )(?<!giá )thành)(?:\s+(?:mức|khoảng|gần|quanh|còn))*\s*$"
 )  # `về`, `thành` right before the number: down or up to a level (`giá đội lên thành 8.782 đồng/m3`)
-_DIGIT_IN = re.compile(r"\d")
 _OTHER_END = re.compile(rf"[^,()]*?{_TO}|[^,()]*,\s*(?:và\s+)?{_TO}")
 
 
@@ -192,7 +191,7 @@ def change(low: str, q: Quantity, lo: int, bound: str | None) -> str | None:
         and marker.group() == "là"
         and hit.group().endswith("hơn")
         and len(between.split()) <= 4
-        and not _DIGIT_IN.search(between)  # not `cao hơn 15% là Kiên Giang 18,75%`: a bound, then a level
+        and not any(ch.isdigit() for ch in between)  # not `cao hơn 15% là Kiên Giang 18,75%`: a bound, a level
     ):
         marker = None  # `thấp hơn Lào là 4.456 đồng/lít`: lower than what is named, by so much
     if marker is None and _TO_LEVEL_AT_END.search(between):
