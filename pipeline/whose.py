@@ -227,9 +227,6 @@ def _fine_verb() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!trừng )(?<!hình )(?:" + alternation(word_set("fine_verbs")) + r")(?!\w)")
 
 
-_FINED = re.compile(r"\s+bị(?!\w)")
-
-
 def fine_of(concept: str | None) -> str | None:
     """`phía nhà hàng bị công ty mẹ phạt` -> `tiền phạt phía nhà hàng`, `xử phạt Công ty CP X` -> `tiền
     phạt Công ty CP X`: a sum named only by a fining verb (lexicon `fine_verbs`; not `trừng phạt`,
@@ -241,8 +238,8 @@ def fine_of(concept: str | None) -> str | None:
     if not found:
         return None
     before, after = concept[: found[-1].start()].strip(), concept[found[-1].end() :].strip()
-    passive = _FINED.search(" " + before)
-    whom = before[: max(0, passive.start() - 1)].strip() if passive else after  # not who fines
+    passive = _PASSIVE.search(before)  # the first `bị` that is no `bị cáo`
+    whom = before[: passive.start()].strip() if passive else after  # not who fines
     return f"tiền phạt {lowered_start(whom)}".strip()
 
 
