@@ -878,8 +878,10 @@ def _join(predicate: str, noun: str) -> str | None:
 def _previous_reference(tail: str = r"\s*(?:,|;|và)\s*") -> re.Pattern[str]:
     """A reference right after the number before (`[so với] kế hoạch năm`), then `tail`."""
     words = alternation(load_json("context.json")["references"])
+    setters = alternation(word_set("plan_setters"))  # `kế hoạch [được giao]`, `dự toán [đề ra]`
     return re.compile(
-        r"\s*(?:so với |so )?(?:" + words + r")(?: năm(?: (?:19|20)\d\d)?| \d+ tháng(?: đầu năm)?)?" + tail,
+        r"\s*(?:so với |so )?(?:" + words + r")(?: năm(?: (?:19|20)\d\d)?| \d+ tháng(?: đầu năm)?)?"
+        r"(?: (?:được )?(?:" + setters + r"))?" + tail,
         re.IGNORECASE,
     )
 
