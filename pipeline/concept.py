@@ -335,7 +335,7 @@ def concept(
     predicate, end of its noun phrase) of the indicator before this one in the sentence."""
     prev_concept, prev_predicate, prev_end = previous if previous else (None, "", -1)
     whole_after = ""
-    share_of_whole = kind == "percent" and follows_share_verb(low, clause_lo, start)
+    share_of_whole = kind == "percent" and _follows_share_verb(low, clause_lo, start)
     if share_of_whole:
         # `đất phi nông nghiệp chiếm 38,34% [diện tích đất tự nhiên toàn tỉnh]`: what follows is the whole
         # (the reference), the share is of what comes before `chiếm`
@@ -890,7 +890,7 @@ _NAMED_TOTAL = re.compile(r"tổng (?!số(?!\w)|cộng(?!\w))\w")  # a total of
 _WITH_AMOUNT = r"\s+với(?:\s+(?:khoảng|gần|hơn|trên))*\s*"  # `… so với kế hoạch [với trên] 7.700 tỷ đồng`
 
 
-def follows_share_verb(low: str, clause_lo: int, start: int) -> bool:
+def _follows_share_verb(low: str, clause_lo: int, start: int) -> bool:
     """`… chiếm (tới) 38,34%`: a part's share of a whole (written after it, if at all)."""
     return _SHARE_OF_WHOLE.search(low, max(clause_lo, start - 30), start) is not None
 

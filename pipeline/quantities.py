@@ -29,6 +29,7 @@ _SPACES = re.compile(r"\s*")
 
 _DIGIT_CHAIN = re.compile(r"(?<![\d.,/-])\d-\d(?:-\d)+(?![\d.,/-])")  # three single digits or more
 _ROUND_THE_CLOCK = re.compile(r"24/(?:24|7)(?=\s+giờ|\s*[,.;)\n]|$)")  # not `24/24 Hội Luật gia quận`
+_K_END = re.compile(r"\dk$")  # a numeral written with `k` (`50k`, `24K` lowered)
 _AMOUNT_WORD = re.compile(r"tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|usd")  # words of a second amount after a slash
 
 
@@ -482,7 +483,7 @@ class SentenceReader(NumeralTraps):
         if trap:
             return self.trap(n, trap), 2 if rng else 1
         last = rng[0] if rng else n
-        in_k = re.search(r"\dk$", low[last.start : last.end]) is not None  # `50k`, `24K`: a thousand, or not
+        in_k = _K_END.search(low, last.start, last.end) is not None  # `50k`, `24K`: a thousand, or not
         if in_k and not self.thousand_dong(n.start, last.end):
             return self.trap(n, "identifier"), 2 if rng else 1  # `vàng 24K`, `TV 8K`, `nguyên tắc 5K`
         q = Quantity(n.start, last.end, "number", n.value, numeral_end=last.end, word_numeral=not n.has_digits)
