@@ -309,6 +309,12 @@ _IN_QUANTITY = re.compile(r"(?:trong|với|theo)\s+$")  # `Trong [số này], c�
 _NAMED_PLACES = ("places", "countries", "world_places")  # sections of places.json that name a place alone
 _SHARE_NOUN = re.compile(r"^(?:tổng )?số ", re.IGNORECASE)
 _SHARE_OF_WHOLE = re.compile(r"(?<!\w)chiếm(?:\s+(?:tới|đến|khoảng|gần|hơn|trên|xấp xỉ|chưa đến|chỉ))*\s*$")
+_SINGLED_OUT = re.compile(r"[\s,;]*riêng(?:\s+(?:ở|tại))?\s*$")  # `riêng [ở] các huyện nghèo`: a part singled out
+_WHERE_BEFORE = re.compile(r"(?:ở|tại)\s+$")
+_PART_VERB = re.compile(r"(?<!\w)(?:đã |chỉ |cũng |vẫn )?(?:tăng|giảm|đạt|là|chiếm|có)(?!\w)")
+_EQUALS = re.compile(
+    r"[\s,(]*(?:bằng|tương đương|tương ứng|tức là|tức)(?:\s+với)?(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp xỉ))*\s*"
+)
 _ACRONYM = re.compile(r"[A-ZĐ]{2,}[A-ZĐ0-9]*")
 _CONNECTOR = re.compile(r"^[\s,;]*(?:và|cùng|với|hoặc|hay)?[\s,;]*$")
 _COMPARED_TO = re.compile(r"(?<!\w)(?:so với|so|bằng|vượt|đạt|hoàn thành)\s*$")
@@ -368,6 +374,10 @@ def concept(
         return after_phrase, prev_predicate
     if prev_concept and 0 <= prev_end <= start and _previous_reference(_WITH_AMOUNT).fullmatch(low, prev_end, start):
         return prev_concept, prev_predicate  # `vượt 13% so với kế hoạch với trên 7.700 tỷ đồng`: the amount it is
+    if prev_concept and after_phrase and kind in ("percent", "ratio") and 0 <= prev_end <= start:
+        if _EQUALS.fullmatch(low, prev_end, start):
+            # `số nợ … 7.500 tỷ đồng, bằng khoảng 3,3% số phải thu`: the amount before, as a share of a whole
+            return prev_concept, prev_predicate
     if clause_lo <= prev_end <= start:
         lo = prev_end
         m = _previous_reference().match(low, lo, start)
@@ -488,6 +498,13 @@ def concept(
     if prev_concept and where:  # `Tỷ lệ … ở thành thị là 90%, ở nông thôn là 55%`: the same, elsewhere
         place = text[where.start(1) : where.end(1)]
         return _join(f"{_WHERE_TAIL.sub('', prev_concept)} {place}", counted_noun or ""), prev_predicate
+    if prev_concept and not after_phrase and _SINGLED_OUT.match(low, clause_lo, s) and qualifier.match(phrase_low):
+        where = _WHERE_BEFORE.search(low, clause_lo, s)
+        verb = _PART_VERB.search(low, s, e)
+        part = squeeze(text[where.start() if where else s : verb.start() if verb else e], _EDGE)
+        if not _only_a_name(text[s:e]) and part.lower() not in prev_concept.lower():
+            # `Tỷ lệ hộ nghèo giảm 1-1,5%, riêng các huyện nghèo giảm 4%`: the same measure, for the part named
+            return f"{prev_concept} {part}", prev_predicate
     member = text[s:e].strip() if prev_concept and _only_a_name(text[s:e]) else ""
     if prev_concept and (
         qualifier.match(phrase_low)
@@ -563,6 +580,8 @@ def concept(
             predicate = squeeze(text[ps:e], _EDGE)
             if is_place(predicate.lower(), _NAMED_PLACES):
                 predicate = ""  # `Việt Nam có tổng cộng 3.137 ca mắc`: where (the location), not what
+            elif _AREA_ONLY.fullmatch(predicate) and not _FROM_END.search(low, 0, start):
+                predicate = ""  # `Tại địa bàn [TP Pleiku] có 30 vị trí`: its place is the location; not `trên địa bàn từ hai tỉnh`
         verb = _change_before().search(low, max(lo, start - 16), start)
         if verb and not predicate.lower().endswith(verb.group(1)):
             # `cả nước tăng thêm 277 huyện`: what changed is counted, the verb says how
@@ -862,6 +881,7 @@ def sentence_subject(text: str, low: str, clause: tuple[int, int], skip: list[tu
 
 
 _AREA_OF = re.compile(r"địa bàn\s+\S", re.IGNORECASE)  # `[trên] địa bàn Hà Nội`, its preposition dropped
+_AREA_ONLY = re.compile(r"(?:(?:trên|tại)\s+)?địa bàn", re.IGNORECASE)  # its place read as the location
 
 
 def _join(predicate: str, noun: str) -> str | None:
