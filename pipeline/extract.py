@@ -171,7 +171,8 @@ class _PerSentence:
 
     def __getitem__(self, si: int) -> list[tuple[int, int]]:
         if si not in self.done:
-            self.done[si] = self.find(self.sentences[si])
+            sentence = self.sentences[si]
+            self.done[si] = [] if sentence.credit else self.find(sentence)  # `Ảnh: Quỳnh Nga.`: a name
         return self.done[si]
 
 

@@ -17,7 +17,7 @@ from itertools import takewhile
 from underthesea import sent_tokenize
 
 from .first_char import alternation_by_first_char
-from .lexicon import load_json
+from .lexicon import load_json, phrase_re
 
 _LINE = re.compile(r"[^\n]+")
 # a clause ends at , ; : ( ) [ ] — or a spaced dash; a comma between digits is a decimal mark
@@ -30,6 +30,7 @@ class Sentence:
     end: int
     paragraph: int
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    credit: bool = False  # a photo credit (`Ảnh: Quỳnh Nga.`): no time or place of the report
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -181,12 +182,125 @@ def _missed_ends(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return found
 
 
+@cache
+def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lexicon = load_json("segments.json")
+    heads = alternation_by_first_char([re.escape(w) for w, _gloss in lexicon["photo_credits"]])
+    whole = alternation_by_first_char([re.escape(w) for w, _gloss in lexicon["photo_credits_whole"]])
+    # the head, then a colon or (without one) a capital or a credit naming no one; not `Ảnh Hưởng` (influence)
+    opener = re.compile(r"\(?(?<!\w)(?:" + heads + r")(?::\s*|\s+(?!Hưởng)(?=[A-ZĐ]|(?:" + whole + r")))")
+    return opener, re.compile(r"(?:" + whole + r")\)?(?=\s)")
+
+
+_NON_SPACE = re.compile(r"\S+")
+_MAX_CREDIT_WORDS = 5
+
+
+def _all_caps(word: str) -> bool:
+    """`HẢI`, `TTXVN`, `H.M.` and an initial `D.`; not `A` alone."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return (len(letters) >= 2 or word.endswith(".")) and bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _closes_bracket(word: str) -> bool:
+    """`Samco)`: the credit's bracket closes the word (not `AP).`, a full stop after it)."""
+    return word.endswith(")")
+
+
+def _name_ends(words: list[re.Match[str]]) -> int:
+    """How many of the capitalised `words` after `Ảnh:` are the credit's name (0: none), when a
+    lower-case word follows them: up to a word with a full stop (`Tự Trung.`) or an agency after a
+    slash (`Doãn Tấn/TTXVN`), before a title, an opener (lexicon `credit_breakers`) or a place
+    (`Xuân Hoa [Hà Nội] …`), else all but the last (`Hồng Đào [Trong] dịp Tết`)."""
+    run = len(capitalised_run(w.group() for w in words))
+    for k, w in enumerate(words[:run]):
+        word = w.group()
+        if (word.endswith(".") and not _INITIAL.fullmatch(word)) or (
+            "/" in word and _all_caps(word.rpartition("/")[2])
+        ):
+            return k + 1  # `Báo Quảng Ninh.`: a stop ends it, whatever it names
+    for k, w in enumerate(words[1:run], start=1):
+        if w.group() in _credit_breakers() or _place_at(w):
+            return k
+    return run - 1 if run < len(words) and words[run].group()[:1].islower() else 0
+
+
+@cache
+def _credit_breakers() -> frozenset[str]:
+    return frozenset(w for w, _gloss in load_json("segments.json")["credit_breakers"])
+
+
+def _place_at(word: re.Match[str]) -> bool:
+    """A place of two words or more starts at `word` (`Hà Nội`; not `Nga` alone: `Quỳnh Nga` is a name)."""
+    low = word.string.lower()
+    for section in _PLACE_SECTIONS:
+        m = phrase_re(section, "places.json").match(low, word.start())
+        if m and " " in m.group():
+            return True
+    return False
+
+
+_PLACE_SECTIONS = ("places", "countries", "world_places")
+
+
+def credit_end(text: str, opener: re.Match[str], e: int) -> tuple[int, int] | None:
+    """Where the photo credit opened by `opener` ends and the sentence glued after it starts:
+    `Ảnh: HẢI NGUYỄN Tới 2020 …` (the capitals), `Ảnh: Hồng Đào Trong dịp Tết …` (its name, see
+    `_name_ends`), `(Ảnh Samco) Dự án …` (the bracket), `Ảnh minh họa Nhóm …`; None when nothing
+    is glued after it."""
+    at = opener.end()
+    alone = _credit()[1].match(text, at)
+    words = list(_NON_SPACE.finditer(text, alone.end() if alone else at, min(e, at + 120)))
+    if alone:
+        n = 0
+    elif text[opener.start()] == "(":
+        n = next((k + 1 for k, w in enumerate(words[:_MAX_CREDIT_WORDS]) if ")" in w.group()), 0)
+        if n < 1 or not _closes_bracket(words[n - 1].group()):
+            return None
+    elif words and _all_caps(words[0].group()):
+        n = len(list(takewhile(lambda w: _all_caps(w.group()), words)))
+    else:
+        n = _name_ends(words)
+        if n < 1:
+            return None
+    if n > _MAX_CREDIT_WORDS or n >= len(words) or not words[n].group()[:1].isupper():
+        return None
+    return (words[n - 1].end() if n else alone.end() if alone else at), words[n].start()
+
+
+def is_credit(text: str, s: int, e: int) -> bool:
+    """Whether `[s, e)` is a photo credit alone (`Ảnh: Quỳnh Nga.`, `(Nguồn: AFP/TTXVN)`)."""
+    m = _credit()[0].match(text, s)
+    return m is not None and len(text[m.end() : e].split()) <= _MAX_CREDIT_WORDS
+
+
+def _credit_cuts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A photo credit glued to the sentence after it (and maybe to its caption before it) stands alone."""
+    cuts = []
+    for m in _credit()[0].finditer(text, s, e):
+        ends = credit_end(text, m, e)
+        if ends is None:
+            continue
+        before = m.start()
+        while before > s and text[before - 1].isspace():
+            before -= 1
+        if before > s:
+            cuts.append((before, m.start()))  # `… Công đoàn TP Ảnh: Hồng Đào`: the caption ends first
+        cuts.append(ends)
+    return cuts
+
+
 def _split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`… tăng 6,21% Theo Tổng cục Thống kê, …` -> two sentences: the subheading and the report;
-    `… sâu 18 m. Có 679 hộ …` -> two sentences."""
+    `… sâu 18 m. Có 679 hộ …` -> two sentences; `… Ảnh: Hồng Đào Trong dịp Tết …` -> the credit and
+    the report."""
     out = []
     for s, e in spans:
-        cuts = sorted([(m.start(), m.end()) for m in _inline_opener().finditer(text, s, e)] + _missed_ends(text, s, e))
+        cuts = sorted(
+            [(m.start(), m.end()) for m in _inline_opener().finditer(text, s, e)]
+            + _missed_ends(text, s, e)
+            + _credit_cuts(text, s, e)
+        )
         for cs, ce in cuts:
             out.append((s, cs))
             s = ce
@@ -213,5 +327,5 @@ def sentences(text: str, needed: re.Pattern[str] | None = None) -> list[Sentence
             e = pe if k == len(spans) - 1 else e
             # clauses matter only where a number is
             wanted = needed is None or needed.search(text, s, e) is not None
-            out.append(Sentence(s, e, p, clauses(text, s, e) if wanted else []))
+            out.append(Sentence(s, e, p, clauses(text, s, e) if wanted else [], is_credit(text, s, e)))
     return out

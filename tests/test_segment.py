@@ -77,7 +77,46 @@ SENTENCE_CASES = {
             "Tính đến ngày 20/1, vốn tăng 3%.",
         ],
     ),
+    # a photo credit glued to the caption before it and the report after it stands alone: a name in
+    # capitals, a name before an opener, a bracket, a credit that names no one, an agency after a slash
+    "photo-credits-glued": (
+        "Lãnh đạo huyện thăm mô hình Ảnh: HẢI NGUYỄN Tới năm 2021 sẽ giảm 10% biên chế."
+        " Hội nghị tổng kết Ảnh: Hồng Đào Trong dịp Tết, các cấp tặng 1.000 suất quà."
+        " Phối cảnh bến xe mới (Ảnh Samco) Dự án có tổng vốn 4.000 tỷ đồng."
+        " Ảnh minh họa Nhóm giao thông giảm 0,34%. Ảnh: Doãn Tấn/TTXVN Tổng Bí thư dự 2 phiên họp.",
+        [
+            "Lãnh đạo huyện thăm mô hình",
+            "Ảnh: HẢI NGUYỄN",
+            "Tới năm 2021 sẽ giảm 10% biên chế.",
+            "Hội nghị tổng kết",
+            "Ảnh: Hồng Đào",
+            "Trong dịp Tết, các cấp tặng 1.000 suất quà.",
+            "Phối cảnh bến xe mới",
+            "(Ảnh Samco)",
+            "Dự án có tổng vốn 4.000 tỷ đồng.",
+            "Ảnh minh họa",
+            "Nhóm giao thông giảm 0,34%.",
+            "Ảnh: Doãn Tấn/TTXVN",
+            "Tổng Bí thư dự 2 phiên họp.",
+        ],
+    ),
+    # `Ảnh hưởng` (influence) opens a sentence; a credit already ended by a line stays; `Nguồn vốn` is a noun
+    "photo-credit-words-that-are-not-credits": (
+        "Ảnh hưởng của bão làm 3 người chết. Nguồn vốn Trung ương cấp 20 tỷ đồng. Ảnh: Quỳnh Nga",
+        ["Ảnh hưởng của bão làm 3 người chết.", "Nguồn vốn Trung ương cấp 20 tỷ đồng.", "Ảnh: Quỳnh Nga"],
+    ),
 }
+
+
+def test_segment_photo_credit_gives_no_place_to_the_report():
+    # `Ảnh: Quỳnh Nga.` names who took the photo: Nga (Russia) is no place the figures after it inherit
+    text = "Tiêu đề\n\nTrường bỏ hoang ở tỉnh Ninh Bình. Ảnh: Quỳnh Nga. Trường có 800 sinh viên."
+    flags = [(text[s.start : s.end], s.credit) for s in sentences(text)][1:]
+    assert flags == [
+        ("Trường bỏ hoang ở tỉnh Ninh Bình.", False),
+        ("Ảnh: Quỳnh Nga.", True),
+        ("Trường có 800 sinh viên.", False),
+    ]
 
 
 @pytest.mark.parametrize(("body", "expected"), SENTENCE_CASES.values(), ids=SENTENCE_CASES.keys())
