@@ -255,7 +255,7 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
             continue  # `Bí thư Thành ủy TP Nguyễn Thiện Nhân`: a person follows, no city
         apostrophe = False  # `huyện Cư M’ gar`: a name's syllable goes on past an apostrophe and a space
         while n < 4:
-            w = _NAME_WORD.match(text, pos)
+            w = _NAME_WORD.match(text, pos, hi)  # not past the sentence (`TP HCM | Ảnh: HOÀNG TRIỀU`)
             if not w or not (w.group()[0].isupper() or apostrophe or (n == 0 and numbered and w.group()[0].isdigit())):
                 break  # `quận 1`; not `Đảng bộ thành phố 16` (a body's term)
             apostrophe = w.group().endswith(("’", "'"))
