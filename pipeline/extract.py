@@ -347,8 +347,10 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                 reach = min(clause[1], dated)
                 tokens = syllables(text, q.end, min(reach, q.end + CONCEPT_REACH))  # what follows: a few words
                 after = object_after(written, low, tokens, q.end, reach)
-                if q.kind == "percent" and opens_clause(after.lower()):
-                    after = ""  # `tăng trưởng 6,21% [phản ánh những nỗ lực …]`: what follows is no thing
+                if q.kind == "percent" and (opens_clause(after.lower()) or _subject_of_next(low, q.end, after)):
+                    # `tăng trưởng 6,21% [phản ánh những nỗ lực …]`: what follows is no thing; `đạt 6,7%
+                    # [quy mô GDP] ước đạt 5,55 triệu tỉ đồng`: it names the next figure (a comma left out)
+                    after = ""
                 if q.kind == "money" and not after:
                     purpose = purpose_after(written, low, tokens, q.end, clause[1])
             elif q.kind == "percent" and (aspect := _ASPECT.match(low, q.end, clause[1])):
@@ -564,6 +566,18 @@ _CASE_LEAD = re.compile(
     r"|(?:[,;]|(?<!\w)(?:và|quận|huyện|tỉnh|xã|phường|thị xã|thành phố|TP))\s+(?:[A-ZĐ]\w*\s+)*[A-ZĐ0-9]\w*)"
     r"\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$"
 )
+
+
+_NEXT_FIGURE = re.compile(r"\s+(?:ước\s+)?(?:đạt|ước tính)(?:\s+(?:khoảng|gần|hơn|trên|dưới|xấp xỉ))*\s+\d")
+
+
+def _subject_of_next(low: str, end: int, after: str) -> bool:
+    """Whether the phrase `after` read after a number (ending at `end`) is followed by `[ước] đạt`
+    and another number: it is that number's subject, not a whole of the first (not after `là`:
+    `thoái hết 75,01% vốn đầu tư tại đây là 537 tỉ đồng` tells what the share brought)."""
+    at = low.find(after.lower(), end, end + len(after) + 8) if after else -1
+    verb = _NEXT_FIGURE.search(low, at, at + len(after) + 30) if at >= 0 else None
+    return verb is not None and at < verb.start() <= at + len(after)  # `quy mô GDP [ước đạt] khoảng 5,55 …`
 
 
 def _of_people(unit: str) -> bool:
