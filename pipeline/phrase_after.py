@@ -51,6 +51,7 @@ def _names_follow(text: str, at: int) -> bool:
     return m is not None and all(w[:1].isupper() for w in m.group(1).split())
 
 
+_QUOTED_LABEL = re.compile(r"[\"“‘]([^\W\d_]+(?: [^\W\d_]+){0,3})[\"”’]")  # a short label in quotes, no number
 _PASSIVE = frozenset(("bị", "được"))  # a passive marker needs the verb after it: `nghỉ hưu bị [xử lý]`
 _ALSO_SYLLABLES = frozenset(("đến", "tới", "hồi"))  # dangling, unless they end a word: `điểm đến`, `thu hồi`
 _PER = frozenset(("ngày", "tháng", "năm", "tuần", "quý", "giờ", "ngày đêm"))
@@ -236,6 +237,12 @@ def phrase_after(
             prev = whole
             k = bisect.bisect_left(starts, prev, k)
             syllables += len(low[s:prev].split())
+            continue
+        if syllables > 0 and s == prev + 1 and (quoted := _QUOTED_LABEL.match(low, s)):
+            picked.append(quoted.end())  # `50 phiếu ["tín nhiệm cao"]`, `60 nghìn lượt ["thích"]`: a label in quotes
+            prev = quoted.end()
+            k = bisect.bisect_left(starts, prev, k)
+            syllables += len(quoted.group(1).split())
             continue
         if w == "và" and syllables > 0 and _NOUN_AFTER_AND.match(low, e):
             picked.append(e)  # `hợp tác xã [và liên hiệp hợp tác xã]`: two nouns, one phrase
