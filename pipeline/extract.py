@@ -55,7 +55,7 @@ from .places import addresses, administrative, is_nationwide, is_region, locatio
 from .quantities import Quantity, read_quantities
 from .records import Indicator
 from .respectively import respectively
-from .segment import Sentence, capitalised_run, open_bracket
+from .segment import Sentence, capitalised_run, open_bracket, squeeze
 from .semantics import (
     bare_comparison,
     change,
@@ -839,6 +839,8 @@ def _complete_reference(
         rec.reference = reference_from(low, a.norm.written, q, sentence[1])  # `tăng 3,5 lần, từ … năm 2008 lên …`
     if rec.reference is None:
         rec.reference = _whole_shared(low, rec, q, last, last_span)
+    if rec.reference is None and rec.change:
+        rec.reference = _named_compared(a, q.start, last, last_span)
     if (
         rec.reference
         and q.kind == "percent"
@@ -919,8 +921,20 @@ def _shared_change(
 
 
 # `thấp hơn Lào là [4.456]`: a difference from a named thing; the next item names its own (`, Campuchia là`)
-_NAMED_DIFFERENCE = re.compile(r"(?<!\w)hơn(?:\s+[^\W\d_]+){1,4}\s+là\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
-_NAMED_ITEM_BEFORE = re.compile(r"[,;]\s*(?:[^\W\d_]+\s+){1,4}là\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
+_NAMED_DIFFERENCE = re.compile(r"(?<!\w)hơn((?:\s+[^\W\d_]+){1,4})\s+là\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
+_NAMED_ITEM_BEFORE = re.compile(r"[,;]\s*((?:[^\W\d_]+\s+){1,4})là\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
+
+
+def _named_compared(a: Analysis, start: int, last: Indicator | None, last_span: tuple[int, int]) -> str | None:
+    """What a named difference is from: `thấp hơn [Lào] là 4.456 đồng/lít`, and each item of the list
+    that goes on after it (`, [Campuchia] là 3.768 đồng/lít`, while the one before was so named)."""
+    low = a.norm.lower
+    named = _NAMED_DIFFERENCE.search(low, max(0, start - 40), start)
+    if named is None and last is not None and last.reference and _NAMED_NEXT.fullmatch(low, last_span[1], start):
+        named = _NAMED_ITEM_BEFORE.search(low, max(0, start - 40), start)
+    return squeeze(a.norm.written[named.start(1) : named.end(1)]) if named else None
+
+
 _NAMED_NEXT = re.compile(r"\s*[,;]\s*(?:[^\W\d_]+\s+){1,4}là\s+(?:khoảng\s+|gần\s+|hơn\s+)?")
 
 
