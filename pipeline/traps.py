@@ -307,12 +307,12 @@ class NumeralTraps:
 
     def _amount_after_name_word(self, n: Numeral) -> bool:
         """After a word that names or dates numbers (`thôn 5`, `năm 2019`), the number is an amount all
-        the same when a percent follows, or a scale word (`tỷ`), or it has decimals and a unit in lower
+        the same when a percent follows, or money written with more than four characters, or a scale word (`tỷ`), or it has decimals and a unit in lower
         case (`khu 4,3 ha`), or the unit is one of area (`căn hộ 130 m2`); not `thôn 5 Đồng Yên`,
         `quốc lộ 1K`, nor an age: `năm 20 tuổi`."""
         unit = self.unit_after(n.end)
-        if unit is not None and unit[0] == "percent":
-            return True
+        if unit is not None and (unit[0] == "percent" or (unit[0] == "money" and len(self.text[n.start : n.end]) > 4)):
+            return True  # `nhà kho 81.068.670 đồng`: a sum of money in full digits numbers nothing
         if unit is None:
             # `doanh số 10,3 triệu xe`: a scaled number with decimals, then a noun, is a count
             return n.multiplied and _DECIMALS.search(self.low, n.start, n.end) is not None and self.noun_follows(n.end)
