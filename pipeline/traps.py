@@ -76,6 +76,8 @@ _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối v�
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _CLOSING_QUOTE = re.compile(r'[”"]')
 _DECIMALS = re.compile(r"\d,\d")  # `10,3 triệu`
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # `4.864`
+_AMOUNT_ONLY_UNITS = frozenset(("m2", "ha", "km2", "km", "km/h"))
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _LIST_MARK = re.compile(r"\s*(?:,|và|,\s*và)\s*")  # between two members of a list
 _NOT_DIGIT = re.compile(r"\D")
@@ -244,7 +246,7 @@ class NumeralTraps:
         ):
             return "date"  # `sáng nay 6.2`, `hôm 30.1`, `sáng cùng ngày (13.6)`: a day and month written with a dot
         before = name_before(low, n.start, self.lo, ctx["date_before"], n.end)
-        if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n):
+        if before and not YEAR.match(low, n.start) and self._amount_after_name_word(n, ctx["date_before"][before][0]):
             before = None  # `vùng nông thôn 60%`, `cả năm 350 tỷ đồng`, `khu 4,3 ha`: an amount, no name or date
         if (
             before
@@ -305,7 +307,7 @@ class NumeralTraps:
         two = " ".join(self.low[m.start() :].split(maxsplit=2)[:2])
         return m.group() not in word_set("not_counted") and two not in word_set("not_counted")
 
-    def _amount_after_name_word(self, n: Numeral) -> bool:
+    def _amount_after_name_word(self, n: Numeral, named_as: str) -> bool:
         """After a word that names or dates numbers (`thôn 5`, `năm 2019`), the number is an amount all
         the same when a percent follows, or money written with more than four characters, or a scale word (`tỷ`), or it has decimals and a unit in lower
         case (`khu 4,3 ha`), or the unit is one of area (`căn hộ 130 m2`); not `thôn 5 Đồng Yên`,
@@ -314,13 +316,18 @@ class NumeralTraps:
         if unit is not None and (unit[0] == "percent" or (unit[0] == "money" and len(self.text[n.start : n.end]) > 4)):
             return True  # `nhà kho 81.068.670 đồng`: a sum of money in full digits numbers nothing
         if unit is None:
-            # `doanh số 10,3 triệu xe`: a scaled number with decimals, then a noun, is a count
-            return n.multiplied and _DECIMALS.search(self.low, n.start, n.end) is not None and self.noun_follows(n.end)
+            # `doanh số 10,3 triệu xe`: a scaled number with decimals, then a noun, is a count; so is one
+            # written in thousands (`thấp hơn số 4.864 hộ dân`): nothing is numbered so
+            scaled = n.multiplied and _DECIMALS.search(self.low, n.start, n.end) is not None
+            thousands = named_as != "ordinal" and _THOUSANDS.fullmatch(self.low, n.start, n.end) is not None
+            return (scaled or thousands) and self.noun_follows(n.end)  # not `top 1.000 đại học`: a rank
         if unit[0] not in ("money", "measure") or unit[1] == "tuổi":
             return n.multiplied
         written = self.text[n.end : unit[2]].strip()
-        area = unit[1] in ("m2", "ha", "km2")  # `căn hộ 130 m2`: no apartment is numbered in square metres
-        return (n.multiplied or n.value != int(n.value) or area) and written[:1].islower()
+        # `căn hộ 130 m2`, `quãng đường 60 km`, `đường 80 km/h`: nothing is numbered in square metres,
+        # kilometres or speeds
+        measured = unit[1] in _AMOUNT_ONLY_UNITS
+        return (n.multiplied or n.value != int(n.value) or measured) and written[:1].islower()
 
     def list_marker(self, n: Numeral) -> bool:
         """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`, `1. Ông A (83%) 2. Bà B`: a small whole number
