@@ -179,6 +179,8 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
         if not picked and w in ("số", "số lượng", "tổng số"):
             prev_end, k = e, k + 1  # `1/3 số hộ`, `một nửa tổng số phiếu`: the counted noun follows
             continue
+        if picked and w == "một":
+            break  # `20 triệu khách [một] năm`, `hơn 2.000 ca [một] ngày`: a rate per one, not the noun
         if picked and len(low[picked[0][0] : picked[0][1]].split()) > 1:
             break  # `cán bộ` is a whole noun; a one-syllable head takes one more word (`hộ nghèo`)
         if picked and a.norm.text[s].isupper() and not a.norm.text[picked[0][0]].isupper():

@@ -1,0 +1,19 @@
+"""The counted noun a count's unit is read from, as a reader sees it in the `unit` field."""
+
+import pytest
+
+import pipeline
+
+CASES = {
+    # `một` after the noun opens a rate (`một năm`, `một ngày`): no part of the noun
+    "rate-per-one-year": ("Nhà ga T3 có công suất 20 triệu khách một năm.", "20 triệu", "khách"),
+    "rate-per-one-day": ("Bang này ghi nhận hơn 2.000 ca một ngày.", "2.000", "ca"),
+    # a two-word noun is kept whole
+    "two-word-noun": ("Năm nay huyện kết nạp 57 đảng viên mới.", "57", "đảng viên"),
+}
+
+
+@pytest.mark.parametrize(("text", "at", "unit"), CASES.values(), ids=CASES.keys())
+def test_counted_unit_as_read(text, at, unit):
+    records = [r for r in pipeline.extract(text) if r.text == at]
+    assert [r.unit for r in records] == [unit]
