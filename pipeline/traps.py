@@ -76,6 +76,7 @@ _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối v�
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _CLOSING_QUOTE = re.compile(r'[”"]')
 _DECIMALS = re.compile(r"\d,\d")  # `10,3 triệu`
+_LETTER_CODE = re.compile(r" ?[A-Za-z](?!\w)(?!\.\w)")  # one Latin letter after a number, as a word: a code
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # `4.864`
 _AMOUNT_ONLY_UNITS = frozenset(("m2", "ha", "km2", "km", "km/h"))
 _CLAUSE_MARK = re.compile(r"[,;:()]")
@@ -418,6 +419,8 @@ class NumeralTraps:
             or self.low[n.end : n.end + 1] in ("-", "–", "/")
         ):
             return None
+        if _LETTER_CODE.match(self.text, n.end):
+            return "identifier"  # `gói thầu 1 b`, `đường cất hạ cánh 25 R/07 L`, `149 B`: a code, not a count
         prev = list(WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
         if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
             nxt = next_word(self.low, n.end, self.hi)
