@@ -76,6 +76,13 @@ _COUNT_BEFORE = re.compile(r"(?<!\w)(?:trên|hơn|gần|(?<!so )với|đối v�
 _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\w))[a-zà-ỹđ]")  # a lower-case word, no date
 _CLOSING_QUOTE = re.compile(r'[”"]')
 _DECIMALS = re.compile(r"\d,\d")  # `10,3 triệu`
+_OF_AFTER = re.compile(r" của(?!\w)")
+_WORD_JUST_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+) $")
+# words after which a number is an amount, never the name of the thing before (`đạt 22`, `tuổi 30`)
+_AMOUNT_HEADS = frozenset(
+    "là đạt có gồm còn lên xuống tăng giảm thêm khoảng gần hơn trên dưới từ đến tới mất chiếm bằng với cho và "
+    "hoặc mỗi tuổi".split()
+)
 _LETTER_CODE = re.compile(r" ?[A-Za-z](?!\w)(?!\.\w)")  # one Latin letter after a number, as a word: a code
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # `4.864`
 _AMOUNT_ONLY_UNITS = frozenset(("m2", "ha", "km2", "km", "km/h"))
@@ -419,6 +426,15 @@ class NumeralTraps:
             or self.low[n.end : n.end + 1] in ("-", "–", "/")
         ):
             return None
+        if (
+            n.value < 1000
+            and n.value == int(n.value)
+            and _OF_AFTER.match(self.low, n.end)
+            and (head := _WORD_JUST_BEFORE.search(self.low, max(self.lo, n.start - 20), n.start))
+            and head.group(1) not in _AMOUNT_HEADS
+            and not phrase_before(self.low, n.start, self.lo, self.ctx["comparators"])
+        ):
+            return "name"  # `phiên họp 22 của Uỷ ban`, `Kết luận 19 của Ban bí thư`: which one, of whom
         if _LETTER_CODE.match(self.text, n.end):
             return "identifier"  # `gói thầu 1 b`, `đường cất hạ cánh 25 R/07 L`, `149 B`: a code, not a count
         prev = list(WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
