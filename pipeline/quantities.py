@@ -229,8 +229,12 @@ class SentenceReader(NumeralTraps):
             return None
         return _units()[0][max(found, key=len)][1]
 
-    def money_context(self, start: int) -> bool:
-        return _money_words_re().search(self.low, self.lo, start) is not None
+    def money_context(self, start: int, end: int | None = None) -> bool:
+        """A money word before the number in the sentence, or (given `end`) right after it
+        (`30.000 tỉ [vốn] ODA`, `334,4 tỷ [doanh thu]`)."""
+        if _money_words_re().search(self.low, self.lo, start) is not None:
+            return True
+        return end is not None and _money_words_re().match(self.low, end + 1) is not None and self.low[end] == " "
 
     def paid(self, start: int) -> bool:
         """A verb of paying within the six words before, no number between (`gửi về cho gia đình
@@ -509,7 +513,8 @@ class SentenceReader(NumeralTraps):
         elif in_k:
             q.kind, q.unit, q.end = "money", "VND", self._rate_end(last.end)  # 50k, 10k/lượt: thousand dong
         elif self.money_scale(last) and (
-            (currency := self.currency_in_context() or self.scaled_money) == "VND" or self.money_context(n.start)
+            (currency := self.currency_in_context() or self.scaled_money) == "VND"
+            or self.money_context(n.start, last.end)
         ):
             # `70.000 tỷ đồng cho … và 10.000 tỷ dự án …`; `đạt 5,3 tỷ USD … đạt trên 40 tỷ`: the currency written
             q.kind, q.unit = "money", currency or "VND"
