@@ -18,7 +18,7 @@ from .numerals import Numeral
 from .tokenizer import is_syllable, is_word
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
-_ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]")
+_ITEM_AFTER = re.compile(r"\.\s+[A-ZĐÀ-Ỹ\d]|\.[A-ZĐ][a-z]|\)\s?[A-ZĐÀ-Ỹ]")  # `1. Ông`, `1.Tarform`, `1) Giảm`
 _ITEM_BEFORE = re.compile(r"(?:^|\n|[.!?:;)]\s|\n\s+)$")  # `…: 1. Ông A (83%) 2. Bà B`: after a bracket too
 _MODEL_HEAD = re.compile(r"(?<!\w)[A-ZĐ][\w]* $")
 _SPACED_TIME = re.compile(r" [gh]\d{2}(?!\d)")
@@ -338,9 +338,9 @@ class NumeralTraps:
         return (n.multiplied or n.value != int(n.value) or measured) and written[:1].islower()
 
     def list_marker(self, n: Numeral) -> bool:
-        """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`, `1. Ông A (83%) 2. Bà B`: a small whole number
-        that opens a line or follows a sentence end or a closing bracket, then a full stop and a capital or
-        a digit, numbers an item."""
+        """`1. Great Ocean …`, `(2010). 10. 73% trẻ em …`, `1. Ông A (83%) 2. Bà B`, `như sau: 1) Giảm thuế`:
+        a small whole number that opens a line or follows a sentence end, a colon or a closing bracket, then
+        a full stop or a bracket and a capital (or a digit after the stop), numbers an item."""
         text = self.text
         if not _SMALL_WHOLE.fullmatch(text[n.start : n.end]) or not _ITEM_AFTER.match(text, n.end):
             return False
