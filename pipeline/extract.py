@@ -451,6 +451,7 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
                     if not pointer and not (last and last.sentence == rec.sentence)
                     else None
                 )
+                or (_topic_before(a, si, last) if not (last and last.sentence == rec.sentence) else None)
                 or (last.concept if last and not _bare_cell(low, sent, q) else None)
                 or rec.concept
             )
@@ -691,6 +692,35 @@ def _whole_after(a: Analysis, m: re.Match[str], hi: int) -> str:
     if not rest or rest.lower() == "số":
         return ""
     return f"{a.norm.written[m.start(1) : m.end(1)]} {rest}"
+
+
+_CAUSE_LEAD = re.compile(r".*(?<!\w)(?:làm cho|khiến cho|khiến|dẫn tới|dẫn đến)\s+")  # what it led to
+_LINK_LEAD = re.compile(r"\s*(?:(?:trong khi|nên|và|mà|còn)\s+)?")
+_ROSE_OR_FELL = re.compile(
+    r"(?P<topic>[^\W\d_][^.!?\d…]{2,80}?)\s+(?:(?:cũng|vẫn|đều|lại|tiếp tục|có xu hướng|có chiều hướng)\s+)*"
+    r"(?:ngày càng\s+|liên tục\s+)?(?:tăng|giảm|đội|gia tăng)(?:\s+(?:lên|xuống|mạnh|nhanh|cao))?\s*[.!]?\s*"
+)
+_NOT_A_TOPIC = re.compile(r"(?<!\w)(?:không|chưa|tăng|giảm)(?!\w)")  # `biên chế không giảm mà còn [tăng]`
+
+
+def _topic_before(a: Analysis, si: int, last: Indicator | None) -> str | None:
+    """`…, làm cho chi tiêu thường xuyên đội lên. Con số tương đối năm 2015 là 62,3%`: a figure
+    without a name of its own, right after a sentence of the paragraph that holds no figure and
+    ends on what rose or fell, measures that."""
+    if si == 0 or a.sentences[si - 1].paragraph != a.sentences[si].paragraph:
+        return None
+    before = a.sentences[si - 1]
+    if last is not None and last.sentence == a.norm.to_raw(before.start, before.end):
+        return None  # the sentence before has a figure of its own
+    low = a.norm.lower[before.start : before.end]
+    lo = max(low.rfind(mark) for mark in ",;:") + 1  # the last clause
+    cause = _CAUSE_LEAD.match(low, lo)
+    lo = cause.end() if cause else lo
+    link = _LINK_LEAD.match(low, lo)
+    m = _ROSE_OR_FELL.fullmatch(low, link.end() if link else lo)
+    if m is None or _NOT_A_TOPIC.search(m.group("topic")):
+        return None
+    return squeeze(a.norm.written[before.start + m.start("topic") : before.start + m.end("topic")])
 
 
 def _second_subject(a: Analysis, sent: Sentence, clause: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:
