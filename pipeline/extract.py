@@ -723,6 +723,23 @@ def _topic_before(a: Analysis, si: int, last: Indicator | None) -> str | None:
     return squeeze(a.norm.written[before.start + m.start("topic") : before.start + m.end("topic")])
 
 
+_PLACE_LINKS = frozenset(("và", "của", "các", "mỗi", "ở", "tại"))
+_AREA_WORDS = frozenset(("ngoại thành", "nội thành", "nông thôn", "thành thị", "cả nước", "toàn quốc"))
+
+
+def _names_a_place(phrase: str) -> bool:
+    """`Vĩnh Lộc A và Vĩnh Lộc B`, `quận 2`, `mỗi xã`: names, numbers, administrative units and links
+    only; not `xứng đáng TP`, `Người đứng đầu Thành ủy nói ngay` (a clause before the place)."""
+    split = phrase.split()
+    if not split or len(split) > 8:
+        return False
+    units = word_set("administrative_units", "places.json")
+    lowered = " ".join(w for w in split if not (w[:1].isupper() or w[:1].isdigit())).lower()
+    rest = [w for w in lowered.split() if w not in _PLACE_LINKS]
+    joined = " ".join(rest)
+    return not rest or joined in units or joined in _AREA_WORDS or all(w in units for w in rest)
+
+
 def _second_subject(a: Analysis, sent: Sentence, clause: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:
     """`Tuy nhiên, thu ngân sách … tăng cao, ước thực hiện 17.198 tỷ đồng`: when the first clause
     is a bare connective, what the second names, before taking a figure of another sentence."""
@@ -750,7 +767,8 @@ def _whose(
     written, low = a.norm.written, a.norm.lower
     concept = rec.concept or word  # `Có 57 người.`: nothing but the people
     if population and not (concept or "").lower().startswith("dân số"):
-        concept = f"dân số {concept or ''}".strip()  # `Phường có 110.000 dân`
+        place = concept if concept and _names_a_place(concept) else ""
+        concept = f"dân số {place}".strip()  # `Phường có 110.000 dân`; not `dân số xứng đáng TP`
     if q.kind in ("count", "percent"):
         concept = votes_for(written, low, (sent.start, sent.end), after, q.end) or concept
     if q.kind == "count":
