@@ -499,9 +499,9 @@ def concept(
         place = text[where.start(1) : where.end(1)]
         return _join(f"{_WHERE_TAIL.sub('', prev_concept)} {place}", counted_noun or ""), prev_predicate
     if prev_concept and not after_phrase and _SINGLED_OUT.match(low, clause_lo, s) and qualifier.match(phrase_low):
-        where = _WHERE_BEFORE.search(low, clause_lo, s)
+        at_place = _WHERE_BEFORE.search(low, clause_lo, s)  # `riêng [ở] các huyện`
         verb = _PART_VERB.search(low, s, e)
-        part = squeeze(text[where.start() if where else s : verb.start() if verb else e], _EDGE)
+        part = squeeze(text[at_place.start() if at_place else s : verb.start() if verb else e], _EDGE)
         if not _only_a_name(text[s:e]) and part.lower() not in prev_concept.lower():
             # `Tỷ lệ hộ nghèo giảm 1-1,5%, riêng các huyện nghèo giảm 4%`: the same measure, for the part named
             return f"{prev_concept} {part}", prev_predicate

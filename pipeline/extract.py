@@ -724,7 +724,6 @@ def _topic_before(a: Analysis, si: int, last: Indicator | None) -> str | None:
 
 
 _PLACE_LINKS = frozenset(("và", "của", "các", "mỗi", "ở", "tại"))
-_AREA_WORDS = frozenset(("ngoại thành", "nội thành", "nông thôn", "thành thị", "cả nước", "toàn quốc"))
 
 
 def _names_a_place(phrase: str) -> bool:
@@ -734,10 +733,11 @@ def _names_a_place(phrase: str) -> bool:
     if not split or len(split) > 8:
         return False
     units = word_set("administrative_units", "places.json")
+    areas = word_set("area_kinds", "places.json") | word_set("nationwide", "places.json")  # `ngoại thành`, `cả nước`
     lowered = " ".join(w for w in split if not (w[:1].isupper() or w[:1].isdigit())).lower()
     rest = [w for w in lowered.split() if w not in _PLACE_LINKS]
     joined = " ".join(rest)
-    return not rest or joined in units or joined in _AREA_WORDS or all(w in units for w in rest)
+    return not rest or joined in units or joined in areas or all(w in units for w in rest)
 
 
 def _second_subject(a: Analysis, sent: Sentence, clause: tuple[int, int], spans: list[tuple[int, int]]) -> str | None:

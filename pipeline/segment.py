@@ -232,9 +232,9 @@ def _credit_breakers() -> frozenset[str]:
 
 def _place_at(word: re.Match[str]) -> bool:
     """A place of two words or more starts at `word` (`Hà Nội`; not `Nga` alone: `Quỳnh Nga` is a name)."""
-    low = word.string.lower()
+    low = word.string[word.start() : word.start() + 60].lower()  # the words from here, not the whole text
     for section in _PLACE_SECTIONS:
-        m = phrase_re(section, "places.json").match(low, word.start())
+        m = phrase_re(section, "places.json").match(low)
         if m and " " in m.group():
             return True
     return False
@@ -243,7 +243,7 @@ def _place_at(word: re.Match[str]) -> bool:
 _PLACE_SECTIONS = ("places", "countries", "world_places")
 
 
-def credit_end(text: str, opener: re.Match[str], e: int) -> tuple[int, int] | None:
+def _credit_end(text: str, opener: re.Match[str], e: int) -> tuple[int, int] | None:
     """Where the photo credit opened by `opener` ends and the sentence glued after it starts:
     `Ảnh: HẢI NGUYỄN Tới 2020 …` (the capitals), `Ảnh: Hồng Đào Trong dịp Tết …` (its name, see
     `_name_ends`), `(Ảnh Samco) Dự án …` (the bracket), `Ảnh minh họa Nhóm …`; None when nothing
@@ -268,7 +268,7 @@ def credit_end(text: str, opener: re.Match[str], e: int) -> tuple[int, int] | No
     return (words[n - 1].end() if n else alone.end() if alone else at), words[n].start()
 
 
-def is_credit(text: str, s: int, e: int) -> bool:
+def _is_credit(text: str, s: int, e: int) -> bool:
     """Whether `[s, e)` is a photo credit alone (`Ảnh: Quỳnh Nga.`, `(Nguồn: AFP/TTXVN)`)."""
     m = _credit()[0].match(text, s)
     return m is not None and len(text[m.end() : e].split()) <= _MAX_CREDIT_WORDS
@@ -278,7 +278,7 @@ def _credit_cuts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A photo credit glued to the sentence after it (and maybe to its caption before it) stands alone."""
     cuts = []
     for m in _credit()[0].finditer(text, s, e):
-        ends = credit_end(text, m, e)
+        ends = _credit_end(text, m, e)
         if ends is None:
             continue
         before = m.start()
@@ -327,5 +327,5 @@ def sentences(text: str, needed: re.Pattern[str] | None = None) -> list[Sentence
             e = pe if k == len(spans) - 1 else e
             # clauses matter only where a number is
             wanted = needed is None or needed.search(text, s, e) is not None
-            out.append(Sentence(s, e, p, clauses(text, s, e) if wanted else [], is_credit(text, s, e)))
+            out.append(Sentence(s, e, p, clauses(text, s, e) if wanted else [], _is_credit(text, s, e)))
     return out

@@ -78,11 +78,6 @@ _CLOSING_QUOTE = re.compile(r'[”"]')
 _DECIMALS = re.compile(r"\d,\d")  # `10,3 triệu`
 _OF_AFTER = re.compile(r" của(?!\w)")
 _WORD_JUST_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+) $")
-# words after which a number is an amount, never the name of the thing before (`đạt 22`, `tuổi 30`)
-_AMOUNT_HEADS = frozenset(
-    "là đạt có gồm còn lên xuống tăng giảm thêm khoảng gần hơn trên dưới từ đến tới mất chiếm bằng với cho và "
-    "hoặc mỗi tuổi".split()
-)
 _LETTER_CODE = re.compile(r" ?[A-Za-z](?!\w)(?!\.\w)")  # one Latin letter after a number, as a word: a code
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # `4.864`
 _AMOUNT_ONLY_UNITS = frozenset(("m2", "ha", "km2", "km", "km/h"))
@@ -317,9 +312,11 @@ class NumeralTraps:
 
     def _amount_after_name_word(self, n: Numeral, named_as: str) -> bool:
         """After a word that names or dates numbers (`thôn 5`, `năm 2019`), the number is an amount all
-        the same when a percent follows, or money written with more than four characters, or a scale word (`tỷ`), or it has decimals and a unit in lower
-        case (`khu 4,3 ha`), or the unit is one of area (`căn hộ 130 m2`); not `thôn 5 Đồng Yên`,
-        `quốc lộ 1K`, nor an age: `năm 20 tuổi`."""
+        the same when a percent follows, or money written with more than four characters (`vé tháng
+        600.000 đồng`), or a scale word (`tỷ`), or it has decimals and a unit in lower case (`khu 4,3
+        ha`), or the unit is one of area, distance or speed (`căn hộ 130 m2`, `quãng đường 60 km`), or
+        (not after a rank's word, `named_as` ordinal) it is written in thousands before a noun; not
+        `thôn 5 Đồng Yên`, `quốc lộ 1K`, nor an age: `năm 20 tuổi`."""
         unit = self.unit_after(n.end)
         if unit is not None and (unit[0] == "percent" or (unit[0] == "money" and len(self.text[n.start : n.end]) > 4)):
             return True  # `nhà kho 81.068.670 đồng`: a sum of money in full digits numbers nothing
@@ -431,7 +428,7 @@ class NumeralTraps:
             and n.value == int(n.value)
             and _OF_AFTER.match(self.low, n.end)
             and (head := _WORD_JUST_BEFORE.search(self.low, max(self.lo, n.start - 20), n.start))
-            and head.group(1) not in _AMOUNT_HEADS
+            and head.group(1) not in word_set("amount_heads")  # `đạt 22 của`, `tuổi 41 của`: an amount, an age
             and not phrase_before(self.low, n.start, self.lo, self.ctx["comparators"])
         ):
             return "name"  # `phiên họp 22 của Uỷ ban`, `Kết luận 19 của Ban bí thư`: which one, of whom
