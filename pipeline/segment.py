@@ -211,7 +211,7 @@ def _name_ends(words: list[re.Match[str]]) -> int:
     """How many of the capitalised `words` after `Ảnh:` are the credit's name (0: none), when a
     lower-case word follows them: up to a word with a full stop (`Tự Trung.`) or an agency after a
     slash (`Doãn Tấn/TTXVN`), before a title, an opener (lexicon `credit_breakers`) or a place
-    (`Xuân Hoa [Hà Nội] …`), else all but the last (`Hồng Đào [Trong] dịp Tết`)."""
+    (`Xuân Hoa [Hà Nội] …`), else all but the last (`Hồng Đào [Trong] dịp Tết`, `Thái Bình [Năm] 2017`)."""
     run = len(capitalised_run(w.group() for w in words))
     for k, w in enumerate(words[:run]):
         word = w.group()
@@ -222,7 +222,18 @@ def _name_ends(words: list[re.Match[str]]) -> int:
     for k, w in enumerate(words[1:run], start=1):
         if w.group() in _credit_breakers() or _place_at(w):
             return k
-    return run - 1 if run < len(words) and words[run].group()[:1].islower() else 0
+    after = words[run].group()[:1] if run < len(words) else ""
+    if after.isdigit():
+        # `Thái Bình [Năm] 2017, …`: a word that dates or names the number opens the sentence; else
+        # nothing tells the name from a subject that goes on to a number (`St Headline Chu Lệ Thiên 60 tuổi`)
+        return run - 1 if run > 1 and words[run - 1].group().lower() in _number_heads() else 0
+    return run - 1 if after.islower() else 0
+
+
+@cache
+def _number_heads() -> frozenset[str]:
+    """Words that date or name the number after them (`năm`, `ngày`, `số`; lexicon `date_before`)."""
+    return frozenset(load_json("context.json")["date_before"])
 
 
 @cache
