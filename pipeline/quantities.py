@@ -234,7 +234,9 @@ class SentenceReader(NumeralTraps):
         (`30.000 tỉ [vốn] ODA`, `334,4 tỷ [doanh thu]`)."""
         if _money_words_re().search(self.low, self.lo, start) is not None:
             return True
-        return end is not None and _money_words_re().match(self.low, end + 1) is not None and self.low[end] == " "
+        return (
+            end is not None and self.low.startswith(" ", end) and _money_words_re().match(self.low, end + 1) is not None
+        )
 
     def paid(self, start: int) -> bool:
         """A verb of paying within the six words before, no number between (`gửi về cho gia đình

@@ -17,7 +17,7 @@ from itertools import takewhile
 from underthesea import sent_tokenize
 
 from .first_char import alternation_by_first_char
-from .lexicon import load_json, phrase_re
+from .lexicon import load_json, phrase_re, word_set
 
 _LINE = re.compile(r"[^\n]+")
 # a clause ends at , ; : ( ) [ ] — or a spaced dash; a comma between digits is a decimal mark
@@ -202,11 +202,6 @@ def _all_caps(word: str) -> bool:
     return (len(letters) >= 2 or word.endswith(".")) and bool(letters) and all(ch.isupper() for ch in letters)
 
 
-def _closes_bracket(word: str) -> bool:
-    """`Samco)`: the credit's bracket closes the word (not `AP).`, a full stop after it)."""
-    return word.endswith(")")
-
-
 def _name_ends(words: list[re.Match[str]]) -> int:
     """How many of the capitalised `words` after `Ảnh:` are the credit's name (0: none), when a
     lower-case word follows them: up to a word with a full stop (`Tự Trung.`) or an agency after a
@@ -226,14 +221,8 @@ def _name_ends(words: list[re.Match[str]]) -> int:
     if after.isdigit():
         # `Thái Bình [Năm] 2017, …`: a word that dates or names the number opens the sentence; else
         # nothing tells the name from a subject that goes on to a number (`St Headline Chu Lệ Thiên 60 tuổi`)
-        return run - 1 if run > 1 and words[run - 1].group().lower() in _number_heads() else 0
+        return run - 1 if run > 1 and words[run - 1].group().lower() in word_set("date_before") else 0
     return run - 1 if after.islower() else 0
-
-
-@cache
-def _number_heads() -> frozenset[str]:
-    """Words that date or name the number after them (`năm`, `ngày`, `số`; lexicon `date_before`)."""
-    return frozenset(load_json("context.json")["date_before"])
 
 
 @cache
@@ -266,8 +255,8 @@ def _credit_end(text: str, opener: re.Match[str], e: int) -> tuple[int, int] | N
         n = 0
     elif text[opener.start()] == "(":
         n = next((k + 1 for k, w in enumerate(words[:_MAX_CREDIT_WORDS]) if ")" in w.group()), 0)
-        if n < 1 or not _closes_bracket(words[n - 1].group()):
-            return None
+        if n < 1 or not words[n - 1].group().endswith(")"):
+            return None  # `(Ảnh: AP).`: a full stop after the bracket ends the sentence already
     elif words and _all_caps(words[0].group()):
         n = len(list(takewhile(lambda w: _all_caps(w.group()), words)))
     else:

@@ -77,7 +77,6 @@ _NOUN_AFTER = re.compile(r" (?!(?:năm|tháng|ngày|quý|đến|tới|và|-)(?!\
 _CLOSING_QUOTE = re.compile(r'[”"]')
 _DECIMALS = re.compile(r"\d,\d")  # `10,3 triệu`
 _OF_AFTER = re.compile(r" của(?!\w)")
-_WORD_JUST_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+) $")
 _LETTER_CODE = re.compile(r" ?[A-Za-z](?!\w)(?!\.\w)")  # one Latin letter after a number, as a word: a code
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # `4.864`
 _AMOUNT_ONLY_UNITS = frozenset(("m2", "ha", "km2", "km", "km/h"))
@@ -423,18 +422,20 @@ class NumeralTraps:
             or self.low[n.end : n.end + 1] in ("-", "–", "/")
         ):
             return None
+        prev = list(WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
         if (
             n.value < 1000
             and n.value == int(n.value)
             and _OF_AFTER.match(self.low, n.end)
-            and (head := _WORD_JUST_BEFORE.search(self.low, max(self.lo, n.start - 20), n.start))
-            and head.group(1) not in word_set("amount_heads")  # `đạt 22 của`, `tuổi 41 của`: an amount, an age
+            and prev
+            and prev[-1].end() == n.start - 1
+            and prev[-1].group().isalpha()
+            and prev[-1].group().lower() not in word_set("amount_heads")  # `đạt 22 của`, `tuổi 41 của`: an amount
             and not phrase_before(self.low, n.start, self.lo, self.ctx["comparators"])
         ):
             return "name"  # `phiên họp 22 của Uỷ ban`, `Kết luận 19 của Ban bí thư`: which one, of whom
         if _LETTER_CODE.match(self.text, n.end):
             return "identifier"  # `gói thầu 1 b`, `đường cất hạ cánh 25 R/07 L`, `149 B`: a code, not a count
-        prev = list(WORD.finditer(self.text, max(self.lo, n.start - 40), n.start))  # the last words only
         if len(prev) >= 2 and prev[-1].end() >= n.start - 1 and prev[-1].group()[:1].isupper():
             nxt = next_word(self.low, n.end, self.hi)
             if nxt is None or nxt in self.ctx["not_counted"]:
