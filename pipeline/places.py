@@ -233,6 +233,13 @@ def administrative(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return [sp for sp in spans if _admin().match(text, sp[0])]
 
 
+# the next number of a list of numbered units (`quận 1[, 3][ và 7]`): one or two digits, not an amount
+# (`quận 1, 3 tỷ đồng`, `phường 2, 30%`)
+_NUMBERED_NEXT = re.compile(
+    r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)\d{1,2}(?![\w%]|[.,]\d|\s*%|\s+(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)(?!\w))"
+)
+
+
 def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int, int]]:
     """Administrative units with their capitalized names (`huyện Ia H'Drai`, `TP. HCM`, `quận 1`)
     and, with `bare`, the provinces, cities and countries of the gazetteer written alone
@@ -275,6 +282,9 @@ def locations(text: str, lo: int, hi: int, bare: bool = True) -> list[tuple[int,
             continue
         while end > m.end() and not text[end - 1].isalnum():
             end -= 1
+        if numbered and n == 1 and text[end - 1].isdigit():
+            while more := _NUMBERED_NEXT.match(text, end, hi):  # `quận 1, 3, 4 và 7`: one place of many numbers
+                end = more.end()
         out.append((m.start(), end))
     if bare:
         taken = list(out)
