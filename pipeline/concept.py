@@ -578,7 +578,9 @@ def concept(
             if said:
                 ps, _ = _strip(low, said.end(), e, skip)  # `Ông Bình khẳng định tỉnh có …`: not who said it
             predicate = squeeze(text[ps:e], _EDGE)
-            if is_place(predicate.lower(), _NAMED_PLACES):
+            if _OPEN_ASIDE.search(predicate) and not _OPEN_ACRONYM.search(predicate):
+                predicate = ""  # `… thứ 2 thế giới (chỉ sau Mỹ) với hơn 17,3 triệu ca mắc`: an aside cut off, no verb
+            elif is_place(predicate.lower(), _NAMED_PLACES):
                 predicate = ""  # `Việt Nam có tổng cộng 3.137 ca mắc`: where (the location), not what
             elif _AREA_ONLY.fullmatch(predicate) and not _FROM_END.search(low, 0, start):
                 predicate = ""  # `Tại địa bàn [TP Pleiku] có 30 vị trí`: its place is the location; not `trên địa bàn từ hai tỉnh`

@@ -94,6 +94,9 @@ _ITEM = re.compile(
 )
 
 
+_NAMED_ENTRY = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:có\s+|là\s+|:\s*)?\d")  # a name, its bracket, then its number
+
+
 def _short_item(low: str, comma_end: int) -> re.Match[str] | None:
     """A short noun after a comma that ends where the list item ends (a mark, `và`): the next
     noun of a list (`luật, [pháp lệnh],`); None when it opens a clause (`, [tăng mạnh].`)."""
@@ -178,6 +181,10 @@ def phrase_after(
             listed = _short_item(low, e)  # `45 luật, pháp lệnh, 46 nghị quyết`, `3,6 triệu hộ, cá nhân kinh doanh.`
         if w == "," and 4 < syllables <= 9:
             listed = _last_item(low, e)  # `15 dự án BT về giao thông, [môi trường].`: the list ends the sentence
+        if listed and text[e + 1 : e + 2].isupper() and _NAMED_ENTRY.match(low, listed.end()):
+            listed = (
+                None  # `251 xe, [Lao Bảo] (Quảng Trị) 50 xe`: the next entry of a table, a name with its own number
+            )
         if listed and 0 < syllables <= 9 and not _COUNT_NEXT.match(low, e):
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns, not `…, tổ chức 4 đợt`
             continue
