@@ -69,6 +69,7 @@ from .tokenizer import Analysis, syllables
 from .traps import duration_end
 from .units import units_match
 from .whose import (
+    age_of,
     area_of,
     attendance_of,
     attribute_of,
@@ -783,6 +784,7 @@ def _whose(
     if q.kind == "measure":
         concept = area_of(concept, q.unit) or concept  # `khu tái định cư Bình Sơn 120 ha`
         concept = distance_of(concept, q.unit) or concept  # `cách đất liền 24 km`: a distance
+        concept = age_of(concept, q.unit) or concept  # `Ông Nguyễn Văn Hào (49 tuổi)`: his age
     if q.kind == "money":
         concept = price_of(concept, low, q.start, q.end) or concept  # `250.000 đồng/kg`: a price
         concept = fine_of(concept) or money_of(concept) or concept  # `Quốc hội bổ sung 15.000 tỷ đồng`: the funds

@@ -110,6 +110,22 @@ def _dimension_nouns() -> list[str]:
     return sorted(nouns, key=len, reverse=True)
 
 
+def age_of(concept: str | None, unit: str | None) -> str | None:
+    """`Ông Nguyễn Văn Hào (49 tuổi)` -> `tuổi ông Nguyễn Văn Hào`: years of age are the age of
+    whom the concept names; None when the figure is no age or its concept says so already."""
+    if (unit or "").lower() != "tuổi" or not concept or "tuổi" in concept.lower():
+        return None
+    words = concept.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1  # a name ends the concept (`… cách chức ông Huỳnh Thanh Tải (45 tuổi, …)`): the age is its
+    titles = word_set("person_titles")
+    title = next((n for n in (2, 1) if k >= n and " ".join(words[k - n : k]).lower() in titles), 0)
+    if k < len(words) and (title or len(words) - k >= 2):
+        return f"tuổi {lowered_start(' '.join(words[k - title :]))}"
+    return f"tuổi {lowered_start(concept)}" if len(words) <= 6 else None
+
+
 def dimension_of(concept: str | None, low: str, start: int, unit: str | None) -> str | None:
     """`tuyến metro số 1 dài gần 20 km` -> `chiều dài tuyến metro số 1`; `khu đất rộng 137.000 m2`
     -> `diện tích khu đất`: a measure written after a dimension adjective; None otherwise."""
