@@ -206,31 +206,47 @@ def _links() -> tuple[str, ...]:
 def elided_nouns(records: list[tuple[Quantity, str | None]], low: str) -> None:
     """A count written without its noun borrows it from a neighbour in the sentence:
     `khiển trách 91, cảnh cáo 16` after `111 đảng viên`; `11 trong tổng số 24 quận`."""
+    counts: list[Quantity] = []  # the counts with a noun so far, nearest last
     for idx, (q, noun) in enumerate(records):
-        if q.kind != "number" or q.unit is not None or noun is not None:
-            continue
-        nxt = records[idx + 1] if idx + 1 < len(records) else None
-        if nxt and nxt[0].kind == "count" and nxt[0].unit:
-            between = _QUALIFIER_END.sub("", low[q.end : nxt[0].start].strip(" ,"))  # `253 trong số gần 300 thí sinh`
-            if between in _links() or between.startswith(("trong tổng số", "trên tổng số")):
-                q.kind, q.unit = "count", nxt[0].unit
-                continue
-        if q.value != int(q.value) or q.word_numeral:
-            continue
-        # the count before, rather not one inside an aside closed since (`24 đảng viên (có 7 cấp uỷ viên), …: Khiển trách 17`)
-        counts = [r for r, _ in records[:idx] if r.kind == "count" and r.unit]
-        prev = [r for r in counts if not _aside_closed(low, r.end, q.start)] or counts
-        if prev:
-            q.kind, q.unit = "count", prev[-1].unit
-        elif (donor := _list_end(records, idx, low)) is not None:
-            q.kind, q.unit = "count", donor  # `khiển trách 17, cảnh cáo 4, …, khai trừ 2 trường hợp`
+        _borrow_noun(records, idx, noun, low, counts)
+        if q.kind == "count" and q.unit:
+            counts.append(q)
+
+
+def _borrow_noun(
+    records: list[tuple[Quantity, str | None]], idx: int, noun: str | None, low: str, counts: list[Quantity]
+) -> None:
+    q = records[idx][0]
+    if q.kind != "number" or q.unit is not None or noun is not None:
+        return
+    nxt = records[idx + 1] if idx + 1 < len(records) else None
+    if nxt and nxt[0].kind == "count" and nxt[0].unit:
+        between = _QUALIFIER_END.sub("", low[q.end : nxt[0].start].strip(" ,"))  # `253 trong số gần 300 thí sinh`
+        if between in _links() or between.startswith(("trong tổng số", "trên tổng số")):
+            q.kind, q.unit = "count", nxt[0].unit
+            return
+    if q.value != int(q.value) or q.word_numeral:
+        return
+    if counts:
+        q.kind, q.unit = "count", _outside_closed_aside(counts, low, q.start).unit
+    elif (donor := _list_end(records, idx, low)) is not None:
+        q.kind, q.unit = "count", donor  # `khiển trách 17, cảnh cáo 4, …, khai trừ 2 trường hợp`
 
 
 _QUALIFIER_END = re.compile(r"\s+(?:gần|hơn|khoảng|trên|gần như|xấp xỉ)$")
+_ASIDE_LOOKBACK = 64  # counts looked back past closed asides: a bound, so that a sentence of thousands stays linear
 
 
-def _aside_closed(low: str, start: int, end: int) -> bool:
-    return low.count(")", start, end) > low.count("(", start, end)
+def _outside_closed_aside(counts: list[Quantity], low: str, end: int) -> Quantity:
+    """The nearest count before `end`, rather not one inside an aside closed since (`24 đảng viên
+    (có 7 cấp uỷ viên), …: Khiển trách 17`); the nearest when all are."""
+    balance, hi = 0, end  # closing minus opening brackets between the count looked at and `end`
+    for r in reversed(counts[-_ASIDE_LOOKBACK:]):
+        balance += low.count(")", r.end, hi) - low.count("(", r.end, hi)
+        hi = r.end
+        if balance <= 0:
+            return r
+    return counts[-1]
 
 
 # `, cảnh cáo `: a comma, then a few words; not a new subject (`, số người giới thiệu ứng cử là`, `, trong đó`)

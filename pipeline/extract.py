@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from .concept import (
@@ -140,6 +140,13 @@ def _near(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int
     return [sp for sp in spans[first:last] if sp[1] > lo and sp[0] < hi]
 
 
+def _from_start(spans: list[tuple[int, int]], lo: int) -> Iterator[tuple[int, int]]:
+    """The spans (sorted by start) that start at `lo` or later, in order: found by bisection, so that
+    a sentence of thousands of periods costs no more per number than the ones after it read."""
+    for k in range(bisect.bisect_left(spans, (lo, -1)), len(spans)):
+        yield spans[k]
+
+
 def _inherit_period(
     spans_by_sentence: _PerSentence, si: int, q: Quantity, a: Analysis, clause: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -149,7 +156,7 @@ def _inherit_period(
     spans = spans_by_sentence[si]
     if sent.end - sent.start > PERIOD_REACH:  # only in a sentence longer than any real one: linear time
         spans = _near(spans, q.start - PERIOD_REACH, q.end + PERIOD_REACH)
-    total = is_total(low, sent.start, q.start)
+    total = is_total(low, max(sent.start, q.start - PERIOD_REACH), q.start)  # a bounded look back: linear time
     if total:  # `nâng tổng số ca mắc lên 18 triệu`: not dated by `24 giờ qua`
         spans = [sp for sp in spans if dates_a_total(low, sp)]
     own = pointed_to(low, spans, choose(low, spans, q.start, q.end, clause, sent.start), sent.start)
@@ -330,15 +337,14 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             after = purpose = ""
             aspect = None
             # a period written after the number (`6,6% giai đoạn 2011-2020`) ends what it names
-            dated = min(
+            dated = next(
                 (
                     ps
-                    for ps, pe in period_spans[si]
-                    if ps >= q.end
-                    and (_DIGIT.search(low, ps, pe) or not _RATE_OR_NOW.match(low, ps))
+                    for ps, pe in _from_start(period_spans[si], q.end)
+                    if (_DIGIT.search(low, ps, pe) or not _RATE_OR_NOW.match(low, ps))
                     and not names_a_body(low, (ps, pe))
                 ),
-                default=sent.end,
+                sent.end,
             )  # `… qua kênh thị trường mở [trong tuần qua]`; but not `Quốc hội khoá 14` (a body's name), nor a
             # rate's or the present's time word (`70 triệu lượt mỗi năm`, `doanh nghiệp hiện nay chưa …`)
             if q.kind in ("count", "ratio", "measure") or (q.kind == "percent" and _SHARE_OF.match(low, q.end)):
@@ -884,7 +890,7 @@ def _complete_reference(
     if q.kind == "percent" and rec.reference is None:
         rec.reference = _with_scope(a, whole_of_share(words_after), q.end, clause[1])
     if rec.reference is None and rec.change:
-        rec.reference = reference_earlier(low, a.norm.written, q, sentence[0])
+        rec.reference = reference_earlier(low, a.norm.written, q, max(sentence[0], q.start - PERIOD_REACH))  # linear
     if rec.reference is None and (rec.change or q.unit == "lần"):
         rec.reference = reference_from(low, a.norm.written, q, sentence[1])  # `tăng 3,5 lần, từ … năm 2008 lên …`
     if rec.reference is None:
