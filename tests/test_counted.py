@@ -10,6 +10,10 @@ CASES = {
     "rate-per-one-day": ("Bang này ghi nhận hơn 2.000 ca một ngày.", "2.000", "ca"),
     # a two-word noun is kept whole
     "two-word-noun": ("Năm nay huyện kết nạp 57 đảng viên mới.", "57", "đảng viên"),
+    # an adverb after a one-syllable noun belongs to the verb after it (lexicon not_counted_tokens)
+    "adverb-very": ("Quan hệ giữa 2 người rất thân thiết.", "2", "người"),
+    "adverb-once": ("Có 2 người từng làm việc tại xã.", "2", "người"),
+    "adverb-quite": ("Có 2 đội khá mạnh trong bảng.", "2", "đội"),
 }
 
 
