@@ -14,6 +14,10 @@ CASES = {
     "adverb-very": ("Quan hệ giữa 2 người rất thân thiết.", "2", "người"),
     "adverb-once": ("Có 2 người từng làm việc tại xã.", "2", "người"),
     "adverb-quite": ("Có 2 đội khá mạnh trong bảng.", "2", "đội"),
+    # a word that opens what follows the noun: a region, a verb's `tự`, a modal
+    "region-after": ("Sự cố xảy ra tại 4 tỉnh miền Trung.", "4", "tỉnh"),
+    "self-verb-after": ("Danh sách có 9 người tự ứng cử.", "9", "người"),
+    "modal-after": ("Có 3 nhà phải di dời.", "3", "nhà"),
 }
 
 
