@@ -104,6 +104,7 @@ def counted_quantities(
     for q, _ in found:
         if q.kind == "measure" and q.unit == "tuổi" and _of_people_before(low, max(sent.start, q.start - 40), q.start):
             q.kind = q.why = "age band"  # `trẻ [dưới 1 tuổi]`, `lao động từ 15 tuổi trở lên`: who the figure is of
+    names_alike([q for q, _ in found], a.norm.text, low)
     elided_nouns(found, low)
     shared_units(found, low)
     for q, _ in found:
@@ -196,6 +197,39 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
     rs, _ = a.norm.to_raw(picked[0][0], picked[0][1])
     _, re_ = a.norm.to_raw(picked[-1][0], picked[-1][1])
     return " ".join(a.norm.as_written(rs, re_).lower().split())
+
+
+_NAME_KINDS = frozenset(("identifier", "date", "address", "ordinal"))
+_LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")  # between two members of a list or a span
+_DATE_TAIL = re.compile(r"[-/.]\d{1,2}(?:[-/.]\d{2,4})?")  # the month (and year) a date's quantity leaves out
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
+def names_alike(quantities: list[Quantity], text: str, low: str) -> None:
+    """A bare number listed right next to a name, date or address written in the same digits is
+    one too: `Tầng hầm 2, [3]`, `ngày 30-4 và [1-5]`, `thế kỷ 16 đến [18]`, and, before an address,
+    `[34], [36], 42 đường Chu Mạnh Trinh`."""
+
+    def alike(a: Quantity, b: Quantity, bare: Quantity) -> bool:
+        if bare.kind != "number" or bare.unit is not None or bare.word_numeral:
+            return False
+        gap = a.end + (m.end() - m.start() if a.kind == "date" and (m := _DATE_TAIL.match(low, a.end)) else 0)
+        if not _LIST_JOIN.fullmatch(low, gap, b.start):
+            return False
+        first = text[a.start : gap] if a.kind == "date" else text[a.start : a.end]
+        runs = [[len(r) for r in _DIGIT_RUNS.findall(x)] for x in (first, text[b.start : b.end])]
+        if a.kind == "date":  # `30-4 và 1-5`: days and months of one or two digits each
+            return len(runs[0]) == len(runs[1]) > 1 and max(runs[0] + runs[1]) <= 2
+        return bool(runs[0]) and runs[0] == runs[1]
+
+    for k in range(1, len(quantities)):  # after the name
+        prev, q = quantities[k - 1], quantities[k]
+        if prev.kind in _NAME_KINDS and alike(prev, q, q):
+            q.kind = q.why = prev.kind
+    for k in range(len(quantities) - 2, -1, -1):  # before an address
+        q, nxt = quantities[k], quantities[k + 1]
+        if nxt.kind == "address" and alike(q, nxt, q):
+            q.kind = q.why = "address"
 
 
 @cache
