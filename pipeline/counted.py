@@ -319,6 +319,15 @@ _TO_LEVEL = re.compile(r"\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới))?|cò
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*$")
 
 
+_ALTERNATIVE = re.compile(r"\s*(?:,|và|hoặc|hay)\s*")
+
+
+def _same_digits(low: str, a: Quantity, b: Quantity) -> bool:
+    """Both numbers written with as many digits (`80` and `90`, not `10` and `3,5`)."""
+    runs = [[len(r) for r in _DIGIT_RUNS.findall(low, x.start, x.numeral_end or x.end)] for x in (a, b)]
+    return bool(runs[0]) and runs[0] == runs[1]
+
+
 def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
     """A bare number takes the unit the next number writes for both: `từ 3.000 lên 5.000 tấn`
     (tấn), `lần lượt là 91, 82, 75,4%` (%)."""
@@ -336,10 +345,12 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
         ):
             continue
         between = low[q.end : nxt.start]
-        if ((nxt.kind == "measure" or times) and _TO_LEVEL.match(between)) or (
-            nxt.kind == "percent" and _LIST_SEP.match(between)
+        if (
+            ((nxt.kind == "measure" or times) and _TO_LEVEL.match(between))
+            or (nxt.kind == "percent" and _LIST_SEP.match(between))
+            or (nxt.kind == "measure" and _ALTERNATIVE.fullmatch(between) and _same_digits(low, q, nxt))
         ):
-            q.kind, q.unit = nxt.kind, nxt.unit
+            q.kind, q.unit = nxt.kind, nxt.unit  # `80, 90 tuổi`, `96 hay 106 ha`: one unit for both
 
 
 _DIGITS_AT = re.compile(r"\d[\d.,]*\d|\d")
