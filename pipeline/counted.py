@@ -199,7 +199,7 @@ def counted_noun(a: Analysis, q: Quantity, hi: int) -> str | None:
     return " ".join(a.norm.as_written(rs, re_).lower().split())
 
 
-_NAME_KINDS = frozenset(("identifier", "date", "address", "ordinal"))
+_NAME_KINDS = frozenset(("identifier", "name", "date", "address", "ordinal"))
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|đến|-|–)\s*")  # between two members of a list or a span
 _DATE_TAIL = re.compile(r"[-/.]\d{1,2}(?:[-/.]\d{2,4})?")  # the month (and year) a date's quantity leaves out
 _DIGIT_RUNS = re.compile(r"\d+")
