@@ -22,7 +22,9 @@ from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
 _EDGE = " ,;:-–"  # stripped from both ends of a phrase
-_SENTENCE_DOT = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTT)(?<!\b[A-ZĐ])\.$")  # not `TP.`, `Q.`
+_SENTENCE_DOT = re.compile(
+    r"\.$"
+)  # the sentence's full stop; an abbreviation's (`TP.`, `giải B.`) ends nothing else here
 
 
 @cache
@@ -886,6 +888,18 @@ _AREA_OF = re.compile(r"địa bàn\s+\S", re.IGNORECASE)  # `[trên] địa bà
 _AREA_ONLY = re.compile(r"(?:(?:trên|tại)\s+)?địa bàn", re.IGNORECASE)  # its place read as the location
 
 
+def _shares_a_word(predicate: str, noun: str) -> bool:
+    """Whether the predicate ends on the one-syllable word the noun starts with, a word of its own
+    on both sides (`Cơ cấu giải` + `giải A`); not a syllable of two different words (`cá nhân` +
+    `nhân khẩu`, `tuyển sinh` + `sinh viên`)."""
+    before, after = predicate.lower().split(), noun.lower().split()
+    if not before or not after or before[-1] != after[0]:
+        return False
+    return not (len(before) > 1 and is_word(" ".join(before[-2:]))) and not (
+        len(after) > 1 and is_word(" ".join(after[:2]))
+    )
+
+
 def _join(predicate: str, noun: str) -> str | None:
     if noun and noun.lower() in predicate.lower():
         return predicate or None
@@ -893,6 +907,8 @@ def _join(predicate: str, noun: str) -> str | None:
         return noun  # `đại biểu` + `đại biểu trên 70 tuổi`: said once
     if noun and _AREA_OF.match(predicate):
         return f"{noun} trên {predicate}"  # `Trên địa bàn Hà Nội có 454 chợ`: the area says which, after the noun
+    if _shares_a_word(predicate, noun):
+        return f"{predicate}{noun[len(noun.split(' ', 1)[0]) :]}"  # `Cơ cấu giải` + `giải đặc biệt`: said once
     return f"{predicate} {noun}".strip() or None
 
 
