@@ -189,18 +189,19 @@ _PROVINCE, _COUNTRY = 4, 5
 
 def addresses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The places, with the units of one address joined into one span (`phường Thọ Quang, quận Sơn
-    Trà`, `huyện Ba Vì, Hà Nội`): each next unit, after a comma, is larger than the one before it
+    Trà`, `huyện Ba Vì, Hà Nội`, `huyện K'bang (Gia Lai)`): each next unit, after a comma or in brackets, is larger than the one before it
     (lexicon `unit_ranks`); a list is not (`Mỹ, Ấn Độ`, `TP Hồ Chí Minh, Đà Nẵng`, `huyện A, huyện B`)."""
     out: list[tuple[int, int]] = []
     last: tuple[int, int] | None = None  # the last unit of the address being read
     for sp in spans:
+        bracketed = text[last[1] : sp[0]] == " (" and text[sp[1] : sp[1] + 1] == ")" if last else False
         if (
             out
             and last is not None
-            and _ADDRESS_LINK.fullmatch(text, last[1], sp[0])
+            and (_ADDRESS_LINK.fullmatch(text, last[1], sp[0]) or bracketed)
             and _rank(text, last) < _rank(text, sp)
         ):
-            out[-1] = (out[-1][0], sp[1])
+            out[-1] = (out[-1][0], sp[1] + bracketed)  # `huyện K'bang (Gia Lai)`: the bracket closed too
         else:
             out.append(sp)
         last = sp
