@@ -85,6 +85,12 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
             break  # `công việc nêu trên khoảng 23.000 tỷ`: above-mentioned, the qualifier is the one after
         if match == "trên" and _tren_is_preposition(left[:start], low, q):
             break  # `dựa trên 5 trụ cột`, `300 hộ dân trên 217ha`: on, not over
+        if (
+            match in ("tối đa", "tối thiểu")
+            and (q.unit or "").lower() in word_set("rated_spec_units")
+            and any(left[:start].rstrip().endswith(w) for w in word_set("rated_spec_nouns"))
+        ):
+            break  # `công suất tối đa 123 mã lực`: an engine's rated maximum, a value, not a bound
         found = match
         pos = lo + start
     # `80.000 người trở lên`: the qualifier may follow the counted noun
