@@ -22,9 +22,8 @@ from .tokenizer import is_word
 
 MAX_SYLLABLES = 14
 _EDGE = " ,;:-–"  # stripped from both ends of a phrase
-_SENTENCE_DOT = re.compile(
-    r"\.$"
-)  # the sentence's full stop; an abbreviation's (`TP.`, `giải B.`) ends nothing else here
+# a full stop ending a concept is the sentence's: an abbreviation's (`TP.`, `giải B.`) would go on to a name
+_SENTENCE_DOT = re.compile(r"\.$")
 
 
 @cache

@@ -205,6 +205,11 @@ _DATE_TAIL = re.compile(r"[-/.]\d{1,2}(?:[-/.]\d{2,4})?")  # the month (and year
 _DIGIT_RUNS = re.compile(r"\d+")
 
 
+def _digit_runs(text: str, start: int, end: int) -> list[int]:
+    """How many digits each run of digits in `text[start:end]` has (`30-4`: [2, 1])."""
+    return [len(r) for r in _DIGIT_RUNS.findall(text, start, end)]
+
+
 def names_alike(quantities: list[Quantity], text: str, low: str) -> None:
     """A bare number listed right next to a name, date or address written in the same digits is
     one too: `Tầng hầm 2, [3]`, `ngày 30-4 và [1-5]`, `thế kỷ 16 đến [18]`, and, before an address,
@@ -216,11 +221,10 @@ def names_alike(quantities: list[Quantity], text: str, low: str) -> None:
         gap = a.end + (m.end() - m.start() if a.kind == "date" and (m := _DATE_TAIL.match(low, a.end)) else 0)
         if not _LIST_JOIN.fullmatch(low, gap, b.start):
             return False
-        first = text[a.start : gap] if a.kind == "date" else text[a.start : a.end]
-        runs = [[len(r) for r in _DIGIT_RUNS.findall(x)] for x in (first, text[b.start : b.end])]
+        first, second = _digit_runs(text, a.start, gap), _digit_runs(text, b.start, b.end)
         if a.kind == "date":  # `30-4 và 1-5`: days and months of one or two digits each
-            return len(runs[0]) == len(runs[1]) > 1 and max(runs[0] + runs[1]) <= 2
-        return bool(runs[0]) and runs[0] == runs[1]
+            return len(first) == len(second) > 1 and max(first + second) <= 2
+        return bool(first) and first == second
 
     for k in range(1, len(quantities)):  # after the name
         prev, q = quantities[k - 1], quantities[k]
@@ -324,8 +328,8 @@ _ALTERNATIVE = re.compile(r"\s*(?:,|và|hoặc|hay)\s*")
 
 def _same_digits(low: str, a: Quantity, b: Quantity) -> bool:
     """Both numbers written with as many digits (`80` and `90`, not `10` and `3,5`)."""
-    runs = [[len(r) for r in _DIGIT_RUNS.findall(low, x.start, x.numeral_end or x.end)] for x in (a, b)]
-    return bool(runs[0]) and runs[0] == runs[1]
+    first, second = (_digit_runs(low, x.start, x.numeral_end or x.end) for x in (a, b))
+    return bool(first) and first == second
 
 
 def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:

@@ -182,9 +182,8 @@ def phrase_after(
         if w == "," and 4 < syllables <= 9:
             listed = _last_item(low, e)  # `15 dự án BT về giao thông, [môi trường].`: the list ends the sentence
         if listed and text[e + 1 : e + 2].isupper() and _NAMED_ENTRY.match(low, listed.end()):
-            listed = (
-                None  # `251 xe, [Lao Bảo] (Quảng Trị) 50 xe`: the next entry of a table, a name with its own number
-            )
+            # `251 xe, [Lao Bảo] (Quảng Trị) 50 xe`: the next entry of a table, a name with its own number
+            listed = None
         if listed and 0 < syllables <= 9 and not _COUNT_NEXT.match(low, e):
             prev, k = e + 1, k + 1  # `637 xã, phường, thị trấn có …`: one list of nouns, not `…, tổ chức 4 đợt`
             continue

@@ -189,8 +189,9 @@ _PROVINCE, _COUNTRY = 4, 5
 
 def addresses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The places, with the units of one address joined into one span (`phường Thọ Quang, quận Sơn
-    Trà`, `huyện Ba Vì, Hà Nội`, `huyện K'bang (Gia Lai)`): each next unit, after a comma or in brackets, is larger than the one before it
-    (lexicon `unit_ranks`); a list is not (`Mỹ, Ấn Độ`, `TP Hồ Chí Minh, Đà Nẵng`, `huyện A, huyện B`)."""
+    Trà`, `huyện Ba Vì, Hà Nội`, `huyện K'bang (Gia Lai)`): each next unit, after a comma or in
+    brackets, is larger than the one before it (lexicon `unit_ranks`); a list is not (`Mỹ, Ấn Độ`,
+    `TP Hồ Chí Minh, Đà Nẵng`, `huyện A, huyện B`)."""
     out: list[tuple[int, int]] = []
     last: tuple[int, int] | None = None  # the last unit of the address being read
     for sp in spans:

@@ -118,7 +118,7 @@ def age_of(concept: str | None, unit: str | None) -> str | None:
     words = concept.split()
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper():
-        k -= 1  # a name ends the concept (`… cách chức ông Huỳnh Thanh Tải (45 tuổi, …)`): the age is its
+        k -= 1  # a name ends the concept (`… cách chức ông Huỳnh Thanh Tải (45 tuổi, …)`): the age is that person's
     titles = word_set("person_titles")
     title = next((n for n in (2, 1) if k >= n and " ".join(words[k - n : k]).lower() in titles), 0)
     if k < len(words) and (title or len(words) - k >= 2):
