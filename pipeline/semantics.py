@@ -52,6 +52,13 @@ def bare_comparison(low: str, q: Quantity, lo: int) -> str | None:
     return _ctx()["comparative_words"][m.group(1)][0]
 
 
+# `trở lên` after the second of two coordinated figures bounds both (`dân số 80.000 người và diện tích 850 km2
+# trở lên`): a few words (the first's unit), `và`, a few words, the second number and its unit
+_SHARED_BOUND = re.compile(
+    r"[^\d,;.()]{0,25}?\svà\s[^\d,;.()]{0,30}?\d[\d.,]*\s*[^\s,;.()]+(?:\s[^\s\d,;.()]+)?\s+(trở lên|trở xuống)(?!\w)"
+)
+
+
 def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
     """The first of the qualifiers written right before the number decides (`khoảng hơn` -> ~);
     `bound` is `bare_comparison`'s reading, found once for both this and `change`."""
@@ -102,6 +109,8 @@ def comparator(low: str, q: Quantity, lo: int, bound: str | None) -> str:
                 return sym
         if k < len(after_words) and not after_words[k][:1].isalpha():
             break
+    if found is None and (shared := _SHARED_BOUND.match(low, q.end)) is not None:
+        return ctx["after_comparators"][shared.group(1)][0]  # `dân số 80.000 người và diện tích 850 km2 trở lên`
     if found is None and saw_from and q.value_max is None:
         # `từ 450 km2` alone is a minimum; `từ 401 xuống còn 208` is where a change starts
         # (past an aside in brackets, and a comma right before the other end: `từ 3 euro (3,6 USD) …
