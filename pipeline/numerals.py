@@ -243,6 +243,9 @@ _WINDOWS = (24, 240)  # characters read after a start: a first look, then a long
 _PLAIN_DIGITS = re.compile(r"\d+(?:[.,]\d+)*(?![\w.,])(?! (?:nghìn|ngàn|vạn|triệu|tỷ|tỉ|tr|rưỡi|rưởi)(?!\w))")
 
 
+_GLUED_YEAR = re.compile(r"(?:19|20)\d\d(?=,\d)")  # after `năm`: no year has a decimal part
+
+
 def find_numerals(lower: str) -> list[Numeral]:
     """Every numeral in the lower-cased normalized text, left to right, not overlapping;
     decimals in words joined (`sáu mươi mốt phẩy chín` = 61.9)."""
@@ -278,6 +281,11 @@ def _whole_numerals(lower: str) -> list[Numeral]:
         m = _START.search(lower, pos)
         if m is None:
             return out
+        glued = _GLUED_YEAR.match(lower, m.start()) if lower.endswith("năm ", 0, m.start()) else None
+        if glued:  # `đến năm 2020,100% người dân`: a year, then a comma whose space was lost
+            out.append(Numeral(glued.start(), glued.end(), float(glued.group()), True, 1, False))
+            pos = glued.end() + 1
+            continue
         plain = _PLAIN_DIGITS.match(lower, m.start())
         if plain:  # the common case, `2018`, `61,9`: no multiplier can follow, no need for the parser
             value = parse_digits(plain.group())
