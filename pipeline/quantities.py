@@ -120,6 +120,7 @@ class SentenceReader(NumeralTraps):
         self.scaled_money: str | None = None  # the currency of the last amount in tỷ read in the sentence
         self._currency: str | None = None  # the sentence's currency, found when first asked
         self._currency_known = False
+        self.score_end = -1  # no score read yet in the sentence
 
     # -- units ---------------------------------------------------------------------------
     def unit_after(self, end: int) -> tuple[str, str, int] | None:

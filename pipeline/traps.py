@@ -99,6 +99,10 @@ def _back_reference_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation([p for p in phrases if " " not in p]), alternation([p for p in phrases if " " in p])
 
 
+# between two scores of a list: a separator, then a team's name (`4-1; Indonesia 1-0`, `2-0 và 3-1`)
+_NEXT_SCORE = re.compile(r"\s*[;,]?\s*(?:và\s+)?(?:[^\W\d_][^\d;,.()]{0,30}?\s)?")
+
+
 def _bracketed(low: str, n: Numeral) -> bool:
     """`(13.6)`: the number alone in a bracket."""
     return low.startswith("(", n.start - 1) and low.startswith(")", n.end)
@@ -342,6 +346,8 @@ class NumeralTraps:
             return False
         return n.start == 0 or _ITEM_BEFORE.search(text, max(0, n.start - 4), n.start) is not None
 
+    score_end: int  # where the last score read in the sentence ends (a list of scores goes on), -1 before one
+
     def score(self, i: int) -> bool:
         """`dẫn 2-0`, `tỉ số 6-4`, `2-0 (7-5, 6-3)`: a pair of small whole numbers joined by a dash
         where a game is being scored (lexicon `score_cues` earlier in the sentence); not a range
@@ -359,9 +365,15 @@ class NumeralTraps:
             return False
         if self.noun_follows(nxt.end) or phrase_before(low, n.start, self.lo, self.ctx["date_before"]):
             return False  # `2-3 người`: a range; `ngày 6-4`: a date
+        if self.score_end >= 0 and _NEXT_SCORE.fullmatch(low, self.score_end, n.start):
+            self.score_end = nxt.end  # `Lào 4-1; Indonesia 1-0; …`: the next score of a list of scores
+            return True
         before = low[max(self.lo, n.start - 80) : n.start]
         before = re.split(r"[.!?;]\s", before)[-1]
-        return phrase_re("score_cues").search(before) is not None
+        if phrase_re("score_cues").search(before) is None:
+            return False
+        self.score_end = nxt.end
+        return True
 
     def day_month(self, i: int) -> bool:
         """`18-6`, `1-11`, `6-2018`, `26-6-2019`: dates written with hyphens, not ranges."""
