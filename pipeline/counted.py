@@ -105,6 +105,7 @@ def counted_quantities(
         if q.kind == "measure" and q.unit == "tuổi" and _of_people_before(low, max(sent.start, q.start - 40), q.start):
             q.kind = q.why = "age band"  # `trẻ [dưới 1 tuổi]`, `lao động từ 15 tuổi trở lên`: who the figure is of
     names_alike([q for q, _ in found], a.norm.text, low)
+    listed_counts(found, low)
     elided_nouns(found, low)
     shared_units(found, low)
     for q, _ in found:
@@ -234,6 +235,27 @@ def names_alike(quantities: list[Quantity], text: str, low: str) -> None:
         q, nxt = quantities[k], quantities[k + 1]
         if nxt.kind == "address" and alike(q, nxt, q):
             q.kind = q.why = "address"
+
+
+def listed_counts(records: list[tuple[Quantity, str | None]], low: str) -> None:
+    """Bare numbers listed by commas before a count, each written with as many digits, count
+    what it counts: `84, 72, 67 phiếu` (read from the end, so that the noun passes down the list)."""
+    for idx in range(len(records) - 2, -1, -1):
+        (q, noun), nxt = records[idx], records[idx + 1][0]
+        if (
+            q.kind == "number"
+            and q.unit is None
+            and noun is None
+            and not q.word_numeral
+            and nxt.kind == "count"
+            and nxt.unit
+            and _COMMA.fullmatch(low, q.end, nxt.start)
+            and _same_digits(low, q, nxt)
+        ):
+            q.kind, q.unit = "count", nxt.unit
+
+
+_COMMA = re.compile(r"\s*,\s*")
 
 
 @cache
