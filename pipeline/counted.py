@@ -249,13 +249,10 @@ def listed_counts(records: list[tuple[Quantity, str | None]], low: str) -> None:
             and not q.word_numeral
             and nxt.kind == "count"
             and nxt.unit
-            and _COMMA.fullmatch(low, q.end, nxt.start)
+            and low[q.end : nxt.start].strip() == ","
             and _same_digits(low, q, nxt)
         ):
             q.kind, q.unit = "count", nxt.unit
-
-
-_COMMA = re.compile(r"\s*,\s*")
 
 
 @cache
