@@ -117,6 +117,7 @@ class NumeralTraps:
     hi: int
     nums: list[Numeral]
     ctx: dict[str, Any]
+    score_end: int  # where the last score read in the sentence ends (a list of scores goes on), -1 before one
 
     def unit_after(self, end: int) -> tuple[str, str, int] | None:
         """(kind, unit, end) of a unit right after `end`: the reader that mixes these in knows units."""
@@ -345,8 +346,6 @@ class NumeralTraps:
         if not _SMALL_WHOLE.fullmatch(text[n.start : n.end]) or not _ITEM_AFTER.match(text, n.end):
             return False
         return n.start == 0 or _ITEM_BEFORE.search(text, max(0, n.start - 4), n.start) is not None
-
-    score_end: int  # where the last score read in the sentence ends (a list of scores goes on), -1 before one
 
     def score(self, i: int) -> bool:
         """`dẫn 2-0`, `tỉ số 6-4`, `2-0 (7-5, 6-3)`: a pair of small whole numbers joined by a dash
