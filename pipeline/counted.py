@@ -105,7 +105,7 @@ def counted_quantities(
         if q.kind == "measure" and q.unit == "tuổi" and _of_people_before(low, max(sent.start, q.start - 40), q.start):
             q.kind = q.why = "age band"  # `trẻ [dưới 1 tuổi]`, `lao động từ 15 tuổi trở lên`: who the figure is of
     names_alike([q for q, _ in found], a.norm.text, low)
-    listed_counts(found, low)
+    listed_units(found, low)
     elided_nouns(found, low)
     shared_units(found, low)
     for q, _ in found:
@@ -237,22 +237,29 @@ def names_alike(quantities: list[Quantity], text: str, low: str) -> None:
             q.kind = q.why = "address"
 
 
-def listed_counts(records: list[tuple[Quantity, str | None]], low: str) -> None:
-    """Bare numbers listed by commas before a count, each written with as many digits, count
-    what it counts: `84, 72, 67 phiếu` (read from the end, so that the noun passes down the list)."""
+def listed_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
+    """A bare number listed before a count (after a comma) or a measure (after a comma, `và`,
+    `hoặc`, `hay`), both written with as many digits, counts or measures what it does: `84, 72, 67
+    phiếu`, `80, 90 tuổi`, `96 hay 106 ha` (read from the end, so that the unit passes down the list)."""
     for idx in range(len(records) - 2, -1, -1):
         (q, noun), nxt = records[idx], records[idx + 1][0]
-        if (
-            q.kind == "number"
-            and q.unit is None
-            and noun is None
-            and not q.word_numeral
-            and nxt.kind == "count"
-            and nxt.unit
-            and low[q.end : nxt.start].strip() == ","
-            and _same_digits(low, q, nxt)
-        ):
-            q.kind, q.unit = "count", nxt.unit
+        if q.kind != "number" or q.unit is not None or noun is not None or q.word_numeral or not nxt.unit:
+            continue
+        between = low[q.end : nxt.start]
+        listed = (nxt.kind == "count" and between.strip() == ",") or (
+            nxt.kind == "measure" and _ALTERNATIVE.fullmatch(between) is not None
+        )
+        if listed and _same_digits(low, q, nxt):
+            q.kind, q.unit = nxt.kind, nxt.unit
+
+
+_ALTERNATIVE = re.compile(r"\s*(?:,|và|hoặc|hay)\s*")
+
+
+def _same_digits(low: str, a: Quantity, b: Quantity) -> bool:
+    """Both numbers written with as many digits (`80` and `90`, not `10` and `3,5`)."""
+    first, second = (_digit_runs(low, x.start, x.numeral_end or x.end) for x in (a, b))
+    return bool(first) and first == second
 
 
 @cache
@@ -342,15 +349,6 @@ _TO_LEVEL = re.compile(r"\s*(?:(?:lên|xuống)(?:\s+(?:còn|đến|tới))?|cò
 _LIST_SEP = re.compile(r"\s*(?:,|và)\s*$")
 
 
-_ALTERNATIVE = re.compile(r"\s*(?:,|và|hoặc|hay)\s*")
-
-
-def _same_digits(low: str, a: Quantity, b: Quantity) -> bool:
-    """Both numbers written with as many digits (`80` and `90`, not `10` and `3,5`)."""
-    first, second = (_digit_runs(low, x.start, x.numeral_end or x.end) for x in (a, b))
-    return bool(first) and first == second
-
-
 def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
     """A bare number takes the unit the next number writes for both: `từ 3.000 lên 5.000 tấn`
     (tấn), `lần lượt là 91, 82, 75,4%` (%)."""
@@ -368,12 +366,10 @@ def shared_units(records: list[tuple[Quantity, str | None]], low: str) -> None:
         ):
             continue
         between = low[q.end : nxt.start]
-        if (
-            ((nxt.kind == "measure" or times) and _TO_LEVEL.match(between))
-            or (nxt.kind == "percent" and _LIST_SEP.match(between))
-            or (nxt.kind == "measure" and _ALTERNATIVE.fullmatch(between) and _same_digits(low, q, nxt))
+        if ((nxt.kind == "measure" or times) and _TO_LEVEL.match(between)) or (
+            nxt.kind == "percent" and _LIST_SEP.match(between)
         ):
-            q.kind, q.unit = nxt.kind, nxt.unit  # `80, 90 tuổi`, `96 hay 106 ha`: one unit for both
+            q.kind, q.unit = nxt.kind, nxt.unit
 
 
 _DIGITS_AT = re.compile(r"\d[\d.,]*\d|\d")

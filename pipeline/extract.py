@@ -451,14 +451,11 @@ def indicators(a: Analysis, all_kinds: bool = False) -> list[Indicator]:
             pointer = (
                 points_back(rec.concept) or (rec.concept or "").lower() in word_set("bare_rate_words")
             ) and not after
+            first_here = not (last and last.sentence == rec.sentence)  # no figure before it in its sentence
             rec.concept = (
                 (None if pointer else tidy(rec.concept))
-                or (
-                    _second_subject(a, sent, clause, named_spans + skip)
-                    if not pointer and not (last and last.sentence == rec.sentence)
-                    else None
-                )
-                or (_topic_before(a, si, last) if not (last and last.sentence == rec.sentence) else None)
+                or (_second_subject(a, sent, clause, named_spans + skip) if not pointer and first_here else None)
+                or (_topic_before(a, si, last) if first_here else None)
                 or (last.concept if last and not _bare_cell(low, sent, q) else None)
                 or rec.concept
             )
